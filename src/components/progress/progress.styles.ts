@@ -1,0 +1,132 @@
+import { css } from 'lit';
+
+export const progressStyles = css`
+  .base {
+    background: var(--kdx-progress-background, var(--_surface));
+    border-radius: var(--_radius);
+    padding: var(--kdx-progress-padding, 0.75em 1em);
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0 1em;
+  }
+  .title {
+    font-weight: 700;
+  }
+  .rate {
+    font-size: 1.5em;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    line-height: 1.3;
+  }
+  .track {
+    position: relative;
+    height: var(--kdx-progress-height, 0.75em);
+    margin: 0.375em 0;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_track);
+    overflow: hidden;
+  }
+  .fill {
+    position: absolute;
+    inset: 0 auto 0 0;
+    width: calc(var(--_rate, 0) * 100%);
+    background: var(--kdx-progress-fill, var(--_accent));
+    border-radius: inherit;
+    transition: width 0.4s ease-out;
+  }
+  .counts,
+  .note,
+  .nodata {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .ring-layout {
+    display: flex;
+    align-items: center;
+    gap: 1em;
+  }
+  .ring {
+    flex: none;
+    width: var(--kdx-progress-ring-size, 6em);
+    height: var(--kdx-progress-ring-size, 6em);
+    transform: rotate(-90deg);
+  }
+  .ring circle {
+    fill: none;
+    stroke-width: 12;
+  }
+  .ring .ring-track {
+    stroke: var(--_track);
+  }
+  .ring .ring-fill {
+    stroke: var(--kdx-progress-fill, var(--_accent));
+    stroke-linecap: butt;
+    transition: stroke-dashoffset 0.4s ease-out;
+  }
+  .ring-text {
+    display: grid;
+    gap: 0.125em;
+  }
+  :host([variant='inline']) {
+    display: inline;
+    font: inherit;
+    color: inherit;
+    letter-spacing: inherit;
+  }
+  .inline {
+    white-space: nowrap;
+  }
+  .inline .track {
+    display: inline-block;
+    vertical-align: middle;
+    width: 3em;
+    height: 0.6em;
+    margin: 0 0.25em;
+  }
+  .inline-rate {
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  .breakdown {
+    list-style: none;
+    margin: 0.5em 0 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    font-size: 0.875em;
+  }
+  .breakdown li {
+    display: flex;
+    align-items: center;
+    gap: 0.375em;
+  }
+  .swatch {
+    width: 0.75em;
+    height: 0.75em;
+    border-radius: 2px;
+    border: 1px solid var(--_border);
+    background: var(--_neutral);
+  }
+  .tone-success { background: var(--_success); }
+  .tone-info { background: var(--_info); }
+  .tone-warning { background: var(--_warning); }
+  .tone-danger { background: var(--_danger); }
+  @media (forced-colors: active) {
+    .fill { background: Highlight; forced-color-adjust: none; }
+    .track { border-color: CanvasText; }
+    .ring .ring-fill { stroke: Highlight; }
+    .ring .ring-track { stroke: GrayText; }
+  }
+  @media print {
+    .fill { background: #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+    .track { border-color: #000; background: #fff; }
+    .ring .ring-fill { stroke: #000; }
+  }
+`;

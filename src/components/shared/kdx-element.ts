@@ -1,0 +1,94 @@
+import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PlanDataController, type PlanView } from '../../context/plan-data.js';
+import { errorMessage, type KdxError } from '../../data/errors.js';
+import { messages, type Lang, type Messages } from '../../i18n/index.js';
+import { resolveLang } from '../../i18n/resolve-lang.js';
+import { hostStyles } from '../../styles/host.js';
+import { VERSION } from '../../version.js';
+import { unwatchLang, watchLang } from './lang-watch.js';
+
+export type ReadyView = Extract<PlanView, { status: 'ready' }>;
+
+/**
+ * What every data widget shares: the `src` / `plan` / `node` / `theme` attributes, data from its own `src` or
+ * the nearest `<kdx-plan>`, the language, and the loading and error states. A widget renders only its ready
+ * state (`renderReady`) and may refuse a node it cannot show (`checkNode`).
+ */
+export abstract class KdxElement extends LitElement {
+  static override styles: CSSResultGroup = hostStyles;
+  /** The library version that defined this class (the `define` guard compares it). */
+  static readonly kdxVersion = VERSION;
+
+  /** URL of a plan bundle (JSON). Without it, data comes from the nearest `<kdx-plan>`. */
+  @property({ reflect: true }) src: string | undefined;
+  /** Plan id in the bundle (default: the provider's, else the first plan). */
+  @property({ reflect: true }) plan: string | undefined;
+  /** Node id in the plan (default: the plan's root). */
+  @property({ reflect: true }) node: string | undefined;
+  /** `light` (default), `dark`, or `auto` (follows the reader's system setting). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
+
+  /** The resolved language: own `lang`, else the closest ancestor's, else the document's. */
+  @state() language: Lang = 'ja';
+
+  /** A failure of this widget's own (a node it cannot show), set in `willUpdate`. */
+  widgetError: KdxError | undefined;
+
+  protected readonly data = new PlanDataController(this);
+
+  protected get t(): Messages {
+    return messages(this.language);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.language = resolveLang(this);
+    watchLang(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unwatchLang(this);
+  }
+
+  /** @internal */
+  langChanged(): void {
+    this.language = resolveLang(this);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const view = this.data.view;
+    this.widgetError = view.status === 'ready' ? this.checkNode(view) : undefined;
+    if (view.status === 'ready' && !this.widgetError) this.willShow(view, changed);
+  }
+
+  /** Return an error when this widget cannot show the node (e.g. a chart of a node without children). */
+  protected checkNode(_view: ReadyView): KdxError | undefined {
+    return undefined;
+  }
+
+  /** Derive what the ready state needs (called from `willUpdate`, never from `render`). */
+  protected willShow(_view: ReadyView, _changed: PropertyValues<this>): void {}
+
+  protected abstract renderReady(view: ReadyView): TemplateResult;
+
+  protected override render(): TemplateResult {
+    const view = this.data.view;
+    if (view.status === 'loading') {
+      return html`<div class="state" part="placeholder" aria-busy="true" lang=${this.language}>${this.t.loading}</div>`;
+    }
+    if (view.status === 'error') return this.renderError(view.error, view.retry);
+    if (this.widgetError) return this.renderError(this.widgetError);
+    return this.renderReady(view);
+  }
+
+  protected renderError(error: KdxError, retry?: () => void): TemplateResult {
+    return html`<div class="state error" part="error" role="alert" lang=${this.language} data-code=${error.code}>
+      <p class="title">${this.t.errorTitle}</p>
+      <p>${errorMessage(error, this.language)}</p>
+      ${retry ? html`<button class="retry" part="retry-button" type="button" @click=${retry}>${this.t.retry}</button>` : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The plan bundle format, version 1: one JSON file a city publishes.
+ *
+ * This file is the single source of truth: the TypeScript types are inferred from the schema, the runtime
+ * validator (`validate.ts`) runs it, and the build writes it as JSON Schema to `dist/kdx-bundle.schema.json`.
+ * valibot runs without `eval`/`new Function`, so validation works under a strict CSP.
+ *
+ * Validation messages are i18n keys (see `i18n/*.ts` → `schema`), not prose, so that every message can be
+ * shown in Japanese and English.
+ */
+import * as v from 'valibot';
+
+/** Schema versions this library reads. */
+export const SUPPORTED_SCHEMA_VERSIONS = [1] as const;
+
+/** Hard limits: a bundle beyond them is refused with a clear message rather than slowing the page down. */
+export const LIMITS = {
+  /** Bytes of JSON text. */
+  bundleBytes: 5 * 1024 * 1024,
+  /** Nodes in one plan. */
+  nodes: 50_000,
+  /** Levels below a plan's root. */
+  depth: 32,
+  /** Characters in one text. */
+  textLength: 10_000,
+  /** Characters in an id or document number. */
+  idLength: 100,
+} as const;
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/**
+ * `http(s)` URLs or relative references. No other scheme, no whitespace or control characters anywhere (URL
+ * parsers drop tabs and newlines, which is how `java\tscript:` gets through naive checks).
+ */
+export const SAFE_URL_PATTERN = /^(?:https?:\/\/[^\s\x00-\x1f\x7f\\]+|(?![A-Za-z][A-Za-z0-9+.-]*:)[^\s\x00-\x1f\x7f]*)$/;
+const DATE_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
+const Id = v.pipe(v.string('string'), v.minLength(1, 'id'), v.maxLength(LIMITS.idLength, 'too-long'), v.regex(ID_PATTERN, 'id'));
+const PlainText = v.pipe(v.string('string'), v.maxLength(LIMITS.textLength, 'too-long'));
+
+/** A text in Japanese with optional English. A plain string is Japanese only. */
+export const TextSchema = v.union(
+  [PlainText, v.object({ ja: PlainText, en: v.optional(PlainText) }, 'text')],
+  'text',
+);
+const Url = v.pipe(v.string('string'), v.maxLength(2048, 'too-long'), v.regex(SAFE_URL_PATTERN, 'url'));
+/** A fiscal year (年度) by the calendar year in which it starts: 2026 = 令和8年度 (April 2026 – March 2027). */
+const FiscalYear = v.pipe(v.number('number'), v.integer('integer'), v.minValue(1868, 'fiscal-year'), v.maxValue(2200, 'fiscal-year'));
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: documents often give only a month (2026年1月策定). */
+const DateText = v.pipe(v.string('string'), v.regex(DATE_PATTERN, 'date'));
+const Count = v.pipe(v.number('number'), v.integer('integer'), v.minValue(0, 'count'), v.maxValue(1_000_000_000, 'count'));
+const Value = v.pipe(v.number('number'), v.finite('finite'));
+
+/** Declared progress counts: first-class, because reports give totals without listing every item. */
+export const ProgressSchema = v.object(
+  {
+    /** Items in the node (項目数). */
+    total: Count,
+    /** Items achieved (達成). Must be ≤ total. */
+    achieved: Count,
+    /** Items whose figures are not yet fixed (数値未確定), counted within total and not achieved. */
+    unconfirmed: v.optional(Count),
+    /** Items per status id, when the source breaks them down. */
+    byStatus: v.optional(v.record(Id, Count, 'object'), undefined),
+  },
+  'object',
+);
+
+/** One point of a node's history: the counts as they stood at the end of a fiscal year. */
+export const HistoryPointSchema = v.object(
+  { fiscalYear: FiscalYear, total: Count, achieved: Count, unconfirmed: v.optional(Count) },
+  'object',
+);
+
+/** A numeric target (数値目標). Its presence is the flag; values are given where the source has them. */
+export const NumericTargetSchema = v.object(
+  {
+    label: v.optional(TextSchema),
+    target: v.optional(Value),
+    actual: v.optional(Value),
+    unit: v.optional(TextSchema),
+  },
+  'object',
+);
+
+export const NodeSchema = v.object(
+  {
+    id: Id,
+    /** Parent node id; top-level nodes have none and hang from the plan's root. */
+    parent: v.optional(Id),
+    /** policy, area, viewpoint, measure, field, guideline, initiative, section… (any id-like word). */
+    kind: Id,
+    title: TextSchema,
+    summary: v.optional(TextSchema),
+    /** Document number (№), e.g. `R6-7`. */
+    number: v.optional(v.pipe(v.string('string'), v.maxLength(LIMITS.idLength, 'too-long'))),
+    /** Page in the source document (P38 → 38). */
+    page: v.optional(v.pipe(v.number('number'), v.integer('integer'), v.minValue(1, 'page'))),
+    /** Fiscal year in which the item was added. */
+    fiscalYear: v.optional(FiscalYear),
+    /** Status id from the bundle's `statuses`. */
+    status: v.optional(Id),
+    numericTarget: v.optional(NumericTargetSchema),
+    progress: v.optional(ProgressSchema),
+    history: v.optional(v.array(HistoryPointSchema, 'array')),
+    /** Notes (※). */
+    notes: v.optional(v.array(TextSchema, 'array')),
+    /** A page about this node (overrides the plan's source document link). */
+    link: v.optional(Url),
+  },
+  'object',
+);
+
+export const StatusSchema = v.object(
+  {
+    id: Id,
+    label: TextSchema,
+    /** Whether an item with this status counts as achieved. */
+    achieved: v.boolean('boolean'),
+    /** Whether the item's figures are not yet fixed (counted in `unconfirmed`). */
+    unconfirmed: v.optional(v.boolean('boolean')),
+    /** Colour family; the status is always shown as text too. */
+    tone: v.optional(v.picklist(['success', 'info', 'warning', 'danger', 'neutral'], 'tone')),
+  },
+  'object',
+);
+
+export const RelatedPlanSchema = v.object(
+  {
+    title: TextSchema,
+    /** How it relates: 上位計画, 連携, 後継… */
+    relation: v.optional(TextSchema),
+    summary: v.optional(TextSchema),
+    date: v.optional(DateText),
+    url: v.optional(Url),
+  },
+  'object',
+);
+
+export const PlanSchema = v.object(
+  {
+    id: Id,
+    title: TextSchema,
+    subtitle: v.optional(TextSchema),
+    summary: v.optional(TextSchema),
+    /** 基本理念 / vision. */
+    principle: v.optional(TextSchema),
+    principleSummary: v.optional(TextSchema),
+    /** Fiscal years, inclusive. */
+    period: v.object({ from: FiscalYear, to: FiscalYear }, 'object'),
+    adopted: v.optional(DateText),
+    asOf: v.optional(DateText),
+    /** Who edited the document (編集). */
+    editor: v.optional(TextSchema),
+    /** The source document; with a node's `page`, links go to `url#page=N`. */
+    source: v.optional(v.object({ title: v.optional(TextSchema), url: Url }, 'object')),
+    related: v.optional(v.array(RelatedPlanSchema, 'array')),
+    progress: v.optional(ProgressSchema),
+    history: v.optional(v.array(HistoryPointSchema, 'array')),
+    notes: v.optional(v.array(TextSchema, 'array')),
+    nodes: v.pipe(v.array(NodeSchema, 'array'), v.maxLength(LIMITS.nodes, 'too-many-nodes')),
+  },
+  'object',
+);
+
+export const BundleSchema = v.object(
+  {
+    $schema: v.optional(v.string('string')),
+    schemaVersion: v.literal(1, 'schema-version'),
+    publisher: v.object({ name: TextSchema, department: v.optional(TextSchema), url: v.optional(Url) }, 'object'),
+    statuses: v.optional(v.array(StatusSchema, 'array')),
+    plans: v.pipe(v.array(PlanSchema, 'array'), v.minLength(1, 'no-plans')),
+  },
+  'object',
+);
+
+export type Text = v.InferOutput<typeof TextSchema>;
+export type ProgressData = v.InferOutput<typeof ProgressSchema>;
+export type HistoryPoint = v.InferOutput<typeof HistoryPointSchema>;
+export type NumericTarget = v.InferOutput<typeof NumericTargetSchema>;
+export type NodeData = v.InferOutput<typeof NodeSchema>;
+export type StatusData = v.InferOutput<typeof StatusSchema>;
+export type RelatedPlan = v.InferOutput<typeof RelatedPlanSchema>;
+export type PlanData = v.InferOutput<typeof PlanSchema>;
+export type Bundle = v.InferOutput<typeof BundleSchema>;

@@ -1,0 +1,44 @@
+/**
+ * Every failure a widget can meet, as one error type with a code (for `kdx-error` listeners and docs) and the
+ * parameters its message needs. Messages are produced per language when shown, never stored as prose.
+ */
+import { messages, type Lang } from '../i18n/index.js';
+import type { ErrorCode, ErrorParams } from '../i18n/messages.js';
+import { formatIssue, type ValidationIssue } from './validate.js';
+
+export type { ErrorCode, ErrorParams } from '../i18n/messages.js';
+
+export class KdxError extends Error {
+  override name = 'KdxError';
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  /** Validation problems, for `invalid` and `unsupported-version`. */
+  readonly issues: readonly ValidationIssue[];
+  /** Whether trying again may help (network faults, 5xx, timeouts). */
+  readonly transient: boolean;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, options: { issues?: readonly ValidationIssue[]; transient?: boolean; cause?: unknown } = {}) {
+    super(code, { cause: options.cause });
+    this.code = code;
+    this.params = params;
+    this.issues = options.issues ?? [];
+    this.transient = options.transient ?? false;
+    this.message = errorMessage(this, 'en');
+  }
+}
+
+/** The message for people, in `lang`. */
+export function errorMessage(error: KdxError, lang: Lang): string {
+  const params: ErrorParams = { ...error.params };
+  if (error.issues.length && error.code === 'invalid') {
+    params.count = error.issues.length;
+    params.first = formatIssue(error.issues[0]!, lang);
+  }
+  return messages(lang).error[error.code](params);
+}
+
+/** Any thrown value as a KdxError (unexpected ones become `invalid` data, never a broken page). */
+export function toKdxError(e: unknown): KdxError {
+  if (e instanceof KdxError) return e;
+  return new KdxError('no-data', { reason: e instanceof Error ? e.message : String(e) }, { cause: e });
+}

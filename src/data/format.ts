@@ -1,0 +1,106 @@
+/**
+ * Formatting for people: texts in the reader's language, numbers and percentages through `Intl`, fiscal years
+ * in 和暦 (令和8年度) or as FY2026, dates as the documents give them, and safe link targets.
+ */
+import type { Lang } from '../i18n/index.js';
+import { SAFE_URL_PATTERN, type Text } from './bundle.js';
+
+/** The text in `lang`, falling back to Japanese. */
+export function text(t: Text | undefined | null, lang: Lang): string {
+  if (t == null) return '';
+  if (typeof t === 'string') return t;
+  return (lang === 'en' && t.en) || t.ja;
+}
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = lang + JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'ja-JP', options)));
+  return f;
+}
+
+/** A whole count: 1,234 / 1,234. */
+export function formatCount(n: number, lang: Lang): string {
+  return nf(lang, { maximumFractionDigits: 0 }).format(n);
+}
+
+/** Any number, as given (targets and actuals may be fractional). */
+export function formatNumber(n: number, lang: Lang): string {
+  return nf(lang, { maximumFractionDigits: 2 }).format(n);
+}
+
+/** A rate given in tenths of a percent (871) as "87.1%": always one decimal, as the report prints it. */
+export function formatPercent(tenths: number, lang: Lang): string {
+  return nf(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(tenths / 1000);
+}
+
+/** Japanese eras by the calendar year in which their first fiscal year starts. */
+const ERAS: ReadonlyArray<{ start: number; ja: string; en: string }> = [
+  { start: 2019, ja: '令和', en: 'Reiwa' },
+  { start: 1989, ja: '平成', en: 'Heisei' },
+  { start: 1926, ja: '昭和', en: 'Showa' },
+  { start: 1912, ja: '大正', en: 'Taisho' },
+  { start: 1868, ja: '明治', en: 'Meiji' },
+];
+
+/**
+ * The era of a fiscal year. A fiscal year (年度) starts in April; by convention it takes the era in force for
+ * most of it, so FY2019 (April 2019 – March 2020) is 令和元年度 although Reiwa began on 1 May 2019.
+ * Eras are checked against `Intl`'s Japanese calendar where the engine has it (see tests).
+ */
+export function fiscalEra(fiscalYear: number): { era: string; eraEn: string; year: number } | null {
+  const era = ERAS.find((e) => fiscalYear >= e.start);
+  return era ? { era: era.ja, eraEn: era.en, year: fiscalYear - era.start + 1 } : null;
+}
+
+/** 令和8年度 (ja) / FY2026 (en). */
+export function formatFiscalYear(fiscalYear: number, lang: Lang): string {
+  if (lang === 'en') return `FY${fiscalYear}`;
+  const e = fiscalEra(fiscalYear);
+  if (!e) return `${fiscalYear}年度`;
+  return `${e.era}${e.year === 1 ? '元' : e.year}年度`;
+}
+
+/** 令和8年度（2026年度） / FY2026 (Reiwa 8): for places where both readings help. */
+export function formatFiscalYearLong(fiscalYear: number, lang: Lang): string {
+  const e = fiscalEra(fiscalYear);
+  if (lang === 'en') return e ? `FY${fiscalYear} (${e.eraEn} ${e.year})` : `FY${fiscalYear}`;
+  return e ? `${formatFiscalYear(fiscalYear, 'ja')}（${fiscalYear}年度）` : `${fiscalYear}年度`;
+}
+
+/** 令和8年度～令和11年度 / FY2026–FY2029. */
+export function formatPeriod(period: { from: number; to: number }, lang: Lang): string {
+  return lang === 'en'
+    ? `FY${period.from}–FY${period.to}`
+    : `${formatFiscalYear(period.from, 'ja')}～${formatFiscalYear(period.to, 'ja')}`;
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2026-01` → 2026年1月 / January 2026; `2026` → 2026年 / 2026; full dates likewise. */
+export function formatDate(date: string, lang: Lang): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!m) return date;
+  const [, y, mo, d] = m;
+  if (lang === 'en') {
+    const month = mo ? MONTHS_EN[Number(mo) - 1] : undefined;
+    return [d ? Number(d) : '', month ?? '', y].filter(Boolean).join(' ');
+  }
+  return `${y}年${mo ? `${Number(mo)}月` : ''}${d ? `${Number(d)}日` : ''}`;
+}
+
+/**
+ * A link target that is safe to put in `href`: `http(s)` or relative, resolved against `base`; `null` for
+ * anything else (`javascript:`, `data:`, obfuscated schemes). Checked again here although the validator
+ * checks bundles, because widgets also take URLs that did not come through it.
+ */
+export function safeHref(url: string | undefined | null, base?: string): string | null {
+  if (!url || !SAFE_URL_PATTERN.test(url)) return null;
+  try {
+    const resolved = new URL(url, base ?? globalThis.document?.baseURI ?? 'http://localhost/');
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : null;
+  } catch {
+    return null;
+  }
+}

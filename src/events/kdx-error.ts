@@ -1,0 +1,22 @@
+import type { ErrorCode } from '../i18n/messages.js';
+
+export interface KdxErrorDetail {
+  /** See README → Troubleshooting for every code. */
+  code: ErrorCode;
+  /** The message shown in the widget, in its language. */
+  message: string;
+  /** The bundle URL, when one was involved. */
+  url?: string | undefined;
+  /** Validation problems as `path: message` lines. */
+  issues?: string[] | undefined;
+}
+
+/** Fired when a widget shows an error instead of data. */
+export class KdxErrorEvent extends Event {
+  static readonly type = 'kdx-error';
+  readonly detail: KdxErrorDetail;
+  constructor(detail: KdxErrorDetail) {
+    super(KdxErrorEvent.type, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}

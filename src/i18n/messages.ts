@@ -1,0 +1,112 @@
+/**
+ * The shape of a message catalogue. Both `ja` and `en` implement it fully (the type checker enforces it), so a
+ * widget can never show a missing string.
+ */
+export type Lang = 'ja' | 'en';
+
+/** Keys of validation problems: schema checks (from `data/bundle.ts`) and the semantic checks in `validate.ts`. */
+export type IssueKey =
+  | 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'text' | 'id' | 'too-long' | 'url'
+  | 'fiscal-year' | 'date' | 'count' | 'finite' | 'page' | 'tone' | 'schema-version' | 'no-plans'
+  | 'too-many-nodes' | 'required' | 'duplicate-id' | 'unknown-parent' | 'cycle' | 'achieved-gt-total'
+  | 'unconfirmed-gt-open' | 'unknown-status' | 'too-deep' | 'period-order' | 'json' | 'root';
+
+export interface IssueParams {
+  expected?: string;
+  received?: string;
+  /** A number the rule compares with (the total, a limit). */
+  limit?: number;
+  /** An id the rule is about (duplicate, unknown, cycle…). */
+  id?: string;
+  /** Where else the id was seen, or a list of valid values. */
+  other?: string;
+}
+
+/** Codes of every failure a widget can show. Documented in README → Troubleshooting. */
+export type ErrorCode =
+  | 'network' | 'http' | 'timeout' | 'not-json' | 'too-large' | 'invalid' | 'unsupported-version'
+  | 'no-source' | 'inline-missing' | 'plan-not-found' | 'node-not-found' | 'wrong-kind' | 'no-data';
+
+export interface ErrorParams {
+  url?: string;
+  status?: number;
+  seconds?: number;
+  /** What was found instead (e.g. the start of an HTML page). */
+  found?: string;
+  /** Plan or node id that was asked for. */
+  id?: string;
+  plan?: string;
+  /** A few valid ids. */
+  valid?: string[];
+  /** The first validation problem, already formatted. */
+  first?: string;
+  count?: number;
+  version?: string;
+  supported?: string;
+  limit?: string;
+  widget?: string;
+  reason?: string;
+}
+
+export interface Messages {
+  lang: Lang;
+  /** Joins a list in running text. */
+  list: (items: string[]) => string;
+  issue: Record<IssueKey, (p: IssueParams) => string>;
+  error: Record<ErrorCode, (p: ErrorParams) => string>;
+  errorTitle: string;
+  retry: string;
+  loading: string;
+  kind: (kind: string) => string;
+  progress: {
+    rateLabel: string;
+    /** Spoken text of the meter: 「124項目中108項目達成（87.1%）」. */
+    spoken: (achieved: string, total: string, percent: string) => string;
+    counts: (achieved: string, total: string) => string;
+    unconfirmed: (n: string) => string;
+    noData: string;
+    noDataSpoken: (title: string) => string;
+    breakdown: string;
+  };
+  card: {
+    number: string;
+    page: (n: string) => string;
+    status: string;
+    statusUnknown: string;
+    added: (fiscalYear: string) => string;
+    numericTarget: string;
+    target: string;
+    actual: string;
+    sourceLink: (page: string) => string;
+    sourceLinkNoPage: string;
+    breadcrumb: string;
+    notes: string;
+  };
+  tree: {
+    label: (plan: string) => string;
+    filter: string;
+    filterHint: string;
+    matches: (n: string) => string;
+    noMatches: string;
+    expandAll: string;
+    collapseAll: string;
+  };
+  chart: {
+    barLabel: (title: string) => string;
+    doughnutLabel: (title: string) => string;
+    lineLabel: (title: string) => string;
+    summary: (items: string) => string;
+    showTable: string;
+    hideTable: string;
+    achieved: string;
+    notAchieved: string;
+    unconfirmed: string;
+    item: string;
+    total: string;
+    rate: string;
+    fiscalYear: string;
+    count: string;
+    noChildren: (title: string) => string;
+    noHistory: (title: string) => string;
+  };
+}

@@ -1,0 +1,115 @@
+import { css } from 'lit';
+import { tokens } from './tokens.js';
+
+/**
+ * The base every widget shares: tokens, a typography reset on :host (a CMS theme's fonts, `rem` size,
+ * letter-spacing or text-transform must not leak in through inheritance), the loading and error states, focus,
+ * reduced motion, forced colours and print.
+ */
+export const hostStyles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+      box-sizing: border-box;
+      /* medium = the reader's default size; immune to html { font-size: 62.5% } */
+      font: normal normal 400 var(--_font-size) / 1.7 var(--_font);
+      letter-spacing: normal;
+      word-spacing: normal;
+      text-transform: none;
+      text-indent: 0;
+      text-align: start;
+      text-shadow: none;
+      white-space: normal;
+      color: var(--_text);
+      overflow-wrap: anywhere;
+      line-break: strict;
+    }
+    :host([hidden]) {
+      display: none !important;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
+    .state {
+      padding: 0.75em 1em;
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+    }
+    .state[aria-busy='true'] {
+      color: var(--_muted);
+      border: 1px dashed var(--_border);
+    }
+    .error {
+      border: 2px solid var(--_danger);
+    }
+    .error .title {
+      font-weight: 700;
+      margin: 0 0 0.25em;
+      color: var(--_danger);
+    }
+    .error p {
+      margin: 0;
+    }
+    button {
+      font: inherit;
+      color: inherit;
+      letter-spacing: inherit;
+      text-transform: none;
+    }
+    .retry {
+      margin-top: 0.5em;
+      padding: 0.25em 1em;
+      border: 1px solid var(--_accent);
+      border-radius: calc(var(--_radius) / 2);
+      background: var(--_surface);
+      color: var(--_accent);
+      cursor: pointer;
+    }
+    :focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    .visually-hidden {
+      position: absolute !important;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+      border: 0;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      *,
+      *::before,
+      *::after {
+        transition: none !important;
+        animation: none !important;
+      }
+    }
+    @media (forced-colors: active) {
+      .error {
+        border-color: CanvasText;
+      }
+      :focus-visible {
+        outline-color: Highlight;
+      }
+    }
+    @media print {
+      :host {
+        color: #000;
+        --_text: #000;
+        --_muted: #000;
+        --_surface: #fff;
+      }
+      .retry {
+        display: none;
+      }
+    }
+  `,
+];

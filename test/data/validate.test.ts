@@ -1,0 +1,111 @@
+import { expect } from '@open-wc/testing';
+import { formatIssue, validateBundle, type ValidationIssue } from '../../src/data/validate.js';
+import { clone, seed } from '../helpers/bundles.js';
+
+const lines = (errors: ValidationIssue[], lang: 'ja' | 'en' = 'en') => errors.map((e) => formatIssue(e, lang));
+
+async function errorsOf(mutate: (b: any) => void) {
+  const b = clone(await seed('minimal'));
+  mutate(b);
+  const r = validateBundle(b);
+  expect(r.ok, 'should be invalid').to.equal(false);
+  return r.ok ? [] : r.errors;
+}
+
+describe('validateBundle', () => {
+  it('accepts the Kanazawa bundle and the minimal fixture', async () => {
+    for (const name of ['kanazawa', 'minimal'] as const) {
+      const r = validateBundle(await seed(name));
+      expect(r.ok ? 'ok' : lines(r.errors).join('\n'), name).to.equal('ok');
+    }
+  });
+
+  it('names the JSON path and the limit for achieved > total, in both languages', async () => {
+    const errors = await errorsOf((b) => (b.plans[0].nodes[4].progress = { total: 40, achieved: 41 }));
+    expect(lines(errors)).to.deep.equal(['plans[0].nodes[4].progress.achieved: must be ≤ total (40)']);
+    expect(lines(errors, 'ja')).to.deep.equal(['plans[0].nodes[4].progress.achieved: total（40）以下にしてください']);
+  });
+
+  it('rejects duplicate ids, also against the plan id', async () => {
+    const errors = await errorsOf((b) => {
+      b.plans[0].nodes[1].id = 'goal-a';
+      b.plans[0].nodes[2].id = 'sample-plan';
+    });
+    expect(lines(errors)).to.deep.equal([
+      'plans[0].nodes[1].id: duplicate id "goal-a" (also at plans[0].nodes[0].id)',
+      'plans[0].nodes[2].id: duplicate id "sample-plan" (also at plans[0].id)',
+    ]);
+  });
+
+  it('rejects cycles and names them', async () => {
+    const errors = await errorsOf((b) => (b.plans[0].nodes[0].parent = 'A-1'));
+    expect(lines(errors)).to.have.length(1);
+    expect(lines(errors)[0]).to.match(/^plans\[0\]\.nodes\[\d\]\.parent: parent links form a cycle \((goal-a → A-1 → goal-a|A-1 → goal-a → A-1)\)$/);
+  });
+
+  it('rejects a node that is its own parent', async () => {
+    const errors = await errorsOf((b) => (b.plans[0].nodes[0].parent = 'goal-a'));
+    expect(lines(errors)).to.deep.equal(['plans[0].nodes[0].parent: parent links form a cycle (goal-a → goal-a)']);
+  });
+
+  it('rejects unknown parents and unknown status ids, listing the known ones', async () => {
+    const errors = await errorsOf((b) => {
+      b.plans[0].nodes[1].parent = 'nowhere';
+      b.plans[0].nodes[2].status = 'finished';
+    });
+    expect(lines(errors)).to.have.members([
+      'plans[0].nodes[1].parent: parent id "nowhere" is not in this plan',
+      'plans[0].nodes[2].status: status id "finished" is not in statuses (known: done, in-progress, delayed, pending)',
+    ]);
+  });
+
+  it('rejects an unsupported schemaVersion, saying which are supported', async () => {
+    const r = validateBundle({ ...(await seed('minimal')), schemaVersion: 2 });
+    expect(r.ok).to.equal(false);
+    if (r.ok) return;
+    expect(r.version).to.equal('2');
+    expect(lines(r.errors)).to.deep.equal(['schemaVersion: schemaVersion 2 is not supported (supported: 1)']);
+    expect(lines(r.errors, 'ja')).to.deep.equal(['schemaVersion: schemaVersion 2 には対応していません（対応: 1）']);
+  });
+
+  it('reports missing and mistyped fields with paths', async () => {
+    const errors = await errorsOf((b) => {
+      delete b.plans[0].nodes[0].title;
+      b.plans[0].nodes[1].page = 'P38';
+      b.plans[0].nodes[2].fiscalYear = 2025.5;
+      b.plans[0].period.from = null;
+    });
+    expect(lines(errors)).to.have.members([
+      'plans[0].period.from: must be a number (got null)',
+      'plans[0].nodes[0].title: is required (title is missing)',
+      'plans[0].nodes[1].page: must be a number (got "P38")',
+      'plans[0].nodes[2].fiscalYear: must be a whole number (got 2025.5)',
+    ]);
+  });
+
+  it('refuses unsafe link URLs', async () => {
+    for (const url of ['javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', ' https://x']) {
+      const errors = await errorsOf((b) => (b.plans[0].nodes[2].link = url));
+      expect(errors.map((e) => [e.path, e.key])).to.deep.equal([['plans[0].nodes[2].link', 'url']]);
+    }
+  });
+
+  it('rejects unconfirmed beyond the open items', async () => {
+    const errors = await errorsOf((b) => (b.plans[0].nodes[4].progress = { total: 10, achieved: 9, unconfirmed: 2 }));
+    expect(lines(errors)).to.deep.equal(['plans[0].nodes[4].progress.unconfirmed: must be ≤ total − achieved (1)']);
+  });
+
+  it('rejects non-objects at the root without throwing', () => {
+    for (const x of [null, 1, 'x', [], true, undefined]) {
+      const r = validateBundle(x);
+      expect(r.ok).to.equal(false);
+    }
+  });
+
+  it('rejects nesting deeper than the limit', async () => {
+    const errors = await errorsOf((b) => {
+      b.plans[0].nodes = Array.from({ length: 40 }, (_, i) => ({ id: `n${i}`, kind: 'area', title: 'x', ...(i ? { parent: `n${i - 1}` } : {}) }));
+    });
+    expect(lines(errors)).to.deep.equal(['plans[0].nodes[32].parent: is nested too deeply (at most 32 levels)']);
+  });
+});
