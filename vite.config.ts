@@ -1,4 +1,18 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** `npm start` opens on the demo: `/` redirects to `/demo/`. */
+const demoHome: Plugin = {
+  name: 'kdx-demo-home',
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      if (req.url === '/' || req.url === '/index.html') {
+        res.statusCode = 302;
+        res.setHeader('Location', '/demo/');
+        res.end();
+      } else next();
+    });
+  },
+};
 
 /**
  * Two library builds from one config:
@@ -24,6 +38,7 @@ export default defineConfig(({ mode }) => {
         },
       },
     },
+    plugins: [demoHome],
     server: { open: false },
   };
 });

@@ -46,7 +46,10 @@ export const en: Messages = {
   error: {
     network: (p) =>
       `Could not load the data from ${p.url ?? ''}. Check the URL. If the file is on another site, its server must send an Access-Control-Allow-Origin header (CORS).`,
-    http: (p) => `Loading the data failed (HTTP ${p.status ?? '?'}, ${p.url ?? ''}). Check that the file exists at this URL.`,
+    http: (p) =>
+      (p.status ?? 0) >= 500
+        ? `The data server had a problem (HTTP ${p.status ?? '?'}, ${p.url ?? ''}). Try again later.`
+        : `Loading the data failed (HTTP ${p.status ?? '?'}, ${p.url ?? ''}). Check that the file exists at this URL.`,
     timeout: (p) => `Loading the data did not finish within ${p.seconds ?? '?'} seconds (${p.url ?? ''}). Try again later.`,
     'not-json': (p) => `The file is not JSON (${p.url ?? ''}: ${p.found ?? ''}). Give the URL of a plan bundle (.json).`,
     'too-large': (p) => `The data is too large (${p.url ?? ''}, limit ${p.limit ?? ''}).`,
@@ -85,6 +88,10 @@ export const en: Messages = {
     sourceLinkNoPage: 'See the source document',
     breadcrumb: 'Location in the plan',
     notes: 'Notes',
+    note: (text) => `* ${text}`,
+    detailLink: 'See the page about this item',
+    // No space before a symbol unit (50%) or a Japanese one left untranslated (1,000件).
+    amount: (n, unit) => (!unit ? n : /^[A-Za-z]/.test(unit) ? `${n} ${unit}` : `${n}${unit}`),
   },
   tree: {
     label: (plan) => `Structure of ${plan}`,
@@ -99,7 +106,7 @@ export const en: Messages = {
     barLabel: (title) => `${title}: achievement rate by item`,
     doughnutLabel: (title) => `${title}: breakdown of achievement`,
     lineLabel: (title) => `${title}: progress by fiscal year`,
-    summary: (items) => items,
+    summary: (label, items) => `${label}. ${items}`,
     showTable: 'Show as table',
     hideTable: 'Hide table',
     achieved: 'Achieved',
@@ -112,5 +119,11 @@ export const en: Messages = {
     count: 'Count',
     noChildren: (title) => `"${title}" has no sub-items whose rates could be compared`,
     noHistory: (title) => `"${title}" has no history by fiscal year`,
+    noProgress: (title) => `"${title}" has no progress data`,
+    tooltip: (a, t, pct) => `${a}/${t} ${plural(t, 'item', 'items')} (${pct})`,
+    part: (n, pct) => `${n} ${plural(n, 'item', 'items')} (${pct})`,
+    category: 'Category',
+    share: 'Share',
+    sum: 'Total',
   },
 };

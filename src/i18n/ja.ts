@@ -43,7 +43,10 @@ export const ja: Messages = {
   error: {
     network: (p) =>
       `データを読み込めませんでした（${p.url ?? ''}）。URL が正しいか確認してください。別のサイトにあるファイルなら、そのサーバーが Access-Control-Allow-Origin ヘッダー（CORS）を返す必要があります。`,
-    http: (p) => `データの読み込みに失敗しました（HTTP ${p.status ?? '?'}、${p.url ?? ''}）。ファイルがこの URL にあるか確認してください。`,
+    http: (p) =>
+      (p.status ?? 0) >= 500
+        ? `データのサーバーで問題が起きました（HTTP ${p.status ?? '?'}、${p.url ?? ''}）。時間をおいて再読み込みしてください。`
+        : `データの読み込みに失敗しました（HTTP ${p.status ?? '?'}、${p.url ?? ''}）。ファイルがこの URL にあるか確認してください。`,
     timeout: (p) => `データの読み込みが ${p.seconds ?? '?'} 秒以内に終わりませんでした（${p.url ?? ''}）。時間をおいて再読み込みしてください。`,
     'not-json': (p) => `読み込んだファイルが JSON ではありません（${p.url ?? ''}：${p.found ?? ''}）。プランデータ（.json）の URL を指定してください。`,
     'too-large': (p) => `データが大きすぎます（${p.url ?? ''}、上限 ${p.limit ?? ''}）。`,
@@ -82,6 +85,9 @@ export const ja: Messages = {
     sourceLinkNoPage: '資料を見る',
     breadcrumb: '計画内の位置',
     notes: '注記',
+    note: (text) => `※${text}`,
+    detailLink: '詳細ページを見る',
+    amount: (n, unit) => `${n}${unit}`,
   },
   tree: {
     label: (plan) => `${plan}の構成`,
@@ -96,7 +102,7 @@ export const ja: Messages = {
     barLabel: (title) => `${title}：項目ごとの達成率`,
     doughnutLabel: (title) => `${title}：達成状況の内訳`,
     lineLabel: (title) => `${title}：年度ごとの推移`,
-    summary: (items) => items,
+    summary: (label, items) => `${label}。${items}`,
     showTable: '表で見る',
     hideTable: '表を閉じる',
     achieved: '達成',
@@ -109,5 +115,11 @@ export const ja: Messages = {
     count: '件数',
     noChildren: (title) => `「${title}」には達成率を比べる下位項目がありません`,
     noHistory: (title) => `「${title}」には年度ごとの推移データがありません`,
+    noProgress: (title) => `「${title}」には進捗データがありません`,
+    tooltip: (a, t, pct) => `${a}/${t}項目（${pct}）`,
+    part: (n, pct) => `${n}項目（${pct}）`,
+    category: '区分',
+    share: '割合',
+    sum: '合計',
   },
 };

@@ -81,6 +81,12 @@ export interface Messages {
     sourceLinkNoPage: string;
     breadcrumb: string;
     notes: string;
+    /** One note (※) as the document prints it. */
+    note: (text: string) => string;
+    /** A link to the node's own page (its `link`). */
+    detailLink: string;
+    /** A number with its unit (1,000件 / 1,000 uses). `unit` may be empty. */
+    amount: (n: string, unit: string) => string;
   };
   tree: {
     label: (plan: string) => string;
@@ -95,7 +101,8 @@ export interface Messages {
     barLabel: (title: string) => string;
     doughnutLabel: (title: string) => string;
     lineLabel: (title: string) => string;
-    summary: (items: string) => string;
+    /** The canvas's spoken summary: the chart's label, then its values in words (`items` already joined). */
+    summary: (label: string, items: string) => string;
     showTable: string;
     hideTable: string;
     achieved: string;
@@ -108,5 +115,16 @@ export interface Messages {
     count: string;
     noChildren: (title: string) => string;
     noHistory: (title: string) => string;
+    noProgress: (title: string) => string;
+    /** Tooltip of a rate: 「38/39項目（97.4%）」. */
+    tooltip: (achieved: string, total: string, percent: string) => string;
+    /** A part of the whole: 「108項目（87.1%）」. */
+    part: (count: string, percent: string) => string;
+    /** Column header of the doughnut's table (達成 / 未達成 / status labels). */
+    category: string;
+    /** Column header: a part's share of the total. */
+    share: string;
+    /** Row header of the totals row. */
+    sum: string;
   };
 }
