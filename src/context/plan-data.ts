@@ -120,7 +120,11 @@ export class PlanDataController implements ReactiveController {
     this.contextValue = undefined;
   }
 
-  private sync() {
+  /**
+   * Starts loading or subscribing when `src` changed. Called by the host at the start of `willUpdate`, so that
+   * derived values never see data of a previous `src` (Lit runs `hostUpdate` only after `willUpdate`).
+   */
+  sync(): void {
     if (!this.connected) return;
     const src = this.host.src || '';
     if (src === this.source) return;

@@ -59,6 +59,7 @@ export abstract class KdxElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.data.sync();
     const view = this.data.view;
     this.widgetError = view.status === 'ready' ? this.checkNode(view) : undefined;
     if (view.status === 'ready' && !this.widgetError) this.willShow(view, changed);
