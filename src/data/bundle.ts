@@ -43,7 +43,16 @@ export const TextSchema = v.union(
   [PlainText, v.object({ ja: PlainText, en: v.optional(PlainText) }, 'text')],
   'text',
 );
-const Url = v.pipe(v.string('string'), v.maxLength(2048, 'too-long'), v.regex(SAFE_URL_PATTERN, 'url'));
+/** Whether the URL parser accepts it (the pattern alone lets `http://a:99999999/` through). */
+function parses(url: string): boolean {
+  try {
+    new URL(url, 'http://localhost/');
+    return true;
+  } catch {
+    return false;
+  }
+}
+const Url = v.pipe(v.string('string'), v.maxLength(2048, 'too-long'), v.regex(SAFE_URL_PATTERN, 'url'), v.check(parses, 'url'));
 /** A fiscal year (年度) by the calendar year in which it starts: 2026 = 令和8年度 (April 2026 – March 2027). */
 const FiscalYear = v.pipe(v.number('number'), v.integer('integer'), v.minValue(1868, 'fiscal-year'), v.maxValue(2200, 'fiscal-year'));
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: documents often give only a month (2026年1月策定). */

@@ -69,7 +69,7 @@ export function parseBundle(text: string, url = ''): BundleModel {
     }
     throw new KdxError('invalid', { url }, { issues: result.errors });
   }
-  return buildModel(result.bundle);
+  return buildModel(result.bundle, /^https?:/.test(url) ? url : undefined);
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>

@@ -27,6 +27,8 @@ export interface PlanModel {
 
 export interface BundleModel {
   readonly data: Readonly<Bundle>;
+  /** The absolute URL the bundle was loaded from (relative links in it resolve against it); undefined for inline data. */
+  readonly url: string | undefined;
   readonly plans: readonly PlanModel[];
   readonly statuses: ReadonlyMap<string, StatusData>;
   plan(id?: string | null): PlanModel | undefined;
@@ -38,11 +40,12 @@ interface MutableNode extends PlanNode, RollupInput {
   depth: number;
 }
 
-export function buildModel(bundle: Bundle): BundleModel {
+export function buildModel(bundle: Bundle, url?: string): BundleModel {
   const statuses = new Map((bundle.statuses ?? []).map((s) => [s.id, s] as const));
   const plans: PlanModel[] = [];
   const model: BundleModel = {
     data: bundle,
+    url,
     plans,
     statuses,
     plan: (id) => (id ? plans.find((p) => p.data.id === id) : plans[0]),

@@ -1,9 +1,237 @@
-import { html, type TemplateResult } from 'lit';
-import { KdxElement } from '../shared/kdx-element.js';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import type { Text } from '../../data/bundle.js';
+import { formatCount, formatFiscalYear, formatNumber, formatPercent, safeHref, text } from '../../data/format.js';
+import { ancestors, type PlanModel, type PlanNode } from '../../data/model.js';
+import type { Lang } from '../../i18n/index.js';
+import { hostStyles } from '../../styles/host.js';
+import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
+import { initiativeCardStyles } from './initiative-card.styles.js';
 
-// Placeholder while the widget is being written (replaced in the same series of commits).
+/** A text as shown, with the language it is really in (an English page may show a Japanese-only text). */
+interface Shown {
+  text: string;
+  lang: Lang;
+}
+
+type Tone = 'success' | 'info' | 'warning' | 'danger' | 'neutral';
+
+interface Card {
+  title: Shown;
+  /** Kind, №, page, fiscal year added. */
+  facts: string[];
+  /** The status as text and tone; `unknown` for an item whose status the source does not give. */
+  status: { label: Shown; tone: Tone } | 'unknown' | null;
+  progress: string | null;
+  target: { label: Shown | null; values: Array<{ name: string; value: Shown }> } | null;
+  description: Shown | null;
+  notes: Shown[];
+  breadcrumb: Shown[];
+  link: { href: string; text: string } | null;
+}
+
+// Static tag names (never built from input), so the heading is a real <hN> without unsafeStatic.
+const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+/** `t` in `lang` with the language it is in; `null` when empty, so that no empty label is ever rendered. */
+function shown(t: Text | undefined, lang: Lang): Shown | null {
+  const s = text(t, lang).trim();
+  if (!s) return null;
+  return { text: s, lang: lang === 'en' && (typeof t === 'string' || !t?.en) ? 'ja' : lang };
+}
+
+/**
+ * @summary One item of a plan as a card: title, document number, page, status as text and colour, fiscal year
+ * added, numeric target, description, notes, its place in the plan and a link to the source document. Works for
+ * any node (an initiative, a policy, a section, the plan itself) and shows only what the data has.
+ * @tag kdx-initiative-card
+ *
+ * @attr src - URL of a plan bundle. Without it, data comes from the nearest `<kdx-plan>`.
+ * @attr plan - Plan id (default: the provider's, else the first plan).
+ * @attr node - Node id (default: the plan's root).
+ * @attr heading-level - Level of the title's heading, 1–6 (default 3), to fit the page's outline.
+ * @attr lang - `ja` or `en`; default: the closest `lang` above.
+ * @attr theme - `light` (default), `dark` or `auto`.
+ *
+ * @fires kdx-load - Data is shown. `detail: { plan, node }`.
+ * @fires kdx-error - An error is shown instead. `detail: { code, message, url?, issues? }`.
+ *
+ * @csspart base - The card (an `<article>`).
+ * @csspart heading - The title (a heading of `heading-level`).
+ * @csspart status - The status line: label and value, as text, with a colour mark.
+ * @csspart meta - Kind, №, page, fiscal year, status, progress and numeric target.
+ * @csspart description - The description (the node's summary; line breaks kept).
+ * @csspart breadcrumb - The node's place in the plan (plan › policy › area).
+ * @csspart link - The link to the source document or the node's own page.
+ * @csspart error - The error message box.
+ * @csspart placeholder - The loading placeholder.
+ *
+ * @cssprop --kdx-card-background - Background (default: `--kdx-color-surface`).
+ * @cssprop --kdx-card-border-color - Border colour (default: `--kdx-color-border`).
+ * @cssprop --kdx-card-radius - Corner radius (default: `--kdx-radius`).
+ * @cssprop --kdx-card-padding - Padding (default 1em 1.25em).
+ * @cssprop --kdx-card-heading-size - Title size (default 1.25em).
+ * @cssprop --kdx-card-link-color - Link colour (default: `--kdx-color-accent`).
+ * @cssprop --kdx-color-success - Status tone colours, shared by all widgets (also `-info`, `-warning`,
+ *   `-danger`, `-neutral`); the status is always written out next to its colour.
+ */
 export class KdxInitiativeCard extends KdxElement {
-  protected renderReady(): TemplateResult {
-    return html``;
+  static override styles: CSSResultGroup = [hostStyles, initiativeCardStyles];
+
+  /** Level of the title's heading (1–6). Out-of-range values are clamped; anything else means 3. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | null = 3;
+
+  private card: Card | undefined;
+
+  protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {
+    this.card = this.build(view);
+  }
+
+  private get level(): number {
+    // A removed attribute sets null (Number(null) would be 0).
+    const n = this.headingLevel == null ? NaN : Math.round(Number(this.headingLevel));
+    return Number.isFinite(n) ? Math.min(6, Math.max(1, n)) : 3;
+  }
+
+  private build({ model, plan, node }: ReadyView): Card {
+    const l = this.language;
+    const t = this.t;
+    const d = node.data;
+    const title = shown(node.title, l) ?? { text: node.id, lang: l };
+
+    const facts: string[] = [t.kind(node.kind)];
+    const number = d.number?.trim();
+    if (number) facts.push(`${t.card.number} ${number}`);
+    if (d.page != null) facts.push(t.card.page(String(d.page)));
+    if (d.fiscalYear != null) facts.push(t.card.added(formatFiscalYear(d.fiscalYear, l)));
+
+    let status: Card['status'] = null;
+    if (d.status) {
+      const s = model.statuses.get(d.status);
+      status = { label: shown(s?.label, l) ?? { text: d.status, lang: l }, tone: s?.tone ?? 'neutral' };
+    } else if (!node.children.length && !node.progress) {
+      // An item the source gives no status for: say so rather than show nothing or guess.
+      status = 'unknown';
+    }
+
+    // Counts only for nodes that have them (declared or rolled up), not a leaf's "1 of 1" from its status.
+    const p = node.progress;
+    const progress =
+      p && p.source !== 'status' && p.rateTenths !== null
+        ? t.progress.spoken(formatCount(p.achieved, l), formatCount(p.total, l), formatPercent(p.rateTenths, l))
+        : null;
+
+    let target: Card['target'] = null;
+    if (d.numericTarget) {
+      const nt = d.numericTarget;
+      const unit = shown(nt.unit, l);
+      const amount = (n: number): Shown => ({ text: t.card.amount(formatNumber(n, l), unit?.text ?? ''), lang: unit?.lang ?? l });
+      const values: Array<{ name: string; value: Shown }> = [];
+      if (nt.target != null) values.push({ name: t.card.target, value: amount(nt.target) });
+      if (nt.actual != null) values.push({ name: t.card.actual, value: amount(nt.actual) });
+      target = { label: shown(nt.label, l), values };
+    }
+
+    const notes = (d.notes ?? []).map((n) => shown(n, l)).filter((n): n is Shown => n !== null);
+    const breadcrumb = ancestors(node).map((a) => shown(a.title, l) ?? { text: a.id, lang: l });
+
+    return {
+      title,
+      facts,
+      status,
+      progress,
+      target,
+      description: shown(d.summary, l),
+      notes,
+      breadcrumb,
+      link: this.link(plan, node),
+    };
+  }
+
+  /** The node's own page, else the source document at the node's page (or, for the plan itself, the document). */
+  private link(plan: PlanModel, node: PlanNode): Card['link'] {
+    const t = this.t;
+    const base = plan.bundle.url; // relative links in a bundle are relative to the bundle
+    const own = safeHref(node.data.link, base);
+    if (own) return { href: own, text: t.card.detailLink };
+    if (node.data.link) return null; // a link the data gives but that is unusable: not replaced by a guess
+    const source = plan.data.source?.url;
+    if (!source) return null;
+    const page = node.data.page;
+    if (page != null) {
+      const href = safeHref(`${source.split('#')[0]}#page=${page}`, base);
+      return href ? { href, text: t.card.sourceLink(String(page)) } : null;
+    }
+    if (node !== plan.root) return null;
+    const href = safeHref(source, base);
+    return href ? { href, text: t.card.sourceLinkNoPage } : null;
+  }
+
+  /** `lang` on an element only when its text is not in the widget's language. */
+  private langOf(s: Shown): string | typeof nothing {
+    return s.lang === this.language ? nothing : s.lang;
+  }
+
+  protected renderReady(_view: ReadyView): TemplateResult {
+    const c = this.card!;
+    const t = this.t;
+    const tag = HEADINGS[this.level - 1]!;
+    return html`<article class="base" part="base" lang=${this.language} aria-labelledby="heading">
+      ${c.breadcrumb.length
+        ? html`<nav class="breadcrumb" part="breadcrumb" aria-label=${t.card.breadcrumb(c.title.text)}>
+            <ol>
+              ${c.breadcrumb.map((b) => html`<li lang=${this.langOf(b)}>${b.text}</li>`)}
+            </ol>
+          </nav>`
+        : nothing}
+      ${staticHtml`<${tag} class="heading" part="heading" id="heading" lang=${this.langOf(c.title)}>${c.title.text}</${tag}>`}
+      <div class="meta" part="meta">
+        <ul class="facts">
+          ${c.facts.map((f) => html`<li>${f}</li>`)}
+        </ul>
+        ${this.renderStatus(c)}
+        ${c.progress ? html`<p class="progress">${c.progress}</p>` : nothing}
+        ${this.renderTarget(c)}
+      </div>
+      ${c.description
+        ? html`<p class="description" part="description" lang=${this.langOf(c.description)}>${c.description.text}</p>`
+        : nothing}
+      ${c.notes.length
+        ? html`<ul class="notes" aria-label=${t.card.notes}>
+            ${c.notes.map((n) => html`<li lang=${this.langOf(n)}>${t.card.note(n.text)}</li>`)}
+          </ul>`
+        : nothing}
+      ${c.link ? html`<p class="link-row"><a class="link" part="link" href=${c.link.href}>${c.link.text}</a></p>` : nothing}
+    </article>`;
+  }
+
+  private renderStatus(c: Card): TemplateResult | typeof nothing {
+    if (!c.status) return nothing;
+    const t = this.t;
+    if (c.status === 'unknown') {
+      return html`<p class="status" part="status">${t.card.status}: <span class="status-value none">${t.card.statusUnknown}</span></p>`;
+    }
+    const s = c.status;
+    return html`<p class="status" part="status">
+      ${t.card.status}:
+      <span class="status-value badge tone-${s.tone}"
+        ><span class="dot" aria-hidden="true"></span><span lang=${this.langOf(s.label)}>${s.label.text}</span></span
+      >
+    </p>`;
+  }
+
+  private renderTarget(c: Card): TemplateResult | typeof nothing {
+    const nt = c.target;
+    if (!nt) return nothing;
+    return html`<div class="target">
+      <span class="flag">${this.t.card.numericTarget}</span>
+      ${nt.label ? html`<span class="target-label" lang=${this.langOf(nt.label)}>${nt.label.text}</span>` : nothing}
+      ${nt.values.length
+        ? html`<dl class="target-values">
+            ${nt.values.map((v) => html`<div><dt>${v.name}</dt> <dd lang=${this.langOf(v.value)}>${v.value.text}</dd></div>`)}
+          </dl>`
+        : nothing}
+    </div>`;
   }
 }

@@ -1,0 +1,374 @@
+import { expect } from '@open-wc/testing';
+import type { LitElement } from 'lit';
+import '../../src/kdx.js';
+import { forgetBundle } from '../../src/data/load.js';
+import type { Bundle } from '../../src/data/bundle.js';
+import type { KdxErrorEvent } from '../../src/events/kdx-error.js';
+import type { KdxLoadEvent } from '../../src/events/kdx-load.js';
+import { clone, seed, unique } from '../helpers/bundles.js';
+import { GARBAGE, mount, q, settled, shown } from '../helpers/widgets.js';
+
+// Expected values are read from the source documents (金沢市行政経営プランの取組状況等について, P38 etc.) as the
+// seed records them, not from the widget's output.
+const SRC = '/seeds/kanazawa.json';
+const PLAN = 'administrative-management-plan';
+const MINIMAL = '/seeds/minimal.json';
+
+const card = (attrs: string) => mount(`<kdx-initiative-card data-test ${attrs}></kdx-initiative-card>`);
+
+/** Texts of the elements matching `selector` in the card's shadow root, whitespace collapsed. */
+function texts(el: Element, selector: string): string[] {
+  return [...el.shadowRoot!.querySelectorAll(selector)].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
+}
+
+/** The card's heading, whatever its level: [level, text]. */
+function heading(el: Element): [number, string] {
+  const h = el.shadowRoot!.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]');
+  if (!h) throw new Error('no heading');
+  const level = h.getAttribute('aria-level') ?? h.localName.slice(1);
+  return [Number(level), h.textContent!.trim()];
+}
+
+/** An inline bundle inside a provider, with one card. */
+function inline(bundle: unknown, cardAttrs: string): string {
+  return `<kdx-plan><script type="application/json">${JSON.stringify(bundle)}</script><kdx-initiative-card data-test ${cardAttrs}></kdx-initiative-card></kdx-plan>`;
+}
+
+async function clean(el: LitElement) {
+  expect(shown(el)).to.not.match(GARBAGE);
+  // Never an empty label: every list item, heading, term and value says something.
+  for (const e of el.shadowRoot!.querySelectorAll('li, h1, h2, h3, h4, h5, h6, dt, dd, p, a, span:not(.dot)')) {
+    expect(e.textContent!.trim(), e.outerHTML).to.not.equal('');
+  }
+  expect(el.shadowRoot!.querySelector('[style]')).to.equal(null);
+  await expect(el).to.be.accessible();
+}
+
+describe('<kdx-initiative-card>', () => {
+  afterEach(() => {
+    document.body.querySelectorAll(':scope > div').forEach((d) => d.remove());
+    forgetBundle();
+  });
+
+  describe('renders an initiative as the report prints it', () => {
+    it('R7-1: title, №, page, fiscal year added, place in the plan, description, and no invented status', async () => {
+      const { el, event } = await card(`src="${SRC}" plan="${PLAN}" node="R7-1"`);
+      expect(event.type).to.equal('kdx-load');
+      expect((event as KdxLoadEvent).detail).to.deep.equal({ plan: PLAN, node: 'R7-1' });
+      expect(heading(el)).to.deep.equal([3, '避難所の入退所等に活用できるデジタル市民パスポートの導入']);
+      expect(texts(el, '.facts li')).to.deep.equal(['取組事項', '№ R7-1', 'P38', '令和7年度追加']);
+      const nav = q(el, 'nav[part="breadcrumb"]');
+      expect(nav.getAttribute('aria-label')).to.contain('計画内の位置');
+      expect(texts(el, 'nav ol > li').join(' › ')).to.equal('金沢市行政経営プラン › 行政組織の質を高める › 働き方のDXと機能的な組織運営');
+      expect(q(el, '[part="description"]').textContent).to.equal(
+        'スマートフォンアプリ「デジタル市民パスポート」を利用してスムーズな避難所受付・管理を実現します。また、施設受付など平時でも利用できる機能も拡充します。',
+      );
+      expect(texts(el, '[part="status"]')).to.deep.equal(['状況: 記載なし']);
+      // Not flagged 【数値目標】 in the report, no progress of its own, no URL in the seed.
+      expect(shown(el)).to.not.contain('数値目標');
+      expect(shown(el)).to.not.contain('項目達成');
+      expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+      await clean(el);
+    });
+
+    for (const node of ['R6-33', 'R7-11']) {
+      it(`${node} carries the 【数値目標】 flag, without values the report does not give`, async () => {
+        const { el } = await card(`src="${SRC}" plan="${PLAN}" node="${node}"`);
+        expect(q(el, '.target').textContent!.trim()).to.equal('数値目標');
+        expect(el.shadowRoot!.querySelector('.target-values')).to.equal(null);
+        expect(shown(el)).to.not.contain('実績');
+        await clean(el);
+      });
+    }
+
+    it('R6-7 is dated 令和6年度 (FY2024)', async () => {
+      const { el } = await card(`src="${SRC}" plan="${PLAN}" node="R6-7"`);
+      expect(heading(el)[1]).to.equal('公用車給油事務へのクレジットカードの導入');
+      expect(texts(el, '.facts li')).to.include('令和6年度追加');
+      expect(texts(el, '.facts li')).to.include('P38');
+      expect(shown(el)).to.not.contain('令和7年度');
+    });
+
+    it('speaks English with lang="en"', async () => {
+      const { el } = await card(`lang="en" src="${SRC}" plan="${PLAN}" node="R7-1"`);
+      expect(heading(el)[1]).to.equal(
+        'Introducing a Digital Citizen Passport that can be used for checking in and out of evacuation shelters',
+      );
+      expect(texts(el, '.facts li')).to.deep.equal(['Initiative', 'No. R7-1', 'p. 38', 'Added in FY2025']);
+      expect(texts(el, '[part="status"]')).to.deep.equal(['Status: Not reported']);
+      expect(texts(el, 'nav ol > li')).to.deep.equal([
+        'Kanazawa City Administrative Management Plan',
+        'Raising the quality of the administrative organization',
+        'DX of ways of working and functional organizational management',
+      ]);
+      expect(q(el, 'nav').getAttribute('aria-label')).to.contain('Location in the plan');
+      expect(q(el, '[part="description"]').textContent).to.contain('“Digital Citizen Passport”');
+      expect(shown(el)).to.not.match(/[\u3040-\u30ff\u4e00-\u9fff]/); // nothing left in Japanese
+      await clean(el);
+    });
+
+    it('keeps paragraph breaks of a description', async () => {
+      const bundle = clone(await seed('minimal'));
+      bundle.plans[0]!.nodes[1]!.summary = { ja: '第一段落です。\n\n第二段落です。', en: 'First.\n\nSecond.' };
+      const { el } = await mount(inline(bundle, 'node="A-1"'));
+      const p = q(el, '[part="description"]');
+      expect(getComputedStyle(p).whiteSpace).to.equal('pre-line');
+      expect(p.innerText).to.equal('第一段落です。\n\n第二段落です。');
+      await clean(el);
+    });
+  });
+
+  describe('any kind of node', () => {
+    it('a policy shows its kind and progress, and no item status', async () => {
+      const { el } = await card(`src="${SRC}" plan="${PLAN}" node="policy-1"`);
+      expect(heading(el)[1]).to.equal('行政組織の質を高める');
+      expect(texts(el, '.facts li')).to.deep.equal(['基本方針', '№ 1']);
+      expect(texts(el, '.progress')).to.deep.equal(['39項目中38項目達成（97.4%）']);
+      expect(q(el, '[part="description"]').textContent).to.equal('（ヒトの育成と情報発信の強化）');
+      expect(texts(el, 'nav ol > li')).to.deep.equal(['金沢市行政経営プラン']);
+      expect(el.shadowRoot!.querySelector('[part="status"]')).to.equal(null);
+      await clean(el);
+    });
+
+    it('a policy with notes shows them (※)', async () => {
+      const { el } = await card(`src="${SRC}" plan="${PLAN}" node="policy-3"`);
+      expect(texts(el, '.progress')).to.deep.equal(['40項目中32項目達成（80.0%）']);
+      expect(texts(el, '.notes li')).to.deep.equal(['※うち2項目は数値未確定']);
+      expect(q(el, '.notes').getAttribute('aria-label')).to.equal('注記');
+      await clean(el);
+    });
+
+    it('the plan itself: kind, progress, notes, and no breadcrumb', async () => {
+      const { el } = await card(`src="${SRC}" plan="${PLAN}"`);
+      expect(heading(el)[1]).to.equal('金沢市行政経営プラン');
+      expect(texts(el, '.facts li')).to.deep.equal(['計画']);
+      expect(texts(el, '.progress')).to.deep.equal(['124項目中108項目達成（87.1%）']);
+      expect(texts(el, '.notes li')[0]).to.equal('※達成率 87.1%(実施計画124項目中108項目が達成済)');
+      expect(el.shadowRoot!.querySelector('nav')).to.equal(null);
+      await clean(el);
+    });
+
+    it('a part of the DX Action Plan 2.0 with its number and page', async () => {
+      const { el } = await card(`src="${SRC}" plan="dx-action-plan-2" node="section-2-1"`);
+      expect(heading(el)[1]).to.equal('基本理念');
+      expect(texts(el, '.facts li')).to.deep.equal(['基本理念', '№ 2.1', 'P5']);
+      expect(texts(el, 'nav ol > li')).to.deep.equal(['金沢市DXアクションプラン2.0', '取り組み']);
+      expect(texts(el, '.notes li')).to.deep.equal(['※DXアクションプラン（前プラン）から継続']);
+      await clean(el);
+    });
+  });
+
+  describe('status, numeric target and links (minimal bundle)', () => {
+    it('A-1: status as text and colour, numeric target with unit, link to the source document page', async () => {
+      const { el } = await card(`src="${MINIMAL}" node="A-1"`);
+      expect(texts(el, '[part="status"]')).to.deep.equal(['状況: 達成']);
+      const badge = q(el, '.badge');
+      expect(badge.classList.contains('tone-success')).to.equal(true);
+      // The colour is the success tone (green), and the status is written next to it.
+      expect(getComputedStyle(badge).color).to.equal('rgb(25, 122, 75)');
+      expect(badge.textContent!.trim()).to.equal('達成');
+      expect(texts(el, '.target-label')).to.deep.equal(['利用件数']);
+      expect(texts(el, '.target-values > div')).to.deep.equal(['目標 1,000件', '実績 1,200件']);
+      const a = q<HTMLAnchorElement>(el, 'a[part="link"]');
+      expect(a.href).to.equal(new URL('/seeds/docs/sample-plan.pdf#page=12', document.baseURI).href);
+      expect(a.textContent).to.equal('資料の 12 ページを見る');
+      expect(q(el, '[part="description"]').textContent).to.equal('A-1の説明です。');
+      await clean(el);
+    });
+
+    it('A-1 in English: units and labels translated', async () => {
+      const { el } = await card(`lang="en" src="${MINIMAL}" node="A-1"`);
+      expect(texts(el, '[part="status"]')).to.deep.equal(['Status: Achieved']);
+      expect(texts(el, '.flag')).to.deep.equal(['Numeric target']);
+      expect(texts(el, '.target-label')).to.deep.equal(['Uses']);
+      expect(texts(el, '.target-values > div')).to.deep.equal(['Target 1,000 uses', 'Actual 1,200 uses']);
+      expect(q(el, 'a').textContent).to.equal('See page 12 of the source document');
+      expect(texts(el, '.facts li')).to.deep.equal(['Initiative', 'No. A-1', 'p. 12', 'Added in FY2024']);
+      await clean(el);
+    });
+
+    it('keeps status and link readable in the dark theme', async () => {
+      for (const node of ['A-1', 'A-2']) {
+        const { el } = await card(`theme="dark" src="${MINIMAL}" node="${node}"`);
+        expect(getComputedStyle(q(el, '[part="base"]')).backgroundColor).to.equal('rgb(26, 26, 26)');
+        await clean(el);
+      }
+    });
+
+    it('A-2: its own link wins over the source document', async () => {
+      const { el } = await card(`src="${MINIMAL}" node="A-2"`);
+      const a = q<HTMLAnchorElement>(el, 'a[part="link"]');
+      expect(a.getAttribute('href')).to.equal('https://example.jp/a-2');
+      expect(a.textContent).to.equal('詳細ページを見る');
+      expect(texts(el, '[part="status"]')).to.deep.equal(['状況: 取組中']);
+      expect(q(el, '.badge').classList.contains('tone-info')).to.equal(true);
+      await clean(el);
+    });
+
+    it('A-3 in English: a Japanese-only title is marked as Japanese', async () => {
+      const { el } = await card(`lang="en" src="${MINIMAL}" node="A-3"`);
+      const h = el.shadowRoot!.querySelector('h3')!;
+      expect(h.textContent).to.equal('取組A-3（英語なし）');
+      expect(h.lang).to.equal('ja');
+      expect(texts(el, '[part="status"]')).to.deep.equal(['Status: Figures not yet fixed']);
+      // No page, so no link into the document.
+      expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+      await clean(el);
+    });
+
+    it('the plan itself links to its whole source document; a node without page links nowhere', async () => {
+      let { el } = await card(`src="${MINIMAL}"`);
+      const a = q<HTMLAnchorElement>(el, 'a[part="link"]');
+      expect(a.href).to.equal(new URL('/seeds/docs/sample-plan.pdf', document.baseURI).href);
+      expect(a.textContent).to.equal('資料を見る');
+      await clean(el);
+      ({ el } = await card(`src="${MINIMAL}" node="goal-a"`));
+      expect(texts(el, '.progress')).to.deep.equal(['3項目中1項目達成（33.3%）']);
+      expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+      await clean(el);
+    });
+
+    it('C-1: an item without status says so', async () => {
+      const { el } = await card(`src="${MINIMAL}" node="C-1"`);
+      expect(texts(el, '[part="status"]')).to.deep.equal(['状況: 記載なし']);
+      expect(el.shadowRoot!.querySelector('.badge')).to.equal(null);
+      await clean(el);
+    });
+
+    it('refuses a bundle with a javascript: link: an error, never an href', async () => {
+      const bundle = clone(await seed('minimal'));
+      bundle.plans[0]!.nodes[1]!.link = 'javascript:alert(1)';
+      const { el, event } = await mount(inline(bundle, 'node="A-1"'));
+      expect(event.type).to.equal('kdx-error');
+      expect((event as KdxErrorEvent).detail.code).to.equal('invalid');
+      expect(q(el, '[role="alert"]').textContent).to.match(/plans\[0\]\.nodes\[1\]\.link/);
+      expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('refuses a link the URL parser cannot read (the data is reported, not silently dropped)', async () => {
+      for (const mutate of [
+        (b: Bundle) => (b.plans[0]!.nodes[1]!.link = 'http://a:99999999/'),
+        (b: Bundle) => (b.plans[0]!.source!.url = 'http://[/plan.pdf'),
+      ]) {
+        const bundle = clone(await seed('minimal'));
+        mutate(bundle);
+        const { el, event } = await mount(inline(bundle, 'node="A-1"'));
+        expect((event as KdxErrorEvent).detail.code).to.equal('invalid');
+        expect(q(el, '[role="alert"]').textContent).to.match(/(nodes\[1\]\.link|source\.url): URL/);
+        expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+        el.parentElement!.parentElement!.remove();
+      }
+    });
+
+    it('resolves relative links in inline data against the page', async () => {
+      const { el } = await mount(inline(await seed('minimal'), 'node="A-1"'));
+      expect(q<HTMLAnchorElement>(el, 'a[part="link"]').href).to.equal(new URL('docs/sample-plan.pdf#page=12', document.baseURI).href);
+      await clean(el);
+    });
+  });
+
+  describe('heading level', () => {
+    it('is h3 by default, follows heading-level, and clamps out-of-range values', async () => {
+      const { el } = await card(`heading-level="2" src="${SRC}" plan="${PLAN}" node="R7-1"`);
+      expect(heading(el)[0]).to.equal(2);
+      expect(el.shadowRoot!.querySelectorAll('h1, h2, h3, h4, h5, h6').length).to.equal(1);
+      await expect(el).to.be.accessible();
+      el.setAttribute('heading-level', '5');
+      await el.updateComplete;
+      expect(heading(el)).to.deep.equal([5, '避難所の入退所等に活用できるデジタル市民パスポートの導入']);
+      el.setAttribute('heading-level', '9');
+      await el.updateComplete;
+      expect(heading(el)[0]).to.equal(6);
+      el.setAttribute('heading-level', 'x');
+      await el.updateComplete;
+      expect(heading(el)[0]).to.equal(3);
+      el.removeAttribute('heading-level');
+      await el.updateComplete;
+      expect(heading(el)[0]).to.equal(3);
+    });
+
+    it('names the card after its heading', async () => {
+      const { el } = await card(`src="${SRC}" plan="${PLAN}" node="R7-11"`);
+      const base = q(el, '[part="base"]');
+      expect(base.localName).to.equal('article');
+      expect(el.shadowRoot!.getElementById(base.getAttribute('aria-labelledby')!)!.textContent).to.equal('DXアドバイザー職員の育成');
+    });
+  });
+
+  describe('provider', () => {
+    it('takes data from the nearest <kdx-plan>, and its language from an ancestor', async () => {
+      const src = unique(SRC);
+      const { el } = await mount(
+        `<kdx-plan src="${src}" plan="${PLAN}"><div lang="en"><article><kdx-initiative-card data-test node="R7-1"></kdx-initiative-card></article></div></kdx-plan>`,
+      );
+      expect(texts(el, '.facts li')).to.deep.equal(['Initiative', 'No. R7-1', 'p. 38', 'Added in FY2025']);
+      await clean(el);
+    });
+
+    it('follows a language switch on an ancestor', async () => {
+      const { root, el } = await mount(`<div lang="ja"><kdx-initiative-card data-test src="${SRC}" plan="${PLAN}" node="R6-7"></kdx-initiative-card></div>`);
+      expect(texts(el, '.facts li')).to.include('令和6年度追加');
+      (root.firstElementChild as HTMLElement).lang = 'en';
+      await new Promise((r) => setTimeout(r, 0));
+      await el.updateComplete;
+      expect(texts(el, '.facts li')).to.include('Added in FY2024');
+      expect(heading(el)[1]).to.equal('Introducing credit cards for refueling official vehicles');
+    });
+  });
+
+  describe('runtime changes', () => {
+    it('switches node when the attribute changes, and fires kdx-load again', async () => {
+      const { el } = await card(`src="${SRC}" plan="${PLAN}" node="R7-1"`);
+      const loaded = new Promise<KdxLoadEvent>((r) => el.addEventListener('kdx-load', r, { once: true }));
+      el.setAttribute('node', 'R6-33');
+      expect((await loaded).detail).to.deep.equal({ plan: PLAN, node: 'R6-33' });
+      await settled(el);
+      expect(heading(el)[1]).to.equal('企業版ふるさと納税額');
+      expect(texts(el, '.facts li')).to.deep.equal(['取組事項', '№ R6-33', 'P103', '令和6年度追加']);
+      expect(texts(el, 'nav ol > li')).to.deep.equal(['金沢市行政経営プラン', '財政基盤の質を高める', '効果的な政策立案と歳入の確保']);
+      expect(q(el, '.target').textContent!.trim()).to.equal('数値目標');
+      await clean(el);
+    });
+  });
+
+  describe('errors', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['unknown node', `<kdx-initiative-card data-test src="${SRC}" plan="${PLAN}" node="R9-9"></kdx-initiative-card>`, /項目「R9-9」.*node 属性/],
+      ['unknown plan', `<kdx-initiative-card data-test src="${SRC}" plan="nope" node="R7-1"></kdx-initiative-card>`, /計画「nope」/],
+      ['no source', `<kdx-initiative-card data-test node="R7-1"></kdx-initiative-card>`, /src 属性/],
+      ['missing file', `<kdx-initiative-card data-test src="/seeds/nope.json"></kdx-initiative-card>`, /HTTP 404/],
+    ];
+    for (const [name, markup, message] of cases) {
+      it(`shows a plain message for: ${name}, with role="alert" and a kdx-error event`, async () => {
+        const { el, event } = await mount(markup);
+        expect(event.type).to.equal('kdx-error');
+        expect((event as KdxErrorEvent).detail.message).to.match(message);
+        const alert = q(el, '[role="alert"]');
+        expect(alert.textContent).to.match(message);
+        expect(alert.textContent).to.not.match(GARBAGE);
+        expect(el.shadowRoot!.querySelector('[part="base"]')).to.equal(null);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('shows the error in English too, and recovers when the node is fixed', async () => {
+      const { el } = await card(`lang="en" src="${SRC}" plan="${PLAN}" node="R9-9"`);
+      expect(q(el, '[role="alert"]').textContent).to.match(/There is no item "R9-9"/);
+      el.setAttribute('node', 'R7-1');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+      expect(texts(el, '.facts li')).to.include('No. R7-1');
+    });
+
+    it('shows a quiet busy placeholder while loading', async () => {
+      const root = document.createElement('div');
+      document.body.append(root);
+      root.innerHTML = `<kdx-initiative-card src="${unique('/__kdx/slow?ms=1500')}" node="A-1"></kdx-initiative-card>`;
+      const el = root.querySelector('kdx-initiative-card')!;
+      await el.updateComplete;
+      expect(q(el, '[aria-busy="true"]').textContent).to.equal('読み込み中…');
+      await expect(el).to.be.accessible();
+    });
+  });
+});
