@@ -2,7 +2,7 @@ import type { Messages } from './messages.js';
 
 const KINDS: Record<string, string> = {
   plan: 'Plan', policy: 'Basic policy', area: 'Area', viewpoint: 'Viewpoint', measure: 'Measure', field: 'Field',
-  guideline: 'Guideline', initiative: 'Initiative', section: 'Section', principle: 'Basic principle',
+  guideline: 'Guideline', initiative: 'Initiative', chapter: 'Chapter', section: 'Section', principle: 'Basic principle',
   body: 'Promotion body',
 };
 
@@ -86,7 +86,7 @@ export const en: Messages = {
     actual: 'Actual',
     sourceLink: (page) => `See page ${page} of the source document`,
     sourceLinkNoPage: 'See the source document',
-    breadcrumb: 'Location in the plan',
+    breadcrumb: (title) => `Location in the plan: ${title}`,
     notes: 'Notes',
     note: (text) => `* ${text}`,
     detailLink: 'See the page about this item',
@@ -101,6 +101,8 @@ export const en: Messages = {
     noMatches: 'No matching items',
     expandAll: 'Expand all',
     collapseAll: 'Collapse all',
+    rate: (pct, a, t) => `${pct} (${a}/${t})`,
+    noChildren: (title) => `"${title}" has no sub-items`,
   },
   chart: {
     barLabel: (title) => `${title}: achievement rate by item`,

@@ -2,7 +2,7 @@ import type { Messages } from './messages.js';
 
 const KINDS: Record<string, string> = {
   plan: '計画', policy: '基本方針', area: '取組分野', viewpoint: '視点', measure: '施策', field: '分野',
-  guideline: '行動指針', initiative: '取組事項', section: '章', principle: '基本理念', body: '推進体制',
+  guideline: '行動指針', initiative: '取組事項', chapter: '章', section: '節', principle: '基本理念', body: '推進体制',
 };
 
 export const ja: Messages = {
@@ -83,7 +83,7 @@ export const ja: Messages = {
     actual: '実績',
     sourceLink: (page) => `資料の ${page} ページを見る`,
     sourceLinkNoPage: '資料を見る',
-    breadcrumb: '計画内の位置',
+    breadcrumb: (title) => `計画内の位置：${title}`,
     notes: '注記',
     note: (text) => `※${text}`,
     detailLink: '詳細ページを見る',
@@ -97,6 +97,8 @@ export const ja: Messages = {
     noMatches: '該当する項目はありません',
     expandAll: 'すべて開く',
     collapseAll: 'すべて閉じる',
+    rate: (pct, a, t) => `${pct}（${a}/${t}）`,
+    noChildren: (title) => `「${title}」には下位の項目がありません`,
   },
   chart: {
     barLabel: (title) => `${title}：項目ごとの達成率`,

@@ -79,7 +79,8 @@ export interface Messages {
     actual: string;
     sourceLink: (page: string) => string;
     sourceLinkNoPage: string;
-    breadcrumb: string;
+    /** Name of the breadcrumb landmark; with the title, so that several cards on a page stay distinguishable. */
+    breadcrumb: (title: string) => string;
     notes: string;
     /** One note (※) as the document prints it. */
     note: (text: string) => string;
@@ -96,6 +97,10 @@ export interface Messages {
     noMatches: string;
     expandAll: string;
     collapseAll: string;
+    /** A row's compact progress: 「97.4%（38/39）」. */
+    rate: (percent: string, achieved: string, total: string) => string;
+    /** Why a node cannot be shown as a tree. */
+    noChildren: (title: string) => string;
   };
   chart: {
     barLabel: (title: string) => string;
