@@ -1,9 +1,424 @@
-import { html, type TemplateResult } from 'lit';
-import { KdxElement } from '../shared/kdx-element.js';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { KdxError } from '../../data/errors.js';
+import { formatCount, formatPercent, text } from '../../data/format.js';
+import type { PlanNode } from '../../data/model.js';
+import type { Progress } from '../../data/rollup.js';
+import { KdxNodeSelectEvent } from '../../events/kdx-node-select.js';
+import type { Lang } from '../../i18n/index.js';
+import { hostStyles } from '../../styles/host.js';
+import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
+import { planTreeStyles } from './plan-tree.styles.js';
+import { commandFor, findByPrefix, isPrintable, TypeAhead, type TreeCommand } from './tree-keyboard.js';
+import { descendants, filterTree, flatten, fold, isBelow, openPath, openToDepth, type TreeFilter, type TreeRow } from './tree-rows.js';
 
-// Placeholder while the widget is being written (replaced in the same series of commits).
-export class KdxPlanTree extends KdxElement {
-  protected renderReady(): TemplateResult {
-    return html``;
+/**
+ * Sets a row's indent level and bar fill as custom properties through the CSSOM: no `style=` in templates
+ * (strict CSP), and it runs only when a row is created or its values change.
+ */
+class RowVars extends Directive {
+  private level: number | undefined;
+  private rate: number | null | undefined;
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('rowVars is an element directive');
   }
+  render(_level: number, _rate: number | null) {
+    return nothing;
+  }
+  override update(part: ElementPart, [level, rate]: [number, number | null]) {
+    const style = (part.element as HTMLElement).style;
+    if (level !== this.level) style.setProperty('--_level', String((this.level = level) - 1));
+    if (rate !== this.rate) {
+      this.rate = rate;
+      if (rate === null) style.removeProperty('--_rate');
+      else style.setProperty('--_rate', String(rate / 1000));
+    }
+    return nothing;
+  }
+}
+const rowVars = directive(RowVars);
+
+/**
+ * @summary The plan's structure as a tree (WAI-ARIA APG tree view): each node with its № and, where the data
+ * has it, its achievement rate, with a filter box and links by URL hash.
+ * @tag kdx-plan-tree
+ *
+ * The tree starts below the `node` (default: the plan's root): the node's children are the top-level items.
+ * Only open branches are rendered, as one flat list of `role="treeitem"` rows carrying `aria-level`,
+ * `aria-setsize` and `aria-posinset` (the APG's pattern for a tree that is not nested).
+ *
+ * Keyboard (one tab stop): ↓ ↑ move; → opens a closed item or moves to the first child; ← closes an open item
+ * or moves to the parent; Home / End; Enter or Space selects; `*` opens all siblings; typing letters moves to
+ * the next item whose title or № starts with them (within half a second of each other). Click selects and
+ * opens or closes. ↓ in the filter box moves into the tree.
+ *
+ * @attr src - URL of a plan bundle. Without it, data comes from the nearest `<kdx-plan>`.
+ * @attr plan - Plan id (default: the first plan).
+ * @attr node - Node id the tree starts below (default: the plan's root). A node without children is an error.
+ * @attr expand-depth - How many levels are open at first: `0` shows the top-level items closed; `1` (default)
+ *   opens them, showing their children; `2` opens those too; a large number opens everything. Changing it resets
+ *   what the reader opened.
+ * @attr selected - Id of the selected node (reflects the reader's selection). Setting it opens the way to the
+ *   node; ids outside the tree select nothing.
+ * @attr link-hash - Selection writes `#<node-id>` to the address (without scrolling or a history entry); on
+ *   load and on `hashchange`, a hash naming a node in the tree opens the way to it, selects it and scrolls it
+ *   into view. Other hashes are ignored.
+ * @attr lang - `ja` or `en`; default: the closest `lang` above.
+ * @attr theme - `light` (default), `dark` or `auto`.
+ *
+ * @fires kdx-node-select - The reader selected a node (click, Enter or Space). `detail: { id, plan }`. Not fired
+ *   for selections by the `selected` attribute or the URL hash.
+ * @fires kdx-load - Data is shown. `detail: { plan, node }`.
+ * @fires kdx-error - An error is shown instead. `detail: { code, message, url?, issues? }`.
+ *
+ * @csspart base - The widget's box.
+ * @csspart filter - The filter box (label, input and hint).
+ * @csspart tree - The tree (`role="tree"`).
+ * @csspart item - A row (`role="treeitem"`).
+ * @csspart label - A row's № and title.
+ * @csspart progress - A row's rate, counts and bar.
+ * @csspart error - The error message box.
+ * @csspart placeholder - The loading placeholder.
+ *
+ * @cssprop --kdx-tree-indent - Indent per level (default 1.5em).
+ * @cssprop --kdx-tree-row-height - Estimated row height for rows not yet laid out (default 2.25em).
+ * @cssprop --kdx-tree-max-height - Height after which the tree scrolls (default: none).
+ * @cssprop --kdx-tree-background - Background (default: `--kdx-color-surface`).
+ * @cssprop --kdx-tree-border-color - Border of the tree (default: `--kdx-color-border`).
+ * @cssprop --kdx-tree-hover-background - Row under the pointer (default: `--kdx-color-surface-alt`).
+ * @cssprop --kdx-tree-selected-color - Bar at the start of the selected row (default: `--kdx-color-accent`).
+ * @cssprop --kdx-tree-selected-background - Selected row (default: `--kdx-color-surface-alt`).
+ * @cssprop --kdx-tree-bar-fill - Fill of the progress bars (default: `--kdx-color-accent`).
+ * @cssprop --kdx-tree-bar-width - Width of the progress bars (default 6em).
+ * @cssprop --kdx-tree-bar-height - Height of the progress bars (default 4px).
+ */
+export class KdxPlanTree extends KdxElement {
+  static override styles: CSSResultGroup = [hostStyles, planTreeStyles];
+
+  @property({ type: Number, attribute: 'expand-depth' }) expandDepth = 1;
+  @property({ reflect: true }) selected: string | undefined;
+  @property({ type: Boolean, attribute: 'link-hash' }) linkHash = false;
+
+  /** The filter as applied (the input's value, after a short pause in typing). */
+  @state() private query = '';
+
+  private root: PlanNode | undefined;
+  private planId = '';
+  /** Open nodes without a filter, and while filtering (restored when the filter is cleared). */
+  private open = new Set<PlanNode>();
+  private filterOpen = new Set<PlanNode>();
+  private filter: TreeFilter | undefined;
+  private filteredQuery = '';
+  private rows: TreeRow[] = [];
+  private indexById = new Map<string, number>();
+  private rowsDirty = true;
+  private selectedNode: PlanNode | undefined;
+  /** The row that has (or last had) keyboard focus; the tab stop when visible. */
+  private focusNode: PlanNode | undefined;
+  /** Rows currently marked as the tab stop and as selected (marked from code, see `mark()`). */
+  private tabStopEl: HTMLElement | null = null;
+  private selectedEl: HTMLElement | null = null;
+  private status = '';
+  private scrollPending = false;
+  /** Why the selection must be made visible in the next update: `scroll` (hash) or `quiet`. */
+  private reveal: 'scroll' | 'quiet' | undefined;
+  private userSelecting = false;
+  private readonly typeAhead = new TypeAhead();
+  private filterTimer: ReturnType<typeof setTimeout> | undefined;
+  private leafError: { node: PlanNode; lang: Lang; error: KdxError } | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    clearTimeout(this.filterTimer);
+  }
+
+  protected override checkNode(view: ReadyView): KdxError | undefined {
+    const node = view.node;
+    if (node.children.length) return undefined;
+    // The same error object while nothing changes: the data controller announces each new one as kdx-error.
+    const lang = this.language;
+    if (this.leafError?.node !== node || this.leafError.lang !== lang) {
+      const reason = this.t.tree.noChildren(text(node.title, lang));
+      this.leafError = { node, lang, error: new KdxError('wrong-kind', { widget: '<kdx-plan-tree>', id: node.id, reason }) };
+    }
+    return this.leafError.error;
+  }
+
+  protected override willShow(view: ReadyView, changed: PropertyValues<this>): void {
+    const root = view.node;
+    this.planId = view.plan.data.id;
+    if (root !== this.root) {
+      this.root = root;
+      this.open = openToDepth(root, this.expandDepth);
+      this.focusNode = undefined;
+      this.filteredQuery = '\u0000'; // re-apply the filter to the new data
+      this.rowsDirty = true;
+      const fromHash = this.linkHash ? this.hashNode(view) : undefined;
+      if (fromHash) {
+        this.selected = fromHash.id;
+        this.reveal = 'scroll';
+      } else this.reveal ??= 'quiet';
+    } else if (changed.has('expandDepth')) {
+      this.open = openToDepth(root, this.expandDepth);
+      this.rowsDirty = true;
+      this.reveal ??= 'quiet';
+    }
+    if (this.query !== this.filteredQuery) {
+      this.filteredQuery = this.query;
+      this.filter = this.query.trim() ? filterTree(root, this.query) : undefined;
+      this.filterOpen = new Set(this.filter?.ancestors);
+      this.rowsDirty = true;
+      // Back from a filter: an item chosen while filtering stays in sight.
+      if (!this.filter) this.reveal ??= 'quiet';
+    }
+    const sel = this.selected ? view.plan.byId.get(this.selected) : undefined;
+    this.selectedNode = sel && isBelow(sel, root) ? sel : undefined;
+    if (changed.has('selected') && !this.userSelecting) this.reveal ??= 'quiet';
+    this.userSelecting = false;
+    if (this.reveal && this.selectedNode) {
+      const open = this.filter ? this.filterOpen : this.open;
+      for (const p of openPath(this.selectedNode, root)) {
+        if (!open.has(p)) this.rowsDirty = true;
+        this.open.add(p);
+        open.add(p);
+      }
+      this.focusNode = this.selectedNode;
+      this.scrollPending = this.reveal === 'scroll';
+    }
+    this.reveal = undefined;
+    if (this.rowsDirty) {
+      this.rowsDirty = false;
+      this.rows = flatten(root, this.filter ? this.filterOpen : this.open, this.filter);
+      this.indexById = new Map(this.rows.map((r, i) => [r.node.id, i]));
+    }
+    const t = this.t.tree;
+    const count = this.filter?.matches.size ?? 0;
+    this.status = !this.filter ? '' : count ? t.matches(formatCount(count, this.language)) : t.noMatches;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.mark();
+    if (this.scrollPending) {
+      this.scrollPending = false;
+      this.rowElement(this.selectedNode)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  protected renderReady(view: ReadyView): TemplateResult {
+    const t = this.t.tree;
+    return html`<div class="base" part="base" lang=${this.language}>
+      <div class="toolbar">
+        <div class="filter" part="filter">
+          <label for="filter">${t.filter}</label>
+          <input id="filter" type="search" autocomplete="off" spellcheck="false" aria-describedby="filter-hint"
+            .value=${this.query} @input=${this.onFilterInput} @keydown=${this.onFilterKeydown} />
+          <span id="filter-hint" class="hint">${t.filterHint}</span>
+        </div>
+        <div class="actions">
+          <button type="button" @click=${() => this.setAllOpen(true)}>${t.expandAll}</button>
+          <button type="button" @click=${() => this.setAllOpen(false)}>${t.collapseAll}</button>
+        </div>
+      </div>
+      <p class="status" role="status">${this.status}</p>
+      <div class="tree" part="tree" role="tree" aria-label=${t.label(text(view.node.title, this.language))}
+        ?hidden=${!this.rows.length} @keydown=${this.onKeydown} @click=${this.onClick} @focusin=${this.onFocusin}>
+        ${guard([this.rows, this.language], () => repeat(this.rows, (r) => r.node.id, (r) => this.renderRow(r)))}
+      </div>
+    </div>`;
+  }
+
+  private renderRow(r: TreeRow): TemplateResult {
+    const n = r.node;
+    const p = n.progress;
+    const rate = p?.rateTenths ?? null;
+    const number = n.data.number;
+    return html`<div role="treeitem" part="item" class="row" data-id=${n.id} aria-level=${r.level}
+      aria-setsize=${r.setsize} aria-posinset=${r.posinset} aria-expanded=${r.open === undefined ? nothing : String(r.open)}
+      aria-selected="false" tabindex="-1"
+      ?data-context=${this.filter !== undefined && !this.filter.matches.has(n)} ${rowVars(r.level, rate)}
+      ><span class="label" part="label">${number ? html`<span class="number">${number}</span> ` : nothing}${text(n.title, this.language)}</span
+      >${p && rate !== null ? this.renderProgress(p, rate) : nothing}</div
+    >`;
+  }
+
+  private renderProgress(p: Progress, rate: number): TemplateResult {
+    const l = this.language;
+    const [pct, a, total] = [formatPercent(rate, l), formatCount(p.achieved, l), formatCount(p.total, l)];
+    return html`<span class="progress" part="progress"
+      ><span aria-hidden="true">${this.t.tree.rate(pct, a, total)}</span
+      ><span class="visually-hidden">${this.t.progress.spoken(a, total, pct)}</span><span class="bar"></span
+    ></span>`;
+  }
+
+  /** The row the tab stop belongs on: the focused row, else the selected one, else the first (APG). */
+  private tabStopNode(): PlanNode | undefined {
+    const visible = (n: PlanNode | undefined) => (n && this.indexById.has(n.id) ? n : undefined);
+    return visible(this.focusNode) ?? visible(this.selectedNode) ?? this.rows[0]?.node;
+  }
+
+  /**
+   * Moves the tab stop (`tabindex="0"`) and `aria-selected="true"` to their rows. Done from code on two rows
+   * rather than bound in the row template, so that moving focus or selection does not re-render every row: the
+   * rows re-render only when the visible list or the language changes (see `guard` in `renderReady`).
+   */
+  private mark(): void {
+    const move = (from: HTMLElement | null, to: HTMLElement | null, name: string, off: string, on: string) => {
+      if (from !== to) from?.setAttribute(name, off);
+      to?.setAttribute(name, on);
+      return to;
+    };
+    this.tabStopEl = move(this.tabStopEl, this.rowElement(this.tabStopNode()), 'tabindex', '-1', '0');
+    this.selectedEl = move(this.selectedEl, this.rowElement(this.selectedNode), 'aria-selected', 'false', 'true');
+  }
+
+  private rowElement(node: PlanNode | undefined): HTMLElement | null {
+    if (!node) return null;
+    return this.renderRoot.querySelector<HTMLElement>(`.tree > [data-id="${CSS.escape(node.id)}"]`);
+  }
+
+  private rowOf(e: Event): { row: TreeRow; index: number } | undefined {
+    const el = (e.target as Element).closest<HTMLElement>('[role="treeitem"]');
+    const index = el?.dataset.id === undefined ? undefined : this.indexById.get(el.dataset.id);
+    const row = index === undefined ? undefined : this.rows[index];
+    return row && index !== undefined ? { row, index } : undefined;
+  }
+
+  private readonly onKeydown = (e: KeyboardEvent): void => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const hit = this.rowOf(e);
+    if (!hit) return;
+    const typing = isPrintable(e.key) || (e.key === ' ' && this.typeAhead.active());
+    const command = typing ? null : commandFor(e.key, this.rows, hit.index);
+    if (command) {
+      e.preventDefault();
+      this.typeAhead.reset();
+      this.run(command);
+    } else if (typing) {
+      e.preventDefault();
+      const prefix = this.typeAhead.push(e.key);
+      const found = findByPrefix(this.rows.length, hit.index, prefix, (i) => this.names(this.rows[i]!.node));
+      if (found >= 0) this.run({ kind: 'focus', index: found });
+    }
+  };
+
+  /** What type-ahead finds a row by: its title as shown, and its №. */
+  private names(n: PlanNode): string[] {
+    const title = fold(text(n.title, this.language));
+    return n.data.number ? [title, fold(n.data.number)] : [title];
+  }
+
+  private run(c: TreeCommand): void {
+    const row = this.rows[c.index];
+    if (!row) return;
+    const open = this.filter ? this.filterOpen : this.open;
+    switch (c.kind) {
+      case 'focus':
+        this.focusNode = row.node;
+        this.mark();
+        this.tabStopEl?.focus();
+        return;
+      case 'open':
+        open.add(row.node);
+        this.rowsDirty = true;
+        break;
+      case 'close':
+        open.delete(row.node);
+        this.rowsDirty = true;
+        break;
+      case 'open-siblings':
+        for (const r of this.rows) if (r.parentIndex === row.parentIndex && r.open === false) open.add(r.node);
+        this.rowsDirty = true;
+        break;
+      case 'select':
+        this.choose(row);
+        break;
+    }
+    this.requestUpdate();
+  }
+
+  private readonly onClick = (e: MouseEvent): void => {
+    const hit = this.rowOf(e);
+    if (!hit) return;
+    const { row } = hit;
+    // The click has focused the row (rows are focusable); it keeps its element when the list changes (keyed).
+    this.focusNode = row.node;
+    this.mark();
+    if (row.open !== undefined) this.run({ kind: row.open ? 'close' : 'open', index: hit.index });
+    this.choose(row);
+  };
+
+  private readonly onFocusin = (e: FocusEvent): void => {
+    const hit = this.rowOf(e);
+    if (hit && hit.row.node !== this.focusNode) {
+      this.focusNode = hit.row.node;
+      this.mark();
+    }
+  };
+
+  private choose(row: TreeRow): void {
+    const id = row.node.id;
+    this.userSelecting = true;
+    this.selected = id;
+    if (this.linkHash) {
+      const url = new URL(location.href);
+      url.hash = id;
+      // Not `location.hash = …`: that would scroll the page to an element with this id and add a history entry.
+      history.replaceState(history.state, '', url.href);
+    }
+    this.dispatchEvent(new KdxNodeSelectEvent({ id, plan: this.planId }));
+  }
+
+  private readonly onFilterInput = (e: Event): void => {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.filterTimer);
+    // A short pause before filtering and announcing: one announcement per burst of typing, not per key.
+    this.filterTimer = setTimeout(() => (this.query = value), value ? 150 : 0);
+  };
+
+  private readonly onFilterKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'ArrowDown' || !this.rows.length) return;
+    e.preventDefault();
+    this.tabStopEl?.focus();
+  };
+
+  private setAllOpen(value: boolean): void {
+    const open = this.filter ? this.filterOpen : this.open;
+    if (!value) open.clear();
+    else if (this.root) for (const n of descendants(this.root)) if (n.children.length) open.add(n);
+    this.rowsDirty = true;
+    this.requestUpdate();
+  }
+
+  /** The node a `#hash` names, when it is in this tree. */
+  private hashNode(view: ReadyView): PlanNode | undefined {
+    let id: string;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return undefined;
+    }
+    const node = id ? view.plan.byId.get(id) : undefined;
+    return node && isBelow(node, view.node) ? node : undefined;
+  }
+
+  private readonly onHashChange = (): void => {
+    const view = this.data.view;
+    if (!this.linkHash || view.status !== 'ready') return;
+    const node = this.hashNode(view);
+    if (!node) return;
+    this.selected = node.id;
+    this.reveal = 'scroll';
+    this.requestUpdate();
+  };
 }

@@ -1,0 +1,181 @@
+import { css } from 'lit';
+
+export const planTreeStyles = css`
+  .base {
+    display: grid;
+    gap: 0.5em;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.5em 1em;
+  }
+  .filter {
+    display: grid;
+    gap: 0.125em;
+    flex: 1 1 16em;
+  }
+  .filter label {
+    font-weight: 700;
+    font-size: 0.875em;
+  }
+  .filter input {
+    width: 100%;
+    min-width: 0;
+    padding: 0.375em 0.5em;
+    font: inherit;
+    color: var(--_text);
+    background: var(--kdx-tree-background, var(--_surface));
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  .hint {
+    font-size: 0.8125em;
+    color: var(--_muted);
+  }
+  .actions {
+    display: flex;
+    gap: 0.5em;
+  }
+  .actions button {
+    padding: 0.375em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--kdx-tree-background, var(--_surface));
+    cursor: pointer;
+  }
+  /* Always rendered (an empty live region is still in the accessibility tree), so changes are announced. */
+  .status {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .tree {
+    max-height: var(--kdx-tree-max-height, none);
+    overflow: auto;
+    padding: 0.25em 0;
+    background: var(--kdx-tree-background, var(--_surface));
+    border: 1px solid var(--kdx-tree-border-color, var(--_border));
+    border-radius: var(--_radius);
+  }
+  .tree[hidden] {
+    display: none;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 1.25em minmax(0, 1fr) auto;
+    align-items: center;
+    column-gap: 0.5em;
+    padding: 0.25em 0.75em 0.25em calc(0.5em + var(--_level, 0) * var(--kdx-tree-indent, 1.5em));
+    border-inline-start: 4px solid transparent;
+    line-height: 1.5;
+    cursor: pointer;
+    /* Rows off screen are laid out only when they come near: 10,000 open rows stay cheap. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto var(--kdx-tree-row-height, 2.25em);
+  }
+  /* The open/closed mark: drawn with borders (no text, so nothing is read out), on parents only. */
+  .row::before {
+    content: '';
+    justify-self: center;
+    width: 0.45em;
+    height: 0.45em;
+  }
+  .row[aria-expanded]::before {
+    border-right: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
+    transform: translateX(-0.1em) rotate(-45deg);
+    transition: transform 0.15s ease-out;
+  }
+  .row[aria-expanded='true']::before {
+    transform: translateY(-0.1em) rotate(45deg);
+  }
+  .row:hover {
+    background: var(--kdx-tree-hover-background, var(--_surface-alt));
+  }
+  .row:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
+  }
+  /* Selected: a bar at the start and bold text, not colour alone. */
+  .row[aria-selected='true'] {
+    border-inline-start-color: var(--kdx-tree-selected-color, var(--_accent));
+    background: var(--kdx-tree-selected-background, var(--_surface-alt));
+  }
+  .row[aria-selected='true'] .label {
+    font-weight: 700;
+  }
+  /* While filtering, rows shown only as the way to a match are quieter. */
+  .row[data-context] .label {
+    color: var(--_muted);
+  }
+  .number {
+    margin-inline-end: 0.25em;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .progress {
+    display: grid;
+    justify-items: end;
+    gap: 2px;
+    font-size: 0.875em;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .bar {
+    width: var(--kdx-tree-bar-width, 6em);
+    height: var(--kdx-tree-bar-height, 4px);
+    overflow: hidden;
+    border-radius: 2px;
+    background: var(--_track);
+  }
+  .bar::before {
+    content: '';
+    display: block;
+    height: 100%;
+    width: calc(var(--_rate, 0) * 100%);
+    background: var(--kdx-tree-bar-fill, var(--_accent));
+  }
+  @media (forced-colors: active) {
+    .row[aria-selected='true'] {
+      border-inline-start-color: Highlight;
+    }
+    .bar {
+      forced-color-adjust: none;
+      background: Canvas;
+      outline: 1px solid CanvasText;
+    }
+    .bar::before {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+  }
+  @media print {
+    .toolbar {
+      display: none;
+    }
+    .tree {
+      max-height: none;
+      overflow: visible;
+      border: 0;
+    }
+    .row {
+      content-visibility: visible;
+      break-inside: avoid;
+    }
+    .row[aria-selected='true'] {
+      background: none;
+      border-inline-start-color: #000;
+    }
+    .bar {
+      background: #fff;
+      outline: 1px solid #000;
+    }
+    .bar::before {
+      background: #000;
+      print-color-adjust: exact;
+      -webkit-print-color-adjust: exact;
+    }
+  }
+`;

@@ -1,0 +1,118 @@
+/**
+ * The tree as a flat list of visible rows, and the filter. No DOM, no Lit: plain loops over the model, without
+ * recursion (plans may be tens of thousands of nodes and 32 levels deep).
+ */
+import type { PlanNode } from '../../data/model.js';
+import type { KeyRow } from './tree-keyboard.js';
+
+export interface TreeRow extends KeyRow {
+  readonly node: PlanNode;
+  /** 1 for the top-level rows (the children of the node the tree starts from). */
+  readonly level: number;
+  /** Visible siblings, and this row's 1-based position among them. */
+  readonly setsize: number;
+  readonly posinset: number;
+}
+
+export interface TreeFilter {
+  /** Nodes whose title (ja or en) or № contains the query. */
+  readonly matches: ReadonlySet<PlanNode>;
+  /** Ancestors of matches below the tree's root: shown, and opened when the filter is applied. */
+  readonly ancestors: ReadonlySet<PlanNode>;
+}
+
+/**
+ * The rows a reader sees: children of `root`, and below them the children of every open node. With a filter,
+ * a node is shown when it matches, is an ancestor of a match, or lies below a match (a match can be opened to
+ * see what it contains).
+ */
+export function flatten(root: PlanNode, open: ReadonlySet<PlanNode>, filter?: TreeFilter): TreeRow[] {
+  const rows: TreeRow[] = [];
+  const shown = (n: PlanNode) => !filter || filter.matches.has(n) || filter.ancestors.has(n);
+  // Children of a node that is not (below) a match are limited to matches and their ancestors.
+  const childrenOf = (n: PlanNode, free: boolean) => (free ? n.children : n.children.filter(shown));
+  type Frame = { nodes: readonly PlanNode[]; i: number; level: number; parentIndex: number; free: boolean };
+  const stack: Frame[] = [{ nodes: childrenOf(root, !filter), i: 0, level: 1, parentIndex: -1, free: !filter }];
+  while (stack.length) {
+    const f = stack[stack.length - 1]!;
+    const node = f.nodes[f.i];
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    f.i++;
+    const free = f.free || (filter?.matches.has(node) ?? false);
+    const kids = node.children.length ? childrenOf(node, free) : node.children;
+    const isOpen = kids.length ? open.has(node) : undefined;
+    const index = rows.length;
+    rows.push({ node, level: f.level, setsize: f.nodes.length, posinset: f.i, open: isOpen, parentIndex: f.parentIndex });
+    if (isOpen) stack.push({ nodes: kids, i: 0, level: f.level + 1, parentIndex: index, free });
+  }
+  return rows;
+}
+
+/** Nodes below `root` (not `root` itself), in document order. */
+export function descendants(root: PlanNode): PlanNode[] {
+  const out: PlanNode[] = [];
+  const stack: PlanNode[] = [...root.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    out.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return out;
+}
+
+/** Nodes open at first: those less than `depth` levels below `root` that have children. */
+export function openToDepth(root: PlanNode, depth: number): Set<PlanNode> {
+  const open = new Set<PlanNode>();
+  const limit = root.depth + Math.max(0, Math.floor(depth));
+  for (const n of descendants(root)) if (n.depth <= limit && n.children.length) open.add(n);
+  return open;
+}
+
+/** Whether `node` lies below `root`. */
+export function isBelow(node: PlanNode, root: PlanNode): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p === root) return true;
+  return false;
+}
+
+/** Ancestors of `node` below `root` (the rows that must be open for `node` to be visible). */
+export function openPath(node: PlanNode, root: PlanNode): PlanNode[] {
+  const out: PlanNode[] = [];
+  for (let p = node.parent; p && p !== root; p = p.parent) out.push(p);
+  return out;
+}
+
+/** Case- and width-insensitive form for matching: ＲＸ７ and r7 both become "r7". */
+export function fold(s: string): string {
+  return s.normalize('NFKC').toLocaleLowerCase();
+}
+
+const haystacks = new WeakMap<PlanNode, string>();
+
+function haystack(n: PlanNode): string {
+  let h = haystacks.get(n);
+  if (h === undefined) {
+    const t = n.title;
+    const parts = typeof t === 'string' ? [t] : [t.ja, t.en ?? ''];
+    if (n.data.number) parts.push(n.data.number);
+    // A separator no query can contain, so that a match never spans two fields.
+    haystacks.set(n, (h = fold(parts.join('\u0000'))));
+  }
+  return h;
+}
+
+/** Nodes below `root` matching `query` (title in either language, or №), with their ancestors. */
+export function filterTree(root: PlanNode, query: string): TreeFilter {
+  const q = fold(query.trim());
+  const matches = new Set<PlanNode>();
+  const ancestors = new Set<PlanNode>();
+  if (!q) return { matches, ancestors };
+  for (const n of descendants(root)) {
+    if (!haystack(n).includes(q)) continue;
+    matches.add(n);
+    for (let p = n.parent; p && p !== root && !ancestors.has(p); p = p.parent) ancestors.add(p);
+  }
+  return { matches, ancestors };
+}
