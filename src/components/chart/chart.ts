@@ -1,9 +1,236 @@
-import { html, type TemplateResult } from 'lit';
-import { KdxElement } from '../shared/kdx-element.js';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Chart, ChartConfiguration } from 'chart.js';
+import { KdxError } from '../../data/errors.js';
+import { hostStyles } from '../../styles/host.js';
+import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
+import { chartConfig, type ChartEnv, type Palette } from './chart-config.js';
+import { CHART_TYPES, chartModel, chartProblem, type ChartModel, type ChartType } from './chart-data.js';
+import { chartStyles } from './chart.styles.js';
+import { loadChartJs } from './load-chartjs.js';
 
-// Placeholder while the widget is being written (replaced in the same series of commits).
+const TOKENS = ['accent', 'success', 'info', 'warning', 'danger', 'neutral', 'text', 'border', 'surface'] as const;
+
+/**
+ * @summary A chart of a plan or node: achievement rates of its children (bar), its achieved / not achieved / not
+ * yet fixed items (doughnut), or its rate by fiscal year (line). The same data is always a real table too.
+ * @tag kdx-chart
+ *
+ * @attr src - URL of a plan bundle. Without it, data comes from the nearest `<kdx-plan>`.
+ * @attr plan - Plan id (default: the first plan).
+ * @attr node - Node id (default: the plan's root).
+ * @attr type - `bar` (default): each child's rate (children without progress data are left out); `doughnut`:
+ *   the node's items by outcome, or by status when the data breaks them down; `line`: the node's `history`.
+ * @attr lang - `ja` or `en`; default: the closest `lang` above.
+ * @attr theme - `light` (default), `dark` or `auto`.
+ *
+ * @fires kdx-load - Data is shown. `detail: { plan, node }`.
+ * @fires kdx-error - An error is shown instead (also when the node cannot be charted: code `wrong-kind`).
+ *   `detail: { code, message, url?, issues? }`.
+ *
+ * @csspart base - The widget's box.
+ * @csspart title - What the chart shows (also the table's caption).
+ * @csspart chart - The box around the canvas (its height is `--kdx-chart-height`).
+ * @csspart legend - The doughnut's legend.
+ * @csspart toggle-button - The button that shows or hides the table.
+ * @csspart table - The data table (visually hidden until the button is pressed; always printed).
+ * @csspart error - The error message box.
+ * @csspart placeholder - The loading placeholder.
+ *
+ * @cssprop --kdx-chart-height - Height of the chart (default 300px).
+ * @cssprop --kdx-chart-background - Background (default: `--kdx-color-surface`).
+ * @cssprop --kdx-chart-padding - Padding (default 0.75em 1em).
+ * @cssprop --kdx-color-accent - Bars and lines.
+ * @cssprop --kdx-color-success - Achieved (doughnut).
+ * @cssprop --kdx-color-warning - Not achieved (doughnut).
+ * @cssprop --kdx-color-neutral - Not yet fixed (doughnut).
+ */
 export class KdxChart extends KdxElement {
-  protected renderReady(): TemplateResult {
-    return html``;
+  static override styles: CSSResultGroup = [hostStyles, chartStyles];
+
+  /** `bar` (default), `doughnut` or `line`; anything else draws a bar chart. */
+  @property({ reflect: true }) type: ChartType = 'bar';
+
+  @state() private tableOpen = false;
+  /** chart.js could not be loaded: the table is shown instead. */
+  @state() private chartFailed = false;
+
+  private model: ChartModel | undefined;
+  private modelKey: unknown[] = [];
+  private problem: { key: unknown[]; error: KdxError | undefined } | undefined;
+  private chart: Chart | undefined;
+  /** What the current chart (or the one being built) draws; compared by identity. */
+  private drawnKey: unknown[] | undefined;
+  /** Bumped whenever a chart is dropped, so that a build that finishes late is discarded. */
+  private generation = 0;
+  private building: Promise<void> = Promise.resolve();
+
+  private get chartType(): ChartType {
+    return (CHART_TYPES as readonly string[]).includes(this.type) ? this.type : 'bar';
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Start fetching chart.js now, in parallel with the data. Failures are handled when the chart is built.
+    loadChartJs().catch(() => {});
+    addEventListener('beforeprint', this.onPrint);
+    addEventListener('afterprint', this.onPrint);
+    darkScheme().addEventListener('change', this.onSchemeChange);
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('beforeprint', this.onPrint);
+    removeEventListener('afterprint', this.onPrint);
+    darkScheme().removeEventListener('change', this.onSchemeChange);
+    this.dropChart();
+  }
+
+  /** Resolves when the element has rendered and its chart (if any) is drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.building;
+    return done;
+  }
+
+  protected override checkNode(view: ReadyView): KdxError | undefined {
+    // The same error object while nothing changes: the data controller announces each new one as a kdx-error.
+    const key = [view.node, this.chartType, this.language];
+    if (this.problem && same(key, this.problem.key)) return this.problem.error;
+    const reason = chartProblem(view.node, this.chartType, this.language);
+    const error = reason === null ? undefined : new KdxError('wrong-kind', { widget: '<kdx-chart>', id: view.node.id, reason });
+    this.problem = { key, error };
+    return error;
+  }
+
+  protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {
+    const key = [view.node, view.model, this.chartType, this.language];
+    if (this.model && same(key, this.modelKey)) return;
+    this.modelKey = key;
+    this.model = chartModel(view.node, this.chartType, this.language, view.model.statuses);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.syncChart();
+  }
+
+  /** Draws the chart when what it shows changed, or drops it when the widget shows something else. */
+  private syncChart() {
+    const canvas = this.renderRoot.querySelector('canvas');
+    const ready = this.data.view.status === 'ready' && !this.widgetError;
+    const model = ready && canvas && this.isConnected ? this.model : undefined;
+    const key = [model, canvas, this.theme];
+    if (this.drawnKey && same(key, this.drawnKey)) return;
+    this.dropChart();
+    if (!model || !canvas) return;
+    this.drawnKey = key;
+    const generation = this.generation;
+    this.building = loadChartJs().then(
+      ({ Chart }) => {
+        if (generation !== this.generation) return;
+        // One chart.js type per branch of the union; the constructor takes any of them.
+        this.chart = new Chart(canvas, chartConfig(model, this.env()) as ChartConfiguration);
+        this.chartFailed = false;
+      },
+      (e: unknown) => {
+        if (generation !== this.generation) return;
+        console.warn(`[kdx] <kdx-chart>: ${this.t.chart.loadFailed}`, e);
+        this.chartFailed = true;
+      },
+    );
+  }
+
+  private dropChart() {
+    this.generation++;
+    this.chart?.destroy();
+    this.chart = undefined;
+    this.drawnKey = undefined;
+  }
+
+  /** Colours and font from the host's computed tokens, so themes and a page's `--kdx-*` values apply. */
+  private env(): ChartEnv {
+    const cs = getComputedStyle(this);
+    const palette = Object.fromEntries(TOKENS.map((t) => [t, cs.getPropertyValue(`--_${t}`).trim() || cs.color])) as Palette;
+    return {
+      lang: this.language,
+      palette,
+      font: { family: cs.fontFamily, size: parseFloat(cs.fontSize) || 16 },
+      animate: !matchMedia('(prefers-reduced-motion: reduce)').matches,
+    };
+  }
+
+  /**
+   * Print: the canvas keeps the colours it was drawn with, so a dark theme would print light text on white paper.
+   * Redraw at once (no animation, or the printed frame is the first one) in print colours, and back afterwards.
+   */
+  private onPrint = (e: Event) => {
+    const chart = this.chart;
+    const model = this.drawnKey?.[0] as ChartModel | undefined;
+    if (!chart || !model) return;
+    const env = { ...this.env(), animate: false };
+    if (e.type === 'beforeprint') env.palette = { ...env.palette, text: '#000', border: '#000', surface: '#fff' };
+    const canvas = chart.canvas;
+    const ChartClass = chart.constructor as typeof Chart;
+    chart.destroy();
+    this.chart = new ChartClass(canvas, chartConfig(model, env) as ChartConfiguration);
+  };
+
+  /** `theme="auto"` follows the system setting: the canvas's colours must follow too. */
+  private onSchemeChange = () => {
+    if (this.theme !== 'auto') return;
+    this.dropChart();
+    this.requestUpdate();
+  };
+
+  private toggleTable = () => {
+    this.tableOpen = !this.tableOpen;
+  };
+
+  protected renderReady(_view: ReadyView): TemplateResult {
+    const m = this.model!;
+    const t = this.t.chart;
+    const open = this.tableOpen || this.chartFailed;
+    return html`<div class="base" part="base" lang=${this.language}>
+      <p class="title" part="title" aria-hidden="true">${m.label}</p>
+      <div class="frame" part="chart"><canvas role="img" aria-label=${m.summary}></canvas></div>
+      ${m.type === 'doughnut' ? this.renderLegend(m) : nothing}
+      ${this.chartFailed
+        ? nothing
+        : html`<button class="toggle" part="toggle-button" type="button" aria-expanded=${open ? 'true' : 'false'}
+            aria-controls="table" @click=${this.toggleTable}>${open ? t.hideTable : t.showTable}</button>`}
+      <!-- Open, the table may scroll sideways in a narrow column: its box is then a labelled, focusable region. -->
+      <div id="table" class=${open ? 'table-wrap open' : 'table-wrap'} role=${open ? 'region' : nothing}
+        aria-labelledby=${open ? 'caption' : nothing} tabindex=${open ? '0' : nothing}>${this.renderTable(m)}</div>
+    </div>`;
+  }
+
+  private renderLegend(m: ChartModel): TemplateResult {
+    // Hidden from assistive technology: the canvas's label and the table say the same.
+    return html`<ul class="legend" part="legend" aria-hidden="true">
+      ${m.labels.map(
+        (label, i) => html`<li><span class="swatch tone-${m.tones[i]}"></span><span>${label}</span><span class="legend-value">${m.tooltips[i]}</span></li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderTable(m: ChartModel): TemplateResult {
+    const { caption, columns, rows, foot } = m.table;
+    return html`<table part="table">
+      <caption id="caption">${caption}</caption>
+      <thead><tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
+      <tbody>
+        ${rows.map((r) => html`<tr><th scope="row">${r.header}</th>${r.cells.map((c) => html`<td>${c}</td>`)}</tr>`)}
+      </tbody>
+      ${foot ? html`<tfoot><tr><th scope="row">${foot.header}</th>${foot.cells.map((c) => html`<td>${c}</td>`)}</tr></tfoot>` : nothing}
+    </table>`;
+  }
+}
+
+let scheme: MediaQueryList | undefined;
+const darkScheme = () => (scheme ??= matchMedia('(prefers-color-scheme: dark)'));
+
+function same(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 }

@@ -1,0 +1,205 @@
+/**
+ * A node → what a chart shows: labels, values, the words for them (summary, tooltips, value labels) and the same
+ * data as a table. Pure: no DOM and no chart.js, so it is tested directly and the canvas and the table can never
+ * disagree.
+ */
+import type { StatusData } from '../../data/bundle.js';
+import { formatCount, formatFiscalYear, formatPercent, text } from '../../data/format.js';
+import type { PlanNode } from '../../data/model.js';
+import { rateTenths } from '../../data/rollup.js';
+import { messages, type Lang } from '../../i18n/index.js';
+
+export const CHART_TYPES = ['bar', 'doughnut', 'line'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+/** Colour families, read from the host's tokens (`--_<tone>`) when the chart is drawn. */
+export type Tone = 'accent' | 'success' | 'info' | 'warning' | 'danger' | 'neutral';
+
+export interface ChartTable {
+  caption: string;
+  /** Column headers; the first one heads the row headers. */
+  columns: string[];
+  rows: Array<{ header: string; cells: string[] }>;
+  foot?: { header: string; cells: string[] } | undefined;
+}
+
+export interface ChartModel {
+  type: ChartType;
+  /** What the chart shows (「金沢市行政経営プラン：項目ごとの達成率」): title and table caption. */
+  label: string;
+  /** The canvas's accessible name: the label and every value in words. */
+  summary: string;
+  /** Full category names (children, parts, fiscal years). */
+  labels: string[];
+  /** Bar and line: rates in percent (97.4); doughnut: counts. */
+  values: number[];
+  /** The value drawn next to each bar or point (「97.4%」). */
+  valueTexts: string[];
+  /** Tooltip body per value (「38/39項目（97.4%）」). */
+  tooltips: string[];
+  tones: Tone[];
+  /** Doughnut: the overall rate, drawn in the middle. */
+  centre?: string | undefined;
+  table: ChartTable;
+}
+
+const toneOf = (s: StatusData | undefined): Tone => s?.tone ?? 'neutral';
+
+/** Children with a rate, in document order. */
+function ratedChildren(node: PlanNode): PlanNode[] {
+  return node.children.filter((c) => c.progress?.rateTenths != null);
+}
+
+function historyOf(node: PlanNode) {
+  return [...(node.data.history ?? [])].filter((h) => h.total > 0).sort((a, b) => a.fiscalYear - b.fiscalYear);
+}
+
+/** Why `type` cannot show `node`, in `lang`; `null` when it can. */
+export function chartProblem(node: PlanNode, type: ChartType, lang: Lang): string | null {
+  const t = messages(lang).chart;
+  const title = text(node.title, lang);
+  if (type === 'bar') return ratedChildren(node).length ? null : t.noChildren(title);
+  if (type === 'line') return historyOf(node).length ? null : t.noHistory(title);
+  return node.progress && node.progress.total > 0 ? null : t.noProgress(title);
+}
+
+/** The chart of `node`. Call only when `chartProblem` returned null. */
+export function chartModel(node: PlanNode, type: ChartType, lang: Lang, statuses: ReadonlyMap<string, StatusData>): ChartModel {
+  if (type === 'doughnut') return doughnutModel(node, lang, statuses);
+  const t = messages(lang);
+  const title = text(node.title, lang);
+  const points =
+    type === 'bar'
+      ? ratedChildren(node).map((c) => ({ label: text(c.title, lang), ...c.progress! }))
+      : historyOf(node).map((h) => ({ label: formatFiscalYear(h.fiscalYear, lang), unconfirmed: 0, ...h }));
+  const rates = points.map((p) => rateTenths(p.achieved, p.total) ?? 0);
+  const percents = rates.map((r) => formatPercent(r, lang));
+  const labels = points.map((p) => p.label);
+  const label = type === 'bar' ? t.chart.barLabel(title) : t.chart.lineLabel(title);
+  const withUnconfirmed = points.some((p) => (p.unconfirmed ?? 0) > 0);
+  return {
+    type,
+    label,
+    summary: t.chart.summary(label, t.list(labels.map((l, i) => `${l} ${percents[i]}`))),
+    labels,
+    values: rates.map((r) => r / 10),
+    valueTexts: percents,
+    tooltips: points.map((p, i) => t.chart.tooltip(formatCount(p.achieved, lang), formatCount(p.total, lang), percents[i]!)),
+    tones: points.map(() => 'accent'),
+    table: {
+      caption: label,
+      columns: [
+        type === 'bar' ? t.chart.item : t.chart.fiscalYear,
+        t.chart.total,
+        t.chart.achieved,
+        ...(withUnconfirmed ? [t.chart.unconfirmed] : []),
+        t.chart.rate,
+      ],
+      rows: points.map((p, i) => ({
+        header: p.label,
+        cells: [
+          formatCount(p.total, lang),
+          formatCount(p.achieved, lang),
+          ...(withUnconfirmed ? [formatCount(p.unconfirmed ?? 0, lang)] : []),
+          percents[i]!,
+        ],
+      })),
+    },
+  };
+}
+
+/**
+ * The parts of a node's total: by status when the data breaks it down completely, else achieved / not achieved
+ * / not yet fixed, where not achieved = total − achieved − unconfirmed (the report counts unconfirmed apart).
+ */
+function parts(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusData>) {
+  const p = node.progress!;
+  const t = messages(lang).chart;
+  const byStatus = p.byStatus.reduce((s, b) => s + b.count, 0) === p.total ? p.byStatus : [];
+  if (byStatus.length) {
+    return byStatus.map(({ status, count }) => {
+      const s = statuses.get(status);
+      return { label: text(s?.label, lang) || status, count, tone: toneOf(s) };
+    });
+  }
+  const out: Array<{ label: string; count: number; tone: Tone }> = [
+    { label: t.achieved, count: p.achieved, tone: 'success' },
+    { label: t.notAchieved, count: Math.max(0, p.total - p.achieved - p.unconfirmed), tone: 'warning' },
+  ];
+  if (p.unconfirmed > 0) out.push({ label: t.unconfirmed, count: p.unconfirmed, tone: 'neutral' });
+  return out;
+}
+
+function doughnutModel(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusData>): ChartModel {
+  const t = messages(lang);
+  const p = node.progress!;
+  const label = t.chart.doughnutLabel(text(node.title, lang));
+  const list = parts(node, lang, statuses);
+  const shares = list.map((x) => formatPercent(rateTenths(x.count, p.total) ?? 0, lang));
+  const counts = list.map((x) => formatCount(x.count, lang));
+  const said = list.map((x, i) => t.chart.part(counts[i]!, shares[i]!));
+  return {
+    type: 'doughnut',
+    label,
+    summary: t.chart.summary(label, t.list(list.map((x, i) => `${x.label} ${said[i]}`))),
+    labels: list.map((x) => x.label),
+    values: list.map((x) => x.count),
+    valueTexts: counts,
+    tooltips: said,
+    tones: list.map((x) => x.tone),
+    centre: p.rateTenths == null ? undefined : formatPercent(p.rateTenths, lang),
+    table: {
+      caption: label,
+      columns: [t.chart.category, t.chart.count, t.chart.share],
+      rows: list.map((x, i) => ({ header: x.label, cells: [counts[i]!, shares[i]!] })),
+      foot: { header: t.chart.sum, cells: [formatCount(p.total, lang), formatPercent(1000, lang)] },
+    },
+  };
+}
+
+/** After these, a Japanese line may break without splitting a word (particles, punctuation). */
+const JA_BREAK_AFTER = /[のをはがにでとや・、。）」]/;
+
+/**
+ * A category label in lines of at most `width` characters (chart.js draws an array as lines), at most 3. English
+ * breaks between words; Japanese after a particle or punctuation where one is near, else anywhere.
+ */
+export function wrapLabel(label: string, width: number): string[] {
+  const spaced = /\s/.test(label.trim());
+  const lines: string[] = [];
+  if (spaced) {
+    let line = '';
+    for (const w of label.trim().split(/\s+/)) {
+      const next = line ? `${line} ${w}` : w;
+      if (line && [...next].length > width) {
+        lines.push(line);
+        line = w;
+      } else line = next;
+    }
+    if (line) lines.push(line);
+  } else {
+    let rest = [...label];
+    while (rest.length > width) {
+      let cut = width;
+      for (let i = width - 1; i >= Math.ceil(width / 2); i--) {
+        if (JA_BREAK_AFTER.test(rest[i - 1]!)) {
+          cut = i;
+          break;
+        }
+      }
+      lines.push(rest.slice(0, cut).join(''));
+      rest = rest.slice(cut);
+    }
+    if (rest.length) lines.push(rest.join(''));
+  }
+  if (lines.length <= 3) return lines;
+  return [...lines.slice(0, 2), `${lines[2]}…`];
+}
+
+const tickFormats = new Map<Lang, Intl.NumberFormat>();
+/** An axis tick in percent without decimals (「20%」). `value` is in percent. */
+export function formatTick(value: number, lang: Lang): string {
+  let f = tickFormats.get(lang);
+  if (!f) tickFormats.set(lang, (f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'ja-JP', { style: 'percent', maximumFractionDigits: 0 })));
+  return f.format(value / 100);
+}

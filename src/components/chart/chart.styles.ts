@@ -1,0 +1,113 @@
+import { css } from 'lit';
+
+export const chartStyles = css`
+  .base {
+    display: grid;
+    /* minmax(0, …): lets the responsive canvas shrink with its container, not only grow */
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.5em;
+    background: var(--kdx-chart-background, var(--_surface));
+    border-radius: var(--_radius);
+    padding: var(--kdx-chart-padding, 0.75em 1em);
+  }
+  .title {
+    margin: 0;
+    font-weight: 700;
+  }
+  .frame {
+    position: relative;
+    min-width: 0;
+    height: var(--kdx-chart-height, 300px);
+  }
+  .legend {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0.25em 1.25em;
+    font-size: 0.875em;
+  }
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.375em;
+  }
+  .legend-value {
+    font-variant-numeric: tabular-nums;
+  }
+  .toggle {
+    justify-self: start;
+  }
+  /* Closed, the table is still read by screen readers: hidden visually only. */
+  .table-wrap:not(.open) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .table-wrap.open {
+    overflow-x: auto;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.875em;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+    font-weight: 700;
+    padding-bottom: 0.25em;
+  }
+  th,
+  td {
+    padding: 0.25em 0.375em;
+    border-bottom: 1px solid var(--_border);
+    text-align: end;
+    vertical-align: top;
+  }
+  td,
+  thead th {
+    white-space: nowrap;
+  }
+  .table-wrap.open:focus-visible {
+    outline-offset: 0;
+  }
+  th[scope='row'],
+  thead th:first-child {
+    text-align: start;
+    white-space: normal;
+  }
+  /* Japanese breaks anywhere, so without a floor the names would shrink to one character per line. */
+  th[scope='row'] {
+    min-width: 5em;
+  }
+  thead th,
+  tfoot th,
+  tfoot td {
+    font-weight: 700;
+  }
+  @media (forced-colors: active) {
+    .swatch { forced-color-adjust: none; }
+    .toggle { border-color: ButtonText; color: ButtonText; }
+  }
+  @media print {
+    .toggle { display: none; }
+    .frame { break-inside: avoid; }
+    .table-wrap:not(.open) {
+      position: static;
+      width: auto;
+      height: auto;
+      margin: 0;
+      overflow: visible;
+      clip-path: none;
+      white-space: normal;
+    }
+    .swatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  }
+`;
