@@ -29,6 +29,8 @@ export function formatPath(path: readonly PathItem[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
+    // Keys are data (byStatus ids): a 5 MB key must not make a 5 MB message.
+    else if (key.length > 40) out += `[${JSON.stringify(`${key.slice(0, 40)}…`)}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
     else out += `[${JSON.stringify(key)}]`;
   }
@@ -65,7 +67,8 @@ const KNOWN_KEYS = new Set<string>([
   'date', 'count', 'finite', 'page', 'tone', 'schema-version', 'no-plans', 'too-many-nodes',
 ]);
 
-function fromValibot(issue: v.BaseIssue<unknown>): ValidationIssue {
+/** One valibot issue as a ValidationIssue (also used by the CLI to check single CSV cells against the schema). */
+export function fromValibot(issue: v.BaseIssue<unknown>): ValidationIssue {
   const path = (issue.path ?? []).map((p) => p.key as PathItem);
   const key = KNOWN_KEYS.has(issue.message) ? (issue.message as IssueKey) : 'object';
   if (issue.received === 'undefined' && issue.kind === 'schema') {

@@ -1,0 +1,159 @@
+/**
+ * The CSV layout for a plan's items (one row per node) and the readers for what people type into cells:
+ * full-width digits, 「令和7年度」, 「P38」, 「○」, Excel's `="(1)"`. Shared by import and export, so that the two
+ * always agree on names and forms.
+ */
+
+/** Columns in the order export writes them. Japanese aliases are accepted on import (see `docs/csv-guide.md`). */
+export const COLUMNS = [
+  { name: 'id', aliases: ['ID'] },
+  { name: 'parent', aliases: ['親ID', '親'] },
+  { name: 'kind', aliases: ['種別'] },
+  { name: 'number', aliases: ['№', 'No.', '番号'] },
+  { name: 'title_ja', aliases: ['タイトル', 'タイトル（日本語）', '名称'] },
+  { name: 'title_en', aliases: ['タイトル（英語）'] },
+  { name: 'summary_ja', aliases: ['概要', '概要（日本語）'] },
+  { name: 'summary_en', aliases: ['概要（英語）'] },
+  { name: 'page', aliases: ['ページ', '頁'] },
+  { name: 'fiscal_year', aliases: ['年度'] },
+  { name: 'status', aliases: ['状況', '達成状況'] },
+  { name: 'numeric_target', aliases: ['数値目標'] },
+  { name: 'target_label_ja', aliases: ['指標', '指標（日本語）'] },
+  { name: 'target_label_en', aliases: ['指標（英語）'] },
+  { name: 'target', aliases: ['目標値'] },
+  { name: 'actual', aliases: ['実績値'] },
+  { name: 'unit_ja', aliases: ['単位', '単位（日本語）'] },
+  { name: 'unit_en', aliases: ['単位（英語）'] },
+  { name: 'total', aliases: ['項目数'] },
+  { name: 'achieved', aliases: ['達成数'] },
+  { name: 'unconfirmed', aliases: ['数値未確定', '未確定数'] },
+  { name: 'note_ja', aliases: ['注記', '備考', '注記（日本語）'] },
+  { name: 'note_en', aliases: ['注記（英語）', '備考（英語）'] },
+  { name: 'link', aliases: ['リンク', 'URL'] },
+] as const;
+
+export type ColumnName = (typeof COLUMNS)[number]['name'];
+export const COLUMN_NAMES: readonly ColumnName[] = COLUMNS.map((c) => c.name);
+export const REQUIRED_COLUMNS: readonly ColumnName[] = ['id', 'kind', 'title_ja'];
+
+/** Columns whose header starts with this are the sheet's own (memos, owners…) and are ignored. */
+export const IGNORED_PREFIX = '#';
+
+/** Header text → a comparable key: full-width → half-width, case and spacing ignored, 「No.」 = 「№」 = 「no」. */
+function headerKey(s: string): string {
+  return s.normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/g, '_').replace(/\.$/, '');
+}
+
+const BY_KEY = new Map<string, ColumnName>();
+for (const c of COLUMNS) for (const alias of [c.name, ...c.aliases]) BY_KEY.set(headerKey(alias), c.name);
+
+/** The column a header cell names, `null` for an ignored column, `undefined` if unknown. */
+export function columnOf(header: string): ColumnName | null | undefined {
+  if (header.trim().startsWith(IGNORED_PREFIX)) return null;
+  return BY_KEY.get(headerKey(header));
+}
+
+// ---- Cell readers. Each returns `undefined` for an empty cell and `null` for one it cannot read. ----
+
+/** Full-width digits and signs to ASCII, the minus sign (U+2212) to `-`, spaces out. */
+function numeric(s: string): string {
+  return s.normalize('NFKC').replace(/\u2212/g, '-').replace(/\s+/g, '');
+}
+
+const DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?$/i;
+
+/** A number as people write it: `1200`, `1,200`, `１２００`, `-3.5`, `1e21` (as JS prints large numbers). */
+export function readNumber(cell: string): number | null | undefined {
+  const s = numeric(cell);
+  if (!s) return undefined;
+  if (!DECIMAL.test(s) || !/\d/.test(s.replace(/e.*$/i, ''))) return null;
+  const n = Number(s.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A page: `38`, `P38`, `p.38`, `Ｐ３８`, `38頁`, `38ページ`. */
+export function readPage(cell: string): number | null | undefined {
+  const s = numeric(cell);
+  if (!s) return undefined;
+  const m = /^(?:p\.?)?(\d+)(?:頁|ページ)?$/i.exec(s);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Eras by the Gregorian year in which their first fiscal year starts (as `data/format.ts` counts them), with
+ * the initials used in abbreviations such as 「R7」.
+ */
+const ERAS: ReadonlyArray<{ names: readonly string[]; start: number }> = [
+  { names: ['令和', 'r'], start: 2019 },
+  { names: ['平成', 'h'], start: 1989 },
+  { names: ['昭和', 's'], start: 1926 },
+  { names: ['大正', 't'], start: 1912 },
+  { names: ['明治', 'm'], start: 1868 },
+];
+
+/**
+ * A fiscal year as the Gregorian year in which it starts: `2025`, `２０２５年度`, `FY2025`, `令和7年度`, `令和7`,
+ * `R7`, `R7年度`, `令和元年度`, `平成31年度` (= 2019), `㋿7`. Range checks are the schema's job.
+ */
+export function readFiscalYear(cell: string): number | null | undefined {
+  const s = numeric(cell).toLowerCase().replace(/年度?$/, '');
+  if (!s) return undefined;
+  let m = /^(?:fy)?(\d{4})$/.exec(s);
+  if (m) return Number(m[1]);
+  m = /^(\D+?)\.?(元|\d{1,3})$/.exec(s);
+  const era = m && ERAS.find((e) => e.names.includes(m![1]!));
+  if (!m || !era) return null;
+  const year = m[2] === '元' ? 1 : Number(m[2]);
+  return year >= 1 ? era.start + year - 1 : null;
+}
+
+const YES = new Set(['1', 'true', 'yes', 'y', '○', '〇', '◯', '●', 'あり', '有', '有り', 'はい']);
+const NO = new Set(['0', 'false', 'no', 'n', '×', 'なし', '無', '無し', 'いいえ', '-']);
+
+/** A yes/no cell: `1`, `○`, `あり`, `TRUE` / `0`, `×`, `なし`, `FALSE`. */
+export function readFlag(cell: string): boolean | null | undefined {
+  const s = cell.normalize('NFKC').trim().toLowerCase();
+  if (!s) return undefined;
+  return YES.has(s) ? true : NO.has(s) ? false : null;
+}
+
+/** An id-like cell (id, parent, kind, status): full-width letters and digits are made half-width. */
+export function readId(cell: string): string | undefined {
+  const s = cell.normalize('NFKC').trim();
+  return s || undefined;
+}
+
+/** Text: surrounding spaces and blank lines dropped (an Alt+Enter at the end of a cell is not content). */
+export function readText(cell: string): string | undefined {
+  const s = cell.replace(/^[ \t\n]+|[ \t\n]+$/g, '');
+  return s || undefined;
+}
+
+// ---- Excel. ----
+
+/**
+ * What Excel reads as something else when it opens a CSV: `(1)` becomes -1, `1-1` a date, `2.10` 2.1, `007` 7.
+ * Export writes such ids and numbers as `="(1)"`, Excel's way to say "this text", and import reads that form.
+ */
+const EXCEL_CONVERTS = /^[\d(+\-.]/;
+export function excelText(value: string, column: ColumnName): string {
+  return (column === 'id' || column === 'parent' || column === 'number') && EXCEL_CONVERTS.test(value)
+    ? `="${value.replace(/"/g, '""')}"`
+    : value;
+}
+
+/**
+ * A text that starts with `=`, `+`, `-` or `@` would run as a formula in a spreadsheet (CSV injection): export
+ * puts a `'` before it, which spreadsheets show as text; import takes it off again.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+export function guardFormula(value: string): string {
+  return FORMULA.test(value) ? `'${value}` : value;
+}
+
+/** Undoes {@link excelText} and {@link guardFormula} on a raw cell. */
+export function unwrapCell(cell: string): string {
+  const m = /^="((?:[^"]|"")*)"$/.exec(cell);
+  if (m) return m[1]!.replace(/""/g, '"');
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}

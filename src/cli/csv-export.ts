@@ -1,0 +1,124 @@
+/**
+ * A plan's nodes → CSV that `kdx import` reads back to the same nodes (tested on the Kanazawa seed).
+ *
+ * Written for Excel: CRLF between records and LF inside cells (as Excel writes Alt+Enter), ids and numbers
+ * Excel would convert kept as text with `="(1)"`, and texts that would run as formulas prefixed with `'`.
+ * Encoding is the caller's choice (`encoding.ts`): UTF-8 with BOM, or Shift_JIS with `&#x…;` for what it lacks.
+ */
+import type { NodeData, PlanData, Text } from '../data/bundle.js';
+import { COLUMN_NAMES, excelText, guardFormula, type ColumnName } from './csv-columns.js';
+import { toShiftJisSafe } from './encoding.js';
+import type { CliIssue } from './messages.js';
+
+export interface Sheet {
+  header: string[];
+  rows: string[][];
+  /** Values a CSV row cannot hold (multi-line notes), by JSON path. */
+  issues: CliIssue[];
+  /** Nodes with data the CSV leaves out; `kdx import --into` carries it over. */
+  withHistory: number;
+  withByStatus: number;
+}
+
+const ja = (t: Text | undefined) => (t === undefined ? '' : typeof t === 'string' ? t : t.ja);
+const en = (t: Text | undefined) => (t === undefined || typeof t === 'string' ? '' : (t.en ?? ''));
+const num = (n: number | undefined) => (n === undefined ? '' : String(n));
+
+function rowOf(node: NodeData, at: string, issues: CliIssue[]): Record<ColumnName, string> {
+  const t = node.numericTarget;
+  const notes = node.notes ?? [];
+  notes.forEach((note, i) => {
+    if (!ja(note).trim() || /\n|\r/.test(ja(note) + en(note))) issues.push({ path: `${at}.notes[${i}]`, key: 'note-lines', params: {} });
+  });
+  return {
+    id: node.id,
+    parent: node.parent ?? '',
+    kind: node.kind,
+    number: node.number ?? '',
+    title_ja: ja(node.title),
+    title_en: en(node.title),
+    summary_ja: ja(node.summary),
+    summary_en: en(node.summary),
+    page: num(node.page),
+    fiscal_year: num(node.fiscalYear),
+    status: node.status ?? '',
+    numeric_target: t ? '1' : '',
+    target_label_ja: ja(t?.label),
+    target_label_en: en(t?.label),
+    target: num(t?.target),
+    actual: num(t?.actual),
+    unit_ja: ja(t?.unit),
+    unit_en: en(t?.unit),
+    total: num(node.progress?.total),
+    achieved: num(node.progress?.achieved),
+    unconfirmed: num(node.progress?.unconfirmed),
+    note_ja: notes.map(ja).join('\n'),
+    note_en: notes.map(en).join('\n'),
+    link: node.link ?? '',
+  };
+}
+
+const NUMERIC = new Set<ColumnName>(['page', 'fiscal_year', 'numeric_target', 'target', 'actual', 'total', 'achieved', 'unconfirmed']);
+
+/** One cell as Excel should see it: text kept as text, never a formula. */
+export function cellFor(value: string, column: ColumnName): string {
+  if (!value || NUMERIC.has(column)) return value;
+  const text = excelText(value, column);
+  return text === value ? guardFormula(value) : text;
+}
+
+/** The plan's nodes as rows under the full header (every column, so the file is a template too). */
+export function planToSheet(plan: PlanData, planIndex: number): Sheet {
+  const issues: CliIssue[] = [];
+  const rows = plan.nodes.map((node, n) => {
+    const row = rowOf(node, `plans[${planIndex}].nodes[${n}]`, issues);
+    return COLUMN_NAMES.map((c) => cellFor(row[c], c));
+  });
+  return {
+    header: [...COLUMN_NAMES],
+    rows,
+    issues,
+    withHistory: plan.nodes.filter((n) => n.history?.length).length,
+    withByStatus: plan.nodes.filter((n) => n.progress?.byStatus).length,
+  };
+}
+
+/** Characters written as `&#x…;`, where they are in the file. */
+export interface Replaced {
+  line: number;
+  column: string;
+  chars: string[];
+}
+
+/** The sheet with every cell made encodable in Shift_JIS (header included, though it is ASCII). */
+export function shiftJisSheet(sheet: Sheet): { sheet: Sheet; replaced: Replaced[] } {
+  const replaced: Replaced[] = [];
+  const lines = lineNumbers(sheet.rows);
+  const rows = sheet.rows.map((row, r) =>
+    row.map((cell, c) => {
+      const safe = toShiftJisSafe(cell);
+      if (safe.replaced.length) replaced.push({ line: lines[r]!, column: sheet.header[c]!, chars: safe.replaced });
+      return safe.text;
+    }),
+  );
+  return { sheet: { ...sheet, rows }, replaced };
+}
+
+/** The line each row starts on in the written file (cells with line breaks take several). */
+export function lineNumbers(rows: readonly string[][]): number[] {
+  let line = 2;
+  return rows.map((row) => {
+    const at = line;
+    line += 1 + row.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+    return at;
+  });
+}
+
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** RFC 4180 text: CRLF after every record, line breaks inside cells as LF. */
+export function toCsv(sheet: Pick<Sheet, 'header' | 'rows'>): string {
+  return [sheet.header, ...sheet.rows].map((r) => r.map(quote).join(',') + '\r\n').join('');
+}

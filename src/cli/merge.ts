@@ -1,0 +1,112 @@
+/**
+ * A plan's new nodes into a bundle: an existing one (`kdx import --into`), or a new skeleton. Pure: the caller
+ * validates the result and writes it.
+ */
+import { NodeSchema, type Bundle, type NodeData, type StatusData } from '../data/bundle.js';
+
+/** A node's keys in the schema's order, so that written JSON reads the same whichever way it was built. */
+const NODE_KEYS = Object.keys(NodeSchema.entries) as Array<keyof NodeData>;
+export function canonicalNode(node: NodeData): NodeData {
+  const out: Record<string, unknown> = {};
+  for (const k of NODE_KEYS) if (node[k] !== undefined) out[k] = node[k];
+  return out as NodeData;
+}
+
+/** The status vocabulary of a new bundle: the one Kanazawa's progress report uses (達成 / 未達成 / 数値未確定). */
+export const DEFAULT_STATUSES: StatusData[] = [
+  { id: 'achieved', label: { ja: '達成', en: 'Achieved' }, achieved: true, tone: 'success' },
+  { id: 'not-achieved', label: { ja: '未達成', en: 'Not achieved' }, achieved: false, tone: 'warning' },
+  { id: 'unconfirmed', label: { ja: '数値未確定', en: 'Figures not yet fixed' }, achieved: false, unconfirmed: true, tone: 'neutral' },
+];
+
+export interface MergeOptions {
+  planId: string;
+  nodes: NodeData[];
+  /** Title and period for a plan that does not exist yet; publisher for a bundle that does not. */
+  title?: string;
+  from?: number;
+  to?: number;
+  publisher?: string;
+}
+
+export type MergeResult =
+  | {
+      ok: true;
+      bundle: Bundle;
+      planIndex: number;
+      created: boolean;
+      added: number;
+      removed: number;
+      /** Nodes whose status breakdown was dropped because their counts changed. */
+      byStatusDropped: string[];
+    }
+  | ({ ok: false } & PlanOptionProblem);
+
+export interface PlanOptionProblem {
+  reason: 'needs-period' | 'new-plan-only';
+  /** The options that apply only to a new plan or bundle, for `new-plan-only`. */
+  options: string;
+}
+
+/**
+ * Whether the options fit: a new plan needs a period; title and period belong to a new plan only (a plan from
+ * `--into` keeps its own), the publisher to a new bundle only.
+ */
+export function checkPlanOptions(base: Bundle | undefined, o: Omit<MergeOptions, 'nodes'>): PlanOptionProblem | undefined {
+  const created = !base?.plans.some((p) => p.id === o.planId);
+  const newOnly = [
+    ['--title', !created && o.title !== undefined],
+    ['--from', !created && o.from !== undefined],
+    ['--to', !created && o.to !== undefined],
+    ['--publisher', base !== undefined && o.publisher !== undefined],
+  ].filter(([, bad]) => bad).map(([name]) => name as string);
+  if (newOnly.length) return { reason: 'new-plan-only', options: newOnly.join(', ') };
+  if (created && (o.from === undefined || o.to === undefined)) return { reason: 'needs-period', options: '--from, --to' };
+  return undefined;
+}
+
+/**
+ * Puts the nodes into `base` (a valid bundle, left untouched) as the plan's nodes, or into a new bundle.
+ * What the CSV cannot hold is carried over from the node with the same id: `history` always, a
+ * `progress.byStatus` breakdown while the counts are unchanged.
+ */
+export function mergePlan(base: Bundle | undefined, o: MergeOptions): MergeResult {
+  const problem = checkPlanOptions(base, o);
+  if (problem) return { ok: false, ...problem };
+  const bundle: Bundle = base
+    ? structuredClone(base)
+    : { schemaVersion: 1, publisher: { name: o.publisher ?? '' }, statuses: structuredClone(DEFAULT_STATUSES), plans: [] };
+  let planIndex = bundle.plans.findIndex((p) => p.id === o.planId);
+  const created = planIndex < 0;
+  if (created) {
+    bundle.plans.push({ id: o.planId, title: o.title ?? o.planId, period: { from: o.from!, to: o.to! }, nodes: [] });
+    planIndex = bundle.plans.length - 1;
+  }
+  const plan = bundle.plans[planIndex]!;
+  const old = new Map(plan.nodes.map((n) => [n.id, n]));
+  const byStatusDropped: string[] = [];
+  const nodes = o.nodes.map((node) => {
+    const before = old.get(node.id);
+    if (!before) return node;
+    const out: NodeData = { ...node };
+    if (before.history && !out.history) out.history = before.history;
+    const breakdown = before.progress?.byStatus;
+    if (breakdown) {
+      const [p, q] = [out.progress, before.progress!];
+      if (p && p.total === q.total && p.achieved === q.achieved && p.unconfirmed === q.unconfirmed) out.progress = { ...p, byStatus: breakdown };
+      else byStatusDropped.push(node.id);
+    }
+    return canonicalNode(out);
+  });
+  const ids = new Set(nodes.map((n) => n.id));
+  bundle.plans[planIndex] = { ...plan, nodes };
+  return {
+    ok: true,
+    bundle,
+    planIndex,
+    created,
+    added: nodes.filter((n) => !old.has(n.id)).length,
+    removed: [...old.keys()].filter((id) => !ids.has(id)).length,
+    byStatusDropped,
+  };
+}

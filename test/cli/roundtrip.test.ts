@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, describe, it } from 'node:test';
+import { fixture, kdx, kdxProcess, nodesOf, readJson, seed, tempDir } from './helpers.js';
+import { fixtureBytes } from './fixtures/make.js';
+
+const tmp = tempDir();
+after(tmp.done);
+
+const PLANS = ['dx-action-plan-2', 'administrative-management-plan'] as const;
+const ENCODINGS = ['utf8', 'sjis'] as const;
+
+describe('kdx export → kdx import reproduces the plan (seeds/kanazawa.json)', () => {
+  const kanazawa = readJson(seed('kanazawa'));
+
+  for (const plan of PLANS) {
+    for (const encoding of ENCODINGS) {
+      it(`${plan}, ${encoding}`, async () => {
+        const csv = tmp.path(`${plan}.${encoding}.csv`);
+        const exported = await kdx('export', seed('kanazawa'), '--plan', plan, '--encoding', encoding, '--out', csv);
+        assert.equal(exported.code, 0, exported.err);
+
+        // The bytes are what Excel expects.
+        const bytes = readFileSync(csv);
+        const text = encoding === 'utf8'
+          ? (assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM'), new TextDecoder().decode(bytes.subarray(3)))
+          : new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
+        assert.ok(text.startsWith('id,parent,kind,number,title_ja,title_en,'));
+        assert.ok(text.endsWith('\r\n') && !/[^\r]\n(?=[^"]*$)/.test(text.split('\r\n').at(-2) ?? ''), 'CRLF records');
+        if (encoding === 'sjis') {
+          assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'Shift_JIS, not UTF-8');
+          assert.match(text, /&#x201[34];/, 'Kanazawa\'s — and – are not in Shift_JIS');
+          assert.match(exported.err, /Shift_JIS にない文字 \d+ 字を &#x…; の形で書きました（最初: \d+行目（\w+） "[—–]" U\+201[34]）/);
+        }
+
+        // Into the bundle: the plan's nodes, and everything else, come back equal.
+        const out = tmp.path(`${plan}.${encoding}.json`);
+        const imported = await kdx('import', csv, '--plan', plan, '--into', seed('kanazawa'), '--out', out);
+        assert.equal(imported.code, 0, imported.err);
+        assert.deepEqual(readJson(out), kanazawa);
+
+        // Into a new bundle: the same nodes.
+        const fresh = tmp.path(`${plan}.${encoding}.new.json`);
+        const created = await kdx('import', csv, '--plan', plan, '--from', '2026', '--to', '2029', '--publisher', '金沢市', '--out', fresh);
+        assert.equal(created.code, 0, created.err);
+        assert.deepEqual(nodesOf(fresh, plan), kanazawa.plans.find((p: { id: string }) => p.id === plan).nodes);
+      });
+    }
+  }
+});
+
+describe('kdx export', () => {
+  it('round-trips what Kanazawa lacks: history, links, labels, plain-string titles (seeds/minimal.json)', async () => {
+    for (const encoding of ENCODINGS) {
+      const csv = tmp.path(`minimal.${encoding}.csv`);
+      assert.equal((await kdx('export', seed('minimal'), '--plan', 'sample-plan', '--encoding', encoding, '--out', csv)).code, 0);
+      const out = tmp.path(`minimal.${encoding}.json`);
+      const r = await kdx('import', csv, '--plan', 'sample-plan', '--into', seed('minimal'), '--out', out);
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(readJson(out), readJson(seed('minimal')));
+    }
+  });
+
+  it('notes that history is not in the CSV', async () => {
+    const r = await kdx('export', seed('minimal'), '--plan', 'sample-plan', '--out', tmp.path('m.csv'), '--lang', 'en');
+    assert.match(r.err, /yearly history \(1 items\) and status breakdowns \(0 items\) are not part of the CSV/);
+  });
+
+  it('writes the same bytes to standard output from a real process', () => {
+    const file = tmp.path('stdout.csv');
+    const r = kdxProcess('export', seed('kanazawa'), '--plan', 'administrative-management-plan', '--encoding', 'sjis');
+    assert.equal(r.code, 0, r.err);
+    const f = kdxProcess('export', seed('kanazawa'), '--plan', 'administrative-management-plan', '--encoding', 'sjis', '--out', file);
+    assert.equal(f.code, 0, f.err);
+    assert.deepEqual(r.bytes, readFileSync(file));
+  });
+
+  it('names the plans there are when the plan is not found (exit 1)', async () => {
+    const r = await kdx('export', seed('kanazawa'), '--plan', 'nope');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /計画「nope」はありません（ある計画: dx-action-plan-2, administrative-management-plan）/);
+  });
+
+  it('refuses an unknown encoding (exit 2)', async () => {
+    const r = await kdx('export', seed('kanazawa'), '--plan', 'dx-action-plan-2', '--encoding', 'latin1', '--lang', 'en');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /option "--encoding" cannot be "latin1" \(allowed: utf8, sjis\)/);
+  });
+});
+
+describe('files in the repository', () => {
+  it('the fixtures are the bytes test/cli/fixtures/make.ts defines', () => {
+    for (const [name, bytes] of Object.entries(fixtureBytes())) {
+      assert.deepEqual(new Uint8Array(readFileSync(fixture(name))), bytes, `${name}: run npx tsx test/cli/fixtures/make.ts`);
+    }
+  });
+
+  it('docs/kdx-template.csv is UTF-8 with BOM, has the full header and imports as is', async () => {
+    const file = new URL('../../docs/kdx-template.csv', import.meta.url);
+    const bytes = readFileSync(file);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.subarray(3)).split('\r\n');
+    assert.equal(lines[0], 'id,parent,kind,number,title_ja,title_en,summary_ja,summary_en,page,fiscal_year,status,numeric_target,target_label_ja,target_label_en,target,actual,unit_ja,unit_en,total,achieved,unconfirmed,note_ja,note_en,link');
+    const r = await kdx('import', file.pathname, '--plan', 'template', '--from', '2023', '--to', '2026');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(JSON.parse(r.out).plans[0].nodes.length, 3);
+  });
+});
