@@ -1,4 +1,6 @@
-import { defineConfig, type Plugin } from 'vite';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /** `npm start` opens on the demo: `/` redirects to `/demo/`. */
 const demoHome: Plugin = {
@@ -14,23 +16,99 @@ const demoHome: Plugin = {
   },
 };
 
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+const deps = Object.keys(pkg.dependencies);
+/** The npm build leaves its dependencies to the app's bundler: one copy of Lit shared with the app. */
+const isDependency = (id: string) => deps.some((d) => id === d || id.startsWith(`${d}/`));
+
 /**
- * Two library builds from one config:
- * - default: ES modules — `dist/kdx.js` (defines every tag; chart.js in a lazily loaded chunk) and
- *   `dist/index.js` (the npm entry, registers nothing), sharing one copy of Lit;
- * - `--mode iife`: `dist/kdx.iife.js`, one classic script for CMSs that cannot use type="module".
+ * The classic script does not inline chart.js (≈ 60 KB gzip that most pages never use). Its `<kdx-chart>` loads
+ * the ES build's chart chunk with `import()`, by a URL relative to the script itself: `load-chartjs.ts` is
+ * swapped for `src/embed/load-chartjs-iife.ts`, and the chunk's hashed name is read from `dist/chunks/`.
+ */
+function chartChunkByUrl(): { plugin: Plugin; chunk: string } {
+  let files: string[] = [];
+  try {
+    files = readdirSync('dist/chunks').filter((f) => /^chart-runtime-[\w-]+\.js$/.test(f));
+  } catch {
+    // reported below
+  }
+  if (files.length !== 1) {
+    throw new Error(`vite build --mode iife needs exactly one dist/chunks/chart-runtime-*.js (found ${files.length}): run \`vite build\` first.`);
+  }
+  const swap = fileURLToPath(new URL('./src/embed/load-chartjs-iife.ts', import.meta.url));
+  return {
+    chunk: `chunks/${files[0]}`,
+    plugin: {
+      name: 'kdx-iife-chart-by-url',
+      enforce: 'pre',
+      resolveId(source, importer) {
+        if (importer && /[\\/]components[\\/]chart[\\/]/.test(importer) && /(^|\/)load-chartjs\.js$/.test(source)) return swap;
+        return null;
+      },
+    },
+  };
+}
+
+/**
+ * Three library builds (`npm run build` runs them in this order, then `scripts/report-build.mjs`):
+ * - default (`vite build`): `dist/kdx.js`, the file pages load with `<script type="module">`. Self-contained
+ *   (one copy of Lit inside), defines every tag; chart.js in `dist/chunks/chart-runtime-<hash>.js`, loaded on
+ *   first use.
+ * - `--mode iife`: `dist/kdx.iife.js`, one classic script for CMSs that cannot use type="module". Charts load
+ *   the same chunk as the ES build, by URL (see `chartChunkByUrl`).
+ * - `--mode npm`: the package entries for bundlers, one file per module with dependencies left as imports:
+ *   `dist/index.js` (registers nothing, tree-shakable), `dist/define.js` (defines every tag), `dist/lib/**`.
  * `npm start` serves the demo site (demo/) with the Kanazawa bundle from seeds/.
  */
-export default defineConfig(({ mode }) => {
-  const iife = mode === 'iife';
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'iife') {
+    const { plugin, chunk } = chartChunkByUrl();
+    return {
+      define: { __KDX_CHART_CHUNK__: JSON.stringify(chunk) },
+      plugins: [plugin],
+      build: {
+        target: 'es2022',
+        emptyOutDir: false,
+        sourcemap: true,
+        lib: { entry: 'src/kdx.ts', formats: ['iife'], name: 'kdx', fileName: () => 'kdx.iife.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
+  if (mode === 'npm') {
+    return {
+      build: {
+        target: 'es2022',
+        emptyOutDir: false,
+        sourcemap: false,
+        minify: false,
+        lib: { entry: { index: 'src/index.ts', define: 'src/kdx.ts' }, formats: ['es'] },
+        rolldownOptions: {
+          external: isDependency,
+          output: {
+            preserveModules: true,
+            preserveModulesRoot: 'src',
+            entryFileNames: (chunk) => {
+              const id = (chunk.facadeModuleId ?? '').replace(/\\/g, '/');
+              if (id.endsWith('/src/index.ts')) return 'index.js';
+              if (id.endsWith('/src/kdx.ts')) return 'define.js';
+              // Helpers the compiler adds live under a long versioned path: keep only the file name.
+              return chunk.name.startsWith('_virtual/') ? `lib/_virtual/${chunk.name.split('/').pop()}.js` : 'lib/[name].js';
+            },
+          },
+        },
+      },
+    };
+  }
   return {
     build: {
       target: 'es2022',
-      emptyOutDir: !iife,
+      emptyOutDir: true,
       sourcemap: true,
-      lib: iife
-        ? { entry: 'src/kdx.ts', formats: ['iife'], name: 'kdx', fileName: () => 'kdx.iife.js' }
-        : { entry: { kdx: 'src/kdx.ts', index: 'src/index.ts' }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
+      lib: { entry: { kdx: 'src/kdx.ts' }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
       rolldownOptions: {
         output: {
           minify: true,

@@ -8,14 +8,18 @@ import { KdxInitiativeCard } from './components/initiative-card/initiative-card.
 import { KdxPlanTree } from './components/plan-tree/plan-tree.js';
 import { KdxChart } from './components/chart/chart.js';
 import { define } from './define.js';
+import { startUpgrader } from './embed/upgrade.js';
 
 define('kdx-plan', KdxPlan);
 define('kdx-progress', KdxProgress);
 define('kdx-initiative-card', KdxInitiativeCard);
 define('kdx-plan-tree', KdxPlanTree);
 define('kdx-chart', KdxChart);
+// Fallback markup that survived a CMS editor (`data-kdx`, `#kdx=` links) becomes widgets: docs/embedding.md.
+if (typeof document !== 'undefined') startUpgrader();
 
 export * from './index.js';
+export { upgrade } from './embed/upgrade.js';
 
 declare global {
   interface HTMLElementTagNameMap {

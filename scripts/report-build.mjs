@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+/**
+ * The last step of `npm run build`: prints what a page downloads (raw, gzip, brotli), writes Subresource
+ * Integrity hashes to dist/sri.json (and prints script tags to paste), and checks the promises the builds make:
+ * - the chart chunk is self-contained, so that the classic script can import it by URL;
+ * - the classic script does not carry chart.js, and names a chunk that exists;
+ * - one copy of Lit per page build, none in the npm build (the app's own Lit is used);
+ * - the npm entry `dist/index.js` registers nothing.
+ * Exits 1 when a check fails.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const DIST = 'dist';
+const read = (f) => readFileSync(join(DIST, f));
+const text = (f) => readFileSync(join(DIST, f), 'utf8');
+const failures = [];
+const check = (ok, message) => ok || failures.push(message);
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const chunks = existsSync(join(DIST, 'chunks')) ? readdirSync(join(DIST, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`) : [];
+/** Files pages load directly (by <script> or import()), which get integrity hashes. */
+const served = ['kdx.js', 'kdx.iife.js', ...chunks];
+for (const f of served) check(existsSync(join(DIST, f)), `${f} is missing`);
+if (failures.length) finish();
+
+// --- sizes and hashes --------------------------------------------------------------------------------------
+const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
+function sizes(buf) {
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
+  };
+}
+const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
+
+/** Modules reachable from an ES file by static relative imports (the npm build keeps one file per module). */
+function graph(entry) {
+  const seen = new Set();
+  const visit = (f) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const m of text(f).matchAll(/(?:^|[\s;])(?:import|export)\s[^'"`]*?from\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm)) {
+      const spec = m[1] ?? m[2];
+      if (spec.startsWith('.')) visit(posix.normalize(posix.join(posix.dirname(f), spec)));
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+const rows = [];
+const files = {};
+for (const f of served) {
+  const buf = read(f);
+  files[f] = sri(buf);
+  rows.push([`dist/${f}`, sizes(buf)]);
+}
+const npmEntry = existsSync(join(DIST, 'index.js')) ? graph('index.js') : [];
+const npmAll = existsSync(join(DIST, 'define.js')) ? graph('define.js') : [];
+const sumSizes = (list) => list.map((f) => sizes(read(f))).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+if (npmEntry.length) rows.push([`dist/index.js (npm, ${npmEntry.length} modules, every export)`, sumSizes(npmEntry)]);
+if (npmAll.length) rows.push([`dist/define.js (npm, ${npmAll.length} modules)`, sumSizes(npmAll)]);
+if (existsSync(join(DIST, 'kdx-bundle.schema.json'))) rows.push(['dist/kdx-bundle.schema.json', sizes(read('kdx-bundle.schema.json'))]);
+
+writeFileSync(join(DIST, 'sri.json'), JSON.stringify({ version, algorithm: 'sha384', files }, null, 2) + '\n');
+
+const width = Math.max(...rows.map(([name]) => name.length));
+console.log(`\nkdx-widgets ${version}: sizes (npm rows: sum of files, before the app's bundler)\n`);
+console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
+for (const [name, s] of rows) console.log(`${name.padEnd(width)}  ${kB(s.raw).padStart(9)}  ${kB(s.gzip).padStart(9)}  ${kB(s.brotli).padStart(9)}`);
+
+console.log('\nSubresource Integrity (dist/sri.json):');
+for (const [f, h] of Object.entries(files)) console.log(`  ${f.padEnd(width - 5)}  ${h}`);
+console.log('\nScript tags for the site template (replace https://example.jp/kdx/ with where dist/ is served):');
+console.log(`  <script type="module" src="https://example.jp/kdx/kdx.js" integrity="${files['kdx.js']}" crossorigin="anonymous"></script>`);
+console.log(`  <script src="https://example.jp/kdx/kdx.iife.js" integrity="${files['kdx.iife.js']}" crossorigin="anonymous" defer></script>`);
+
+// --- checks ------------------------------------------------------------------------------------------------
+const chartChunks = chunks.filter((f) => /^chunks\/chart-runtime-[\w-]+\.js$/.test(f));
+check(chartChunks.length === 1, `expected one chunks/chart-runtime-*.js, found ${chartChunks.length}`);
+for (const f of chunks) {
+  const src = text(f);
+  // Minified import statements (`import{a as b}from"./x.js"`, `import"./x.js"`) and `import("…")`.
+  const imports = /(?:^|[;\n}])\s*(?:import|export)\s*[^;'"`()]*?\bfrom\s*["'`]|(?:^|[;\n])\s*import\s*["'`]|\bimport\(\s*["'`]/;
+  check(!imports.test(src), `${f} imports other files: the classic script could not load it alone`);
+}
+const iife = text('kdx.iife.js');
+const CHARTJS_MARKER = 'Canvas is already in use';
+check(!iife.includes(CHARTJS_MARKER), 'kdx.iife.js contains chart.js: it should import the chart chunk by URL');
+check(chartChunks.every((f) => text(f).includes(CHARTJS_MARKER)), 'the chart chunk does not contain chart.js');
+// chart-runtime registers its controllers and scales at the top level; a `sideEffects` list that misses it
+// lets the bundler drop the call ("category" is not a registered scale).
+check(chartChunks.every((f) => /\.register\(/.test(text(f))), 'the chart chunk lost its Chart.register(...) call: list chart-runtime in package.json sideEffects');
+check(chartChunks.every((f) => iife.includes(f)), `kdx.iife.js does not name ${chartChunks.join(', ')}`);
+check(!text('kdx.js').includes(CHARTJS_MARKER), 'kdx.js contains chart.js: it should stay in its lazy chunk');
+
+// Lit registers its version on globalThis once per copy.
+const LIT = ['litHtmlVersions', 'litElementVersions', 'reactiveElementVersions'];
+const copies = (src) => Math.max(...LIT.map((k) => src.split(k).length - 1));
+check(copies(text('kdx.js')) === 1, `kdx.js has ${copies(text('kdx.js'))} copies of Lit (expected 1)`);
+check(copies(iife) === 1, `kdx.iife.js has ${copies(iife)} copies of Lit (expected 1)`);
+for (const f of chunks) check(copies(text(f)) === 0, `${f} has a copy of Lit`);
+const npmLit = npmAll.filter((f) => copies(text(f)) > 0);
+check(npmLit.length === 0, `the npm build bundles Lit (${npmLit.join(', ')}): it should import it`);
+
+const registering = npmEntry.filter((f) => /\b(?:define|customElements\.define)\(\s*["'`]kdx-|\bstartUpgrader\(\s*\)/.test(text(f)));
+check(npmEntry.length > 0, 'dist/index.js is missing');
+check(registering.length === 0, `dist/index.js registers tags through ${registering.join(', ')}`);
+
+finish();
+
+function finish() {
+  if (failures.length) {
+    console.error(`\nBuild checks failed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
+    process.exit(1);
+  }
+  console.log('\nBuild checks passed: self-contained chart chunk, no chart.js in the classic script, one Lit per page build, npm entry registers nothing.');
+}

@@ -1,0 +1,41 @@
+/**
+ * The markup web staff paste, written from one widget spec: the tag, each fallback form, and the one-time
+ * template script. Used by the snippet builder (demo/builder.ts); the tests check that every form upgrades to
+ * the same widget.
+ */
+import { fallbackHref, WIDGETS, type WidgetSpec } from './fallback.js';
+
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
+
+const attrs = (pairs: [string, string][]) => pairs.map(([n, v]) => (v === '' ? ` ${n}` : ` ${n}="${escapeAttr(v)}"`)).join('');
+
+/** `<kdx-progress src="…" …>text</kdx-progress>`: for places that keep custom elements. */
+export function tagMarkup(spec: WidgetSpec, text: string): string {
+  const tag = WIDGETS[spec.widget].tag;
+  return `<${tag}${attrs(Object.entries(spec.attributes))}>${escapeText(text)}</${tag}>`;
+}
+
+/** `<div data-kdx="progress" data-src="…" …>text</div>`: for editors that keep data-* attributes. */
+export function dataMarkup(spec: WidgetSpec, text: string): string {
+  const pairs: [string, string][] = [['data-kdx', spec.widget], ...Object.entries(spec.attributes).map(([n, v]): [string, string] => [`data-${n}`, v === '' ? 'true' : v])];
+  return `<div${attrs(pairs)}>${escapeText(text)}</div>`;
+}
+
+/** `<a href="page#kdx=…">text</a>`: for editors that keep only links. */
+export function linkMarkup(page: string, spec: WidgetSpec, text: string): string {
+  return `<a href="${escapeAttr(fallbackHref(page, spec))}">${escapeText(text)}</a>`;
+}
+
+/**
+ * The script tags for the site template, once per page. `base` is where dist/ is served (ending in `/`);
+ * `integrity` maps file names to SRI hashes (dist/sri.json), when known.
+ */
+export function scriptMarkup(base: string, integrity?: Readonly<Record<string, string>>): { module: string; classic: string } {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const pin = (file: string) => (integrity?.[file] ? ` integrity="${escapeAttr(integrity[file])}" crossorigin="anonymous"` : '');
+  return {
+    module: `<script type="module" src="${escapeAttr(`${root}kdx.js`)}"${pin('kdx.js')}></script>`,
+    classic: `<script src="${escapeAttr(`${root}kdx.iife.js`)}"${pin('kdx.iife.js')} defer></script>`,
+  };
+}

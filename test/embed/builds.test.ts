@@ -1,0 +1,138 @@
+/**
+ * The built files as pages load them (needs `npm run build`): the classic script and the module on one page,
+ * the library twice and in two versions, charts from the classic script, and fallbacks with two copies running.
+ * Each scenario is a page of its own (an iframe), as a site would be.
+ */
+import { expect } from '@open-wc/testing';
+import { define } from '../../src/define.js';
+import { allSettled, chartsDrawn, page, requireDist, served, shadowText, SNIPPETS, waitFor } from './snippets.js';
+
+interface Probe {
+  warnings: string[];
+  errors: string[];
+}
+
+/** Records console warnings and uncaught errors from the first moment of the page. */
+const PROBE = `<script>
+  window.probe = { warnings: [], errors: [] };
+  const warn = console.warn.bind(console);
+  console.warn = (...a) => { window.probe.warnings.push(a.map(String).join(' ')); warn(...a); };
+  addEventListener('error', (e) => window.probe.errors.push(String(e.message)));
+  addEventListener('unhandledrejection', (e) => window.probe.errors.push(String(e.reason)));
+</script>`;
+
+const SRC = '/seeds/kanazawa.json';
+const PLAN = 'administrative-management-plan';
+const WIDGETS = `
+  <kdx-progress src="${SRC}" plan="${PLAN}" node="policy-1"></kdx-progress>
+  <kdx-chart src="${SRC}" plan="${PLAN}" type="doughnut"></kdx-chart>
+  ${served(SNIPPETS.dataKdx)}
+  ${served(SNIPPETS.link)}`;
+
+async function scenario(head: string, body = WIDGETS) {
+  const opened = await page(`<!doctype html><html lang="ja"><head><meta charset="utf-8">${PROBE}${head}</head><body>${body}</body></html>`);
+  const probe = (opened.win as unknown as { probe: Probe }).probe;
+  return { ...opened, probe };
+}
+
+const chunkRequests = (win: Window) =>
+  win.performance
+    .getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname)
+    .filter((p) => /\/chunks\/chart-runtime-[\w-]+\.js$/.test(p));
+
+
+describe('built files on a page', () => {
+  before(requireDist);
+
+  it('classic script and module together: every tag defined once, fallbacks upgraded once, no warning', async () => {
+    const { doc, win, probe, frame } = await scenario(
+      `<script src="/dist/kdx.iife.js"></script><script type="module" src="/dist/kdx.js"></script>`,
+    );
+    const widgets = await waitFor(() => allSettled(doc), 'the widgets');
+    await chartsDrawn(doc);
+    expect(widgets.map((w) => w.localName)).to.deep.equal(['kdx-progress', 'kdx-chart', 'kdx-progress', 'kdx-progress']);
+    for (const w of [widgets[0]!, widgets[2]!, widgets[3]!]) expect(shadowText(w)).to.include('97.4%');
+    // The classic script ran first (during parsing), so its classes are the registered ones.
+    const kdx = (win as unknown as { kdx: { KdxProgress: unknown; upgrade: unknown } }).kdx;
+    expect(win.customElements.get('kdx-progress')).to.equal(kdx.KdxProgress);
+    expect(typeof kdx.upgrade).to.equal('function');
+    expect(doc.querySelectorAll('[data-kdx], a[href*="#kdx="]')).to.have.length(0);
+    expect(probe.warnings.filter((w) => w.includes('[kdx]'))).to.deep.equal([]);
+    expect(probe.errors).to.deep.equal([]);
+    expect(chunkRequests(win)).to.have.length(1);
+    frame.remove();
+  });
+
+  it('the classic script loads chart.js lazily, from next to itself', async () => {
+    const { doc, win, probe, frame } = await scenario(
+      `<script src="/__kdx/embed/v/0.0.0-elsewhere/kdx.iife.js" defer></script>`,
+      `<kdx-progress src="${SRC}" plan="${PLAN}"></kdx-progress>`,
+    );
+    await waitFor(() => allSettled(doc), 'the progress widget');
+    expect(chunkRequests(win), 'no chart, no chart.js').to.deep.equal([]);
+    doc.body.insertAdjacentHTML('beforeend', `<kdx-chart src="${SRC}" plan="${PLAN}"></kdx-chart>`);
+    await chartsDrawn(doc);
+    expect(chunkRequests(win)).to.have.length(1);
+    expect(chunkRequests(win)[0]).to.match(/^\/__kdx\/embed\/v\/0\.0\.0-elsewhere\/chunks\/chart-runtime-/);
+    expect(probe.errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('the same version twice: silent', async () => {
+    const { doc, probe, frame } = await scenario(
+      `<script src="/dist/kdx.iife.js"></script><script src="/dist/kdx.iife.js"></script><script type="module" src="/dist/kdx.js"></script>`,
+    );
+    await waitFor(() => allSettled(doc), 'the widgets');
+    expect(probe.warnings.filter((w) => w.includes('[kdx]'))).to.deep.equal([]);
+    expect(probe.errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('two versions: the first wins, one warning per tag naming both, nothing throws', async () => {
+    const { version } = (await (await fetch('/package.json')).json()) as { version: string };
+    const { doc, win, probe, frame } = await scenario(
+      `<script src="/dist/kdx.iife.js"></script>
+       <script src="/__kdx/embed/v/9.9.9/kdx.iife.js"></script>
+       <script src="/__kdx/embed/v/9.9.9/kdx.iife.js"></script>
+       <script type="module" src="/__kdx/embed/v/9.9.9/kdx.js"></script>`,
+    );
+    const widgets = await waitFor(() => allSettled(doc), 'the widgets');
+    await chartsDrawn(doc);
+    expect(shadowText(widgets[0]!)).to.include('97.4%');
+    const warnings = probe.warnings.filter((w) => w.includes('[kdx]'));
+    const tags = ['kdx-plan', 'kdx-progress', 'kdx-initiative-card', 'kdx-plan-tree', 'kdx-chart'];
+    expect(warnings).to.have.length(tags.length);
+    for (const [i, tag] of tags.entries()) {
+      expect(warnings[i]).to.include(`<${tag}>`).and.include(version).and.include('9.9.9');
+    }
+    expect(probe.errors).to.deep.equal([]);
+    expect((win.customElements.get('kdx-progress') as unknown as { kdxVersion: string }).kdxVersion).to.equal(version);
+    frame.remove();
+  });
+});
+
+describe('define()', () => {
+  it('two classes with different versions for one tag: one warning, no throw', () => {
+    const warnings: unknown[][] = [];
+    const original = console.warn;
+    console.warn = (...a: unknown[]) => warnings.push(a);
+    try {
+      class A extends HTMLElement {
+        static kdxVersion = '1.0.0';
+      }
+      class B extends HTMLElement {
+        static kdxVersion = '2.0.0';
+      }
+      const tag = `kdx-define-test-${Math.random().toString(36).slice(2)}`;
+      define(tag, A);
+      expect(() => define(tag, B)).not.to.throw();
+      expect(() => define(tag, B)).not.to.throw();
+      expect(customElements.get(tag)).to.equal(A);
+      expect(warnings).to.have.length(1);
+      expect(String(warnings[0]![0])).to.include('1.0.0').and.include('2.0.0');
+    } finally {
+      console.warn = original;
+    }
+  });
+});
