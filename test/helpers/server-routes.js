@@ -1,6 +1,7 @@
 // Real routes on the test runner's own server, for fault tests (no fetch mocks).
 // Koa middleware, used by web-test-runner.config.js.
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 
 const hits = new Map();
 const versions = new Map();
@@ -86,4 +87,114 @@ async function kdxRoutes(ctx, next) {
   }
 }
 
-export const testRoutes = [kdxRoutes];
+/**
+ * Routes for the embedding tests (test/embed/), kept apart from the fault routes above.
+ * - /__kdx/embed/v/<version>/<file>: dist/ as if it were another release: kdx.js and kdx.iife.js with their
+ *   VERSION literal replaced, everything else (the chart chunk) as built.
+ * - /__kdx/embed/csp?scripts=module,iife&tt=strict|dup: a page under a strict Content-Security-Policy with
+ *   Trusted Types enforced (`dup` adds 'allow-duplicates'), loading the named builds and test/embed/fixtures.
+ */
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+async function embedRoutes(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  if (!url.pathname.startsWith('/__kdx/embed/')) return next();
+  const route = url.pathname.slice('/__kdx/embed/'.length);
+  const q = url.searchParams;
+  const versioned = /^v\/([0-9A-Za-z.-]+)\/((?:chunks\/)?[\w.-]+\.js)$/.exec(route);
+  if (versioned) {
+    const [, version, file] = versioned;
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+    let body = await readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+    if (file === 'kdx.js' || file === 'kdx.iife.js') {
+      const literal = new RegExp(`([\`"'])${pkg.version.replaceAll('.', '\\.')}\\1`, 'g');
+      if (!literal.test(body)) throw new Error(`VERSION ${pkg.version} not found in dist/${file}`);
+      body = body.replace(literal, `$1${version}$1`);
+    }
+    ctx.type = 'text/javascript';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = body;
+    return;
+  }
+  if (route === 'csp') {
+    const scripts = (q.get('scripts') ?? 'module').split(',');
+    const tags = scripts.map((s) =>
+      s === 'iife' ? '<script src="/dist/kdx.iife.js" defer></script>' : '<script type="module" src="/dist/kdx.js"></script>',
+    );
+    const policy = q.get('tt') === 'dup' ? `${STRICT_CSP} 'allow-duplicates'` : STRICT_CSP;
+    ctx.set('Content-Security-Policy', policy);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = 'text/html';
+    ctx.body = `<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<title>kdx under a strict CSP</title>
+<script src="/test/embed/fixtures/csp-probe.js"></script>
+${tags.join('\n')}
+</head>
+<body>
+<kdx-progress src="/seeds/kanazawa.json" plan="administrative-management-plan" node="policy-1"></kdx-progress>
+<kdx-progress src="/seeds/kanazawa.json" plan="administrative-management-plan" variant="ring"></kdx-progress>
+<kdx-initiative-card src="/seeds/kanazawa.json" plan="administrative-management-plan" node="R7-1"></kdx-initiative-card>
+<kdx-plan-tree src="/seeds/kanazawa.json" plan="administrative-management-plan" expand-depth="1"></kdx-plan-tree>
+<kdx-chart src="/seeds/kanazawa.json" plan="administrative-management-plan" type="bar"></kdx-chart>
+<kdx-chart src="/seeds/kanazawa.json" plan="administrative-management-plan" type="doughnut"></kdx-chart>
+<div data-kdx="progress" data-src="/seeds/kanazawa.json" data-plan="administrative-management-plan" data-node="policy-2">84.4%</div>
+<p><a href="/plan.html#kdx=progress&amp;src=/seeds/kanazawa.json&amp;plan=administrative-management-plan&amp;node=policy-3">80.0%</a></p>
+</body>
+</html>`;
+    return;
+  }
+  return next();
+}
+
+/**
+ * Routes for the hardening tests (test/hardening/).
+ * - /__kdx/hold?id=&ms=: answers with the minimal seed after `ms`, unless the client goes away first;
+ * - /__kdx/held?id=: how that request ended: `open`, `served` or `aborted` (the client closed the connection),
+ *   to see that removing a widget really cancels its request.
+ * - /__kdx/big?chars=&char=&chunked=1: a JSON bundle-like text with one string of `chars` × `char` (default `x`);
+ *   with `chunked`, streamed without Content-Length (so only the size of the text itself can be checked).
+ */
+const held = new Map();
+
+async function hardeningRoutes(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  const q = url.searchParams;
+  if (url.pathname === '/__kdx/big') {
+    const chars = Number(q.get('chars') ?? 6 * 1024 * 1024);
+    const unit = (q.get('char') ?? 'x').slice(0, 1) || 'x';
+    const text = `{"schemaVersion":1,"x":"${unit.repeat(chars)}"}`;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = 'application/json';
+    ctx.body = q.get('chunked') ? Readable.from([text.slice(0, text.length >> 1), text.slice(text.length >> 1)]) : text;
+    return;
+  }
+  if (url.pathname === '/__kdx/held') {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { state: held.get(q.get('id') ?? 'default') ?? 'unknown' };
+    return;
+  }
+  if (url.pathname !== '/__kdx/hold') return next();
+  const id = q.get('id') ?? 'default';
+  held.set(id, 'open');
+  const aborted = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), Number(q.get('ms') ?? 3000));
+    ctx.res.once('close', () => {
+      clearTimeout(timer);
+      resolve(!ctx.res.writableFinished);
+    });
+  });
+  held.set(id, aborted ? 'aborted' : 'served');
+  if (aborted) {
+    ctx.respond = false;
+    return;
+  }
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'application/json';
+  ctx.body = await readFile(new URL('../../seeds/minimal.json', import.meta.url), 'utf8');
+}
+
+export const testRoutes = [kdxRoutes, embedRoutes, hardeningRoutes];
