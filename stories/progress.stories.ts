@@ -1,0 +1,187 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { tokenArgTypes } from './support/controls.js';
+import {
+  allStatuses,
+  AMP,
+  BROKEN,
+  HTML_PAGE,
+  inlinePlan,
+  KANAZAWA,
+  loadSeeds,
+  longTitles,
+  MINIMAL,
+  MISSING,
+  seedsOf,
+  UNREACHABLE,
+} from './support/data.js';
+import { loading } from './support/loading.js';
+import { attr, commonArgTypes, grid, ifDefined, labelled, type WidgetArgs } from './support/widgets.js';
+
+interface ProgressArgs extends WidgetArgs {
+  variant?: 'bar' | 'ring' | 'inline' | '';
+  breakdown?: boolean;
+}
+
+const progress = (a: ProgressArgs) =>
+  html`<kdx-progress
+    src=${ifDefined(attr(a.src))}
+    lang=${ifDefined(attr(a.lang))}
+    plan=${ifDefined(attr(a.plan))}
+    node=${ifDefined(attr(a.node))}
+    variant=${ifDefined(attr(a.variant))}
+    ?breakdown=${!!a.breakdown}
+    theme=${ifDefined(attr(a.theme))}
+    @kdx-load=${a.onKdxLoad}
+    @kdx-error=${a.onKdxError}
+  ></kdx-progress>`;
+
+/** Every variant of one node, for the theme, width and language stories. */
+const variants = (a: ProgressArgs) =>
+  grid(
+    labelled('bar', progress({ ...a, variant: 'bar' })),
+    labelled('ring', progress({ ...a, variant: 'ring' })),
+    labelled('breakdown', progress({ ...a, src: MINIMAL, plan: '', node: 'goal-a', variant: 'bar', breakdown: true })),
+    labelled('inline', html`<p>${progress({ ...a, variant: 'inline' })}</p>`),
+  );
+
+const meta = {
+  title: 'Widgets/kdx-progress',
+  component: 'kdx-progress',
+  args: { src: KANAZAWA, lang: '', plan: AMP, node: '', variant: 'bar', breakdown: false, theme: '' },
+  argTypes: {
+    ...commonArgTypes('kdx-progress'),
+    variant: { control: { type: 'inline-radio' }, options: ['bar', 'ring', 'inline'] },
+    breakdown: { control: { type: 'boolean' } },
+    ...tokenArgTypes('kdx-progress'),
+  },
+  render: (a) => progress(a),
+} satisfies Meta<ProgressArgs>;
+
+export default meta;
+type Story = StoryObj<ProgressArgs>;
+
+/** The plan as a whole: 124 items, 108 achieved (87.1%), as the report prints it. */
+export const Bar: Story = {};
+
+export const Ring: Story = { args: { variant: 'ring' } };
+
+/** In running text: the sentence is the page's, the meter is the widget. */
+export const Inline: Story = {
+  args: { variant: 'inline' },
+  render: (a, { globals }) =>
+    globals.lang === 'en'
+      ? html`<p>At the end of fiscal 2024, the achievement rate was ${progress(a)}.</p>`
+      : html`<p>令和6年度末の達成率は ${progress(a)} でした。</p>`,
+};
+
+/** The three policies, one widget each, inside one `<kdx-plan>` (one request for all). */
+export const Policies: Story = {
+  render: (a) =>
+    html`<kdx-plan src=${ifDefined(attr(a.src))} plan=${ifDefined(attr(a.plan))}>
+      ${grid(...['policy-1', 'policy-2', 'policy-3'].map((node) => progress({ ...a, src: '', plan: '', node })))}
+    </kdx-plan>`,
+};
+
+/** 2 of policy 3's items have no figures yet (※うち2項目は数値未確定): shown as a note. */
+export const Unconfirmed: Story = { args: { node: 'policy-3' } };
+
+/** Counts by status, from the items' statuses (fixture `minimal.json`). */
+export const Breakdown: Story = { args: { src: MINIMAL, plan: '', node: 'goal-a', breakdown: true } };
+
+/** One item in each status of the fixture's vocabulary: 達成, 取組中, 遅れ, 数値未確定. */
+export const AllStatuses: Story = {
+  args: { src: '', plan: '', node: 'goal-a', breakdown: true },
+  loaders: [loadSeeds],
+  render: (a, ctx) =>
+    inlinePlan(allStatuses(seedsOf(ctx)), undefined, grid(progress(a), progress({ ...a, variant: 'ring' }))),
+};
+
+/** An item the report gives no figures for: "no progress data", never 0%. */
+export const NoData: Story = {
+  args: { node: 'R7-1' },
+  render: (a) =>
+    grid(
+      labelled('bar', progress(a)),
+      labelled('ring', progress({ ...a, variant: 'ring' })),
+      labelled('inline', html`<p>${progress({ ...a, variant: 'inline' })}</p>`),
+      labelled('minimal.json: goal-c', progress({ ...a, src: MINIMAL, plan: '', node: 'goal-c' })),
+      labelled('minimal.json: second-plan (0 items)', progress({ ...a, src: MINIMAL, plan: 'second-plan', node: '' })),
+    ),
+};
+
+export const English: Story = { globals: { lang: 'en' }, render: variants };
+
+export const Dark: Story = { args: { theme: 'dark' }, render: variants };
+
+/**
+ * Windows contrast themes and other forced colours replace every colour with the reader's system colours. CSS
+ * cannot switch this on from a script, so this story looks like any other here. To see it: Chrome DevTools →
+ * ⋮ → More tools → Rendering → "Emulate CSS media feature forced-colors: active" (or Windows Settings →
+ * Accessibility → Contrast themes). The meter must stay readable: track border, fill and text in system colours.
+ * The CI smoke test renders this story with `forced-colors: active` emulated.
+ */
+export const ForcedColours: Story = {
+  tags: ['forced-colors'],
+  render: (a) =>
+    html`<p class="story-note">
+        DevTools → Rendering → <code>forced-colors: active</code> でこの表示を確認できます。/ Emulate
+        <code>forced-colors: active</code> in DevTools → Rendering to see this story as a contrast-theme reader does.
+      </p>
+      ${variants(a)}`,
+};
+
+/** A 320 px column: the narrowest phone a city site supports. */
+export const Narrow: Story = { globals: { width: '320' }, render: variants };
+
+export const Wide: Story = { globals: { width: '1200' }, render: variants };
+
+/** A title that wraps over several lines, and one unbroken run that must wrap rather than overflow. */
+export const LongTitle: Story = {
+  args: { src: '', plan: '', node: 'policy-2' },
+  loaders: [loadSeeds],
+  render: (a, ctx) =>
+    inlinePlan(
+      longTitles(seedsOf(ctx)),
+      AMP,
+      grid(progress(a), progress({ ...a, variant: 'ring' }), progress({ ...a, node: 'R7-18', variant: 'bar' })),
+    ),
+};
+
+/** The two forms side by side: its own `src` (standalone) and inside `<kdx-plan>` (the provider's data). */
+export const StandaloneAndProvider: Story = {
+  args: { node: 'policy-1' },
+  render: (a) =>
+    grid(
+      labelled('standalone: <kdx-progress src>', progress(a)),
+      labelled(
+        'provider: <kdx-plan src> <kdx-progress>',
+        html`<kdx-plan src=${ifDefined(attr(a.src))} plan=${ifDefined(attr(a.plan))}>${progress({ ...a, src: '', plan: '' })}</kdx-plan>`,
+      ),
+    ),
+};
+
+/** While the bundle loads (kept loading by a story-only provider; see stories/support/loading.ts). */
+export const Loading: Story = {
+  tags: ['kdx-loading'],
+  args: { src: '' },
+  render: (a) => loading(grid(progress(a), progress({ ...a, variant: 'ring' }), html`<p>${progress({ ...a, variant: 'inline' })}</p>`)),
+};
+
+export const ErrorNotFound: Story = { name: 'Error: 404', tags: ['kdx-error'], args: { src: MISSING } };
+
+/** `src` points at a web page (here an HTML error page served with status 200). */
+export const ErrorNotJson: Story = { name: 'Error: not JSON', tags: ['kdx-error'], args: { src: HTML_PAGE } };
+
+/** `seeds/broken.json`: the message gives the first problem with its JSON path. */
+export const ErrorInvalid: Story = { name: 'Error: invalid bundle', tags: ['kdx-error'], args: { src: BROKEN, plan: '' } };
+
+export const ErrorUnknownPlan: Story = { name: 'Error: unknown plan', tags: ['kdx-error'], args: { plan: 'no-such-plan' } };
+
+export const ErrorUnknownNode: Story = { name: 'Error: unknown node', tags: ['kdx-error'], args: { node: 'R9-99' } };
+
+/** Neither `src` nor a `<kdx-plan>` around it. */
+export const ErrorNoSource: Story = { name: 'Error: no source', tags: ['kdx-error'], args: { src: '' } };
+
+/** The server cannot be reached (offline, or another site without CORS): retried twice, then "Try again". */
+export const ErrorNetwork: Story = { name: 'Error: network', tags: ['kdx-error'], args: { src: UNREACHABLE } };
