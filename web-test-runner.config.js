@@ -7,7 +7,8 @@ const executablePath =
   process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p));
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/cli and test/node run in Node (npm run test:node), not in the browser.
+  files: ['test/**/*.test.ts', '!test/cli/**', '!test/node/**'],
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },

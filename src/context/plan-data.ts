@@ -189,8 +189,8 @@ export class PlanDataController implements ReactiveController {
   private resolve(state: BundleState): PlanView {
     if (state.status === 'loading') return state;
     if (state.status === 'error') {
-      const transient = state.error.transient || ['network', 'http', 'timeout'].includes(state.error.code);
-      return { status: 'error', error: state.error, retry: transient ? this.retry : undefined };
+      // "Try again" only where it can help: network faults, timeouts, 408, 429 and 5xx. Not a 404 or bad data.
+      return { status: 'error', error: state.error, retry: state.error.transient ? this.retry : undefined };
     }
     const model = state.model;
     const planId = this.planId;

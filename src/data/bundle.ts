@@ -30,9 +30,12 @@ export const LIMITS = {
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /**
  * `http(s)` URLs or relative references. No other scheme, no whitespace or control characters anywhere (URL
- * parsers drop tabs and newlines, which is how `java\tscript:` gets through naive checks).
+ * parsers drop tabs and newlines, which is how `java\tscript:` gets through naive checks), no colon before the
+ * first `/`, `?` or `#` of a relative reference (RFC 3986 §4.2: it would read as a scheme; write `./a:b`), and
+ * none of the characters a URI may not contain that only markup and templates use (`\`, `<`, `>`, `"`, `{`, `}` and
+ * the backtick), nor HTML character references (`&#58;`, `&amp;`: text copied from HTML source, or a disguise).
  */
-export const SAFE_URL_PATTERN = /^(?:https?:\/\/[^\s\x00-\x1f\x7f\\]+|(?![A-Za-z][A-Za-z0-9+.-]*:)[^\s\x00-\x1f\x7f]*)$/;
+export const SAFE_URL_PATTERN = /^(?!.*&(?:#|[A-Za-z][A-Za-z0-9]*;))(?:https?:\/\/[^\s\x00-\x1f\x7f\\<>"`{}]+|(?![^/?#]*:)[^\s\x00-\x1f\x7f\\<>"`{}]*)$/;
 const DATE_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 const Id = v.pipe(v.string('string'), v.minLength(1, 'id'), v.maxLength(LIMITS.idLength, 'too-long'), v.regex(ID_PATTERN, 'id'));

@@ -13,6 +13,8 @@ export function text(t: Text | undefined | null, lang: Lang): string {
 }
 
 const cache = new Map<string, Intl.NumberFormat>();
+// Every format below uses signDisplay 'negative': -0, and a negative value that rounds to zero (-0.001), show as
+// "0", never "-0".
 function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = lang + JSON.stringify(options);
   let f = cache.get(key);
@@ -22,17 +24,17 @@ function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
 
 /** A whole count: 1,234 / 1,234. */
 export function formatCount(n: number, lang: Lang): string {
-  return nf(lang, { maximumFractionDigits: 0 }).format(n);
+  return nf(lang, { maximumFractionDigits: 0, signDisplay: 'negative' }).format(n);
 }
 
 /** Any number, as given (targets and actuals may be fractional). */
 export function formatNumber(n: number, lang: Lang): string {
-  return nf(lang, { maximumFractionDigits: 2 }).format(n);
+  return nf(lang, { maximumFractionDigits: 2, signDisplay: 'negative' }).format(n);
 }
 
 /** A rate given in tenths of a percent (871) as "87.1%": always one decimal, as the report prints it. */
 export function formatPercent(tenths: number, lang: Lang): string {
-  return nf(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(tenths / 1000);
+  return nf(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'negative' }).format(tenths / 1000);
 }
 
 /** Japanese eras by the calendar year in which their first fiscal year starts. */

@@ -48,9 +48,20 @@ export function resolveUrl(src: string, base?: string): string {
   }
 }
 
+/** UTF-8 length of `s` without copying it: a UTF-16 unit is 1–3 bytes, a surrogate pair 4. */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return n;
+}
+
 /** Parses bundle text (JSON, optional BOM) and validates it. Throws a KdxError. */
 export function parseBundle(text: string, url = ''): BundleModel {
-  if (text.length > LIMITS.bundleBytes) {
+  // The limit is in bytes (as served); Japanese text is 3 bytes per character.
+  if (text.length > LIMITS.bundleBytes || (text.length * 3 > LIMITS.bundleBytes && utf8Length(text) > LIMITS.bundleBytes)) {
     throw new KdxError('too-large', { url, limit: `${LIMITS.bundleBytes / 1024 / 1024} MB` });
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -104,7 +115,7 @@ async function fetchOnce(url: string, signal: AbortSignal): Promise<BundleModel>
 }
 
 async function fetchWithRetry(url: string, controller: AbortController, timeoutMs: number, retries: number): Promise<BundleModel> {
-  const timer = setTimeout(() => controller.abort(new KdxError('timeout', { url, seconds: Math.round(timeoutMs / 1000) })), timeoutMs);
+  const timer = setTimeout(() => controller.abort(new KdxError('timeout', { url, seconds: Math.round(timeoutMs / 1000) }, { transient: true })), timeoutMs);
   try {
     for (let attempt = 0; ; attempt++) {
       try {

@@ -83,10 +83,11 @@ function order(counts: Map<string, number>, statuses: ReadonlyMap<string, Status
 function own(n: RollupInput, statuses: ReadonlyMap<string, StatusRule>, memo: Map<RollupInput, Progress | null>): Progress | null {
   if (n.declared) {
     const d = n.declared;
+    // `+ 0` turns JSON's -0 (a valid count) into 0, which no one would want to read as "-0項目".
     return {
-      total: d.total,
-      achieved: d.achieved,
-      unconfirmed: d.unconfirmed ?? 0,
+      total: d.total + 0,
+      achieved: d.achieved + 0,
+      unconfirmed: (d.unconfirmed ?? 0) + 0,
       byStatus: d.byStatus ? order(new Map(Object.entries(d.byStatus)), statuses) : [],
       source: 'declared',
       rateTenths: rateTenths(d.achieved, d.total),

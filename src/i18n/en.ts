@@ -127,5 +127,6 @@ export const en: Messages = {
     category: 'Category',
     share: 'Share',
     sum: 'Total',
+    loadFailed: 'chart.js could not be loaded; the table is shown instead of the chart',
   },
 };

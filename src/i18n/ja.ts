@@ -123,5 +123,6 @@ export const ja: Messages = {
     category: '区分',
     share: '割合',
     sum: '合計',
+    loadFailed: 'chart.js を読み込めなかったため、グラフの代わりに表を表示します',
   },
 };

@@ -131,5 +131,7 @@ export interface Messages {
     share: string;
     /** Row header of the totals row. */
     sum: string;
+    /** Console warning when chart.js cannot be loaded (the table is shown instead). */
+    loadFailed: string;
   };
 }

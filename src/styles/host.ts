@@ -13,16 +13,16 @@ export const hostStyles = [
       display: block;
       box-sizing: border-box;
       /* medium = the reader's default size; immune to html { font-size: 62.5% } */
-      font: normal normal 400 var(--_font-size) / 1.7 var(--_font);
-      letter-spacing: normal;
-      word-spacing: normal;
-      text-transform: none;
-      text-indent: 0;
-      text-align: start;
-      text-shadow: none;
-      white-space: normal;
-      color: var(--_text);
-      overflow-wrap: anywhere;
+      font: normal normal 400 var(--_font-size) / 1.7 var(--_font) !important;
+      letter-spacing: normal !important;
+      word-spacing: normal !important;
+      text-transform: none !important;
+      text-indent: 0 !important;
+      text-align: start !important;
+      text-shadow: none !important;
+      white-space: normal !important;
+      color: var(--_text) !important;
+      overflow-wrap: break-word;
       line-break: strict;
     }
     :host([hidden]) {
@@ -60,8 +60,25 @@ export const hostStyles = [
       letter-spacing: inherit;
       text-transform: none;
     }
+    /* Colour keys for statuses (always next to a text label). */
+    .swatch {
+      width: 0.875em;
+      height: 0.875em;
+      border-radius: 2px;
+      border: 1px solid var(--_border);
+      background: var(--_neutral);
+    }
+    .tone-accent { background: var(--_accent); }
+    .tone-success { background: var(--_success); }
+    .tone-info { background: var(--_info); }
+    .tone-warning { background: var(--_warning); }
+    .tone-danger { background: var(--_danger); }
     .retry {
       margin-top: 0.5em;
+    }
+    /* Secondary buttons: "Try again", the chart's table toggle. */
+    .retry,
+    .toggle {
       padding: 0.25em 1em;
       border: 1px solid var(--_accent);
       border-radius: calc(var(--_radius) / 2);

@@ -57,9 +57,9 @@ describe('<kdx-initiative-card>', () => {
       expect((event as KdxLoadEvent).detail).to.deep.equal({ plan: PLAN, node: 'R7-1' });
       expect(heading(el)).to.deep.equal([3, '避難所の入退所等に活用できるデジタル市民パスポートの導入']);
       expect(texts(el, '.facts li')).to.deep.equal(['取組事項', '№ R7-1', 'P38', '令和7年度追加']);
-      const nav = q(el, 'nav[part="breadcrumb"]');
+      const nav = q(el, '[part="breadcrumb"] ol');
       expect(nav.getAttribute('aria-label')).to.contain('計画内の位置');
-      expect(texts(el, 'nav ol > li').join(' › ')).to.equal('金沢市行政経営プラン › 行政組織の質を高める › 働き方のDXと機能的な組織運営');
+      expect(texts(el, '.breadcrumb ol > li').join(' › ')).to.equal('金沢市行政経営プラン › 行政組織の質を高める › 働き方のDXと機能的な組織運営');
       expect(q(el, '[part="description"]').textContent).to.equal(
         'スマートフォンアプリ「デジタル市民パスポート」を利用してスムーズな避難所受付・管理を実現します。また、施設受付など平時でも利用できる機能も拡充します。',
       );
@@ -96,12 +96,12 @@ describe('<kdx-initiative-card>', () => {
       );
       expect(texts(el, '.facts li')).to.deep.equal(['Initiative', 'No. R7-1', 'p. 38', 'Added in FY2025']);
       expect(texts(el, '[part="status"]')).to.deep.equal(['Status: Not reported']);
-      expect(texts(el, 'nav ol > li')).to.deep.equal([
+      expect(texts(el, '.breadcrumb ol > li')).to.deep.equal([
         'Kanazawa City Administrative Management Plan',
         'Raising the quality of the administrative organization',
         'DX of ways of working and functional organizational management',
       ]);
-      expect(q(el, 'nav').getAttribute('aria-label')).to.contain('Location in the plan');
+      expect(q(el, '.breadcrumb ol').getAttribute('aria-label')).to.contain('Location in the plan');
       expect(q(el, '[part="description"]').textContent).to.contain('“Digital Citizen Passport”');
       expect(shown(el)).to.not.match(/[\u3040-\u30ff\u4e00-\u9fff]/); // nothing left in Japanese
       await clean(el);
@@ -125,7 +125,7 @@ describe('<kdx-initiative-card>', () => {
       expect(texts(el, '.facts li')).to.deep.equal(['基本方針', '№ 1']);
       expect(texts(el, '.progress')).to.deep.equal(['39項目中38項目達成（97.4%）']);
       expect(q(el, '[part="description"]').textContent).to.equal('（ヒトの育成と情報発信の強化）');
-      expect(texts(el, 'nav ol > li')).to.deep.equal(['金沢市行政経営プラン']);
+      expect(texts(el, '.breadcrumb ol > li')).to.deep.equal(['金沢市行政経営プラン']);
       expect(el.shadowRoot!.querySelector('[part="status"]')).to.equal(null);
       await clean(el);
     });
@@ -144,7 +144,7 @@ describe('<kdx-initiative-card>', () => {
       expect(texts(el, '.facts li')).to.deep.equal(['計画']);
       expect(texts(el, '.progress')).to.deep.equal(['124項目中108項目達成（87.1%）']);
       expect(texts(el, '.notes li')[0]).to.equal('※達成率 87.1%(実施計画124項目中108項目が達成済)');
-      expect(el.shadowRoot!.querySelector('nav')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part="breadcrumb"]')).to.equal(null);
       await clean(el);
     });
 
@@ -152,7 +152,7 @@ describe('<kdx-initiative-card>', () => {
       const { el } = await card(`src="${SRC}" plan="dx-action-plan-2" node="section-2-1"`);
       expect(heading(el)[1]).to.equal('基本理念');
       expect(texts(el, '.facts li')).to.deep.equal(['基本理念', '№ 2.1', 'P5']);
-      expect(texts(el, 'nav ol > li')).to.deep.equal(['金沢市DXアクションプラン2.0', '取り組み']);
+      expect(texts(el, '.breadcrumb ol > li')).to.deep.equal(['金沢市DXアクションプラン2.0', '取り組み']);
       expect(texts(el, '.notes li')).to.deep.equal(['※DXアクションプラン（前プラン）から継続']);
       await clean(el);
     });
@@ -326,7 +326,7 @@ describe('<kdx-initiative-card>', () => {
       await settled(el);
       expect(heading(el)[1]).to.equal('企業版ふるさと納税額');
       expect(texts(el, '.facts li')).to.deep.equal(['取組事項', '№ R6-33', 'P103', '令和6年度追加']);
-      expect(texts(el, 'nav ol > li')).to.deep.equal(['金沢市行政経営プラン', '財政基盤の質を高める', '効果的な政策立案と歳入の確保']);
+      expect(texts(el, '.breadcrumb ol > li')).to.deep.equal(['金沢市行政経営プラン', '財政基盤の質を高める', '効果的な政策立案と歳入の確保']);
       expect(q(el, '.target').textContent!.trim()).to.equal('数値目標');
       await clean(el);
     });

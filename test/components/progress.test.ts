@@ -160,6 +160,8 @@ describe('<kdx-progress>', () => {
       await new Promise((r) => setTimeout(r, 50));
       await settled(el);
       expect(q(el, '[role="meter"]').getAttribute('aria-valuetext')).to.equal('7 of 10 items achieved (70.0%)');
+      // The button is gone; focus moved to the widget's content, not lost to <body>.
+      expect(el.shadowRoot!.activeElement).to.equal(q(el, '[part="base"]'));
     });
   });
 

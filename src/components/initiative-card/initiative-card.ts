@@ -179,11 +179,12 @@ export class KdxInitiativeCard extends KdxElement {
     const tag = HEADINGS[this.level - 1]!;
     return html`<article class="base" part="base" lang=${this.language} aria-labelledby="heading">
       ${c.breadcrumb.length
-        ? html`<nav class="breadcrumb" part="breadcrumb" aria-label=${t.card.breadcrumb(c.title.text)}>
-            <ol>
+        ? // A list, not a <nav>: it has no links, and many cards must not flood the landmark list.
+          html`<div class="breadcrumb" part="breadcrumb">
+            <ol aria-label=${t.card.breadcrumb(c.title.text)}>
               ${c.breadcrumb.map((b) => html`<li lang=${this.langOf(b)}>${b.text}</li>`)}
             </ol>
-          </nav>`
+          </div>`
         : nothing}
       ${staticHtml`<${tag} class="heading" part="heading" id="heading" lang=${this.langOf(c.title)}>${c.title.text}</${tag}>`}
       <div class="meta" part="meta">

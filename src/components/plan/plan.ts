@@ -13,7 +13,6 @@ import { VERSION } from '../../version.js';
  * @slot - Any markup, with kdx widgets anywhere inside. A `<script type="application/json">` child is read as
  *   inline bundle data when there is no `src`.
  *
- * @fires kdx-load - Never fired by the provider itself; its widgets fire it.
  */
 export class KdxPlan extends LitElement {
   static readonly kdxVersion = VERSION;
@@ -36,6 +35,8 @@ export class KdxPlan extends LitElement {
 
   private state: BundleState = { status: 'loading' };
   private inlineText: string | undefined;
+  /** The src the current state came from (undefined: inline data). */
+  private loadedSrc: string | undefined;
   private abort: AbortController | undefined;
   private observer: MutationObserver | undefined;
   private readonly provider = new ContextProvider(this, { context: planContext, initialValue: this.value() });
@@ -69,13 +70,15 @@ export class KdxPlan extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('src') && changed.get('src') !== undefined) this.reload();
+    // connectedCallback loads the first src; a src changed or set later (even after connect) loads again.
+    if (changed.has('src') && (this.src || undefined) !== this.loadedSrc) this.reload();
     else if (changed.has('plan')) this.publish();
   }
 
   private reload() {
     this.abort?.abort();
     this.abort = undefined;
+    this.loadedSrc = this.src || undefined;
     if (this.src) {
       const abort = (this.abort = new AbortController());
       this.publish({ status: 'loading' });

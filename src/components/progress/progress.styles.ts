@@ -75,9 +75,10 @@ export const progressStyles = css`
   }
   :host([variant='inline']) {
     display: inline;
-    font: inherit;
-    color: inherit;
-    letter-spacing: inherit;
+    /* !important to beat the host reset's (running text takes the page's typography on purpose) */
+    font: inherit !important;
+    color: inherit !important;
+    letter-spacing: inherit !important;
   }
   .inline {
     white-space: nowrap;
@@ -107,17 +108,6 @@ export const progressStyles = css`
     align-items: center;
     gap: 0.375em;
   }
-  .swatch {
-    width: 0.75em;
-    height: 0.75em;
-    border-radius: 2px;
-    border: 1px solid var(--_border);
-    background: var(--_neutral);
-  }
-  .tone-success { background: var(--_success); }
-  .tone-info { background: var(--_info); }
-  .tone-warning { background: var(--_warning); }
-  .tone-danger { background: var(--_danger); }
   @media (forced-colors: active) {
     .fill { background: Highlight; forced-color-adjust: none; }
     .track { border-color: CanvasText; }

@@ -27,6 +27,10 @@ import { progressStyles } from './progress.styles.js';
  * @csspart rate - The percentage.
  * @csspart meter - The track (bar) or the ring.
  * @csspart fill - The filled part of the bar.
+ * @csspart counts - The counts line (「124項目中 108項目達成」).
+ * @csspart note - The note on items whose figures are not yet fixed.
+ * @csspart breakdown - The list of counts by status.
+ * @csspart retry-button - The "Try again" button after a transient failure.
  * @csspart error - The error message box.
  * @csspart placeholder - The loading placeholder.
  *

@@ -29,11 +29,20 @@ export abstract class KdxElement extends LitElement {
   /** `light` (default), `dark`, or `auto` (follows the reader's system setting). */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
 
-  /** The resolved language: own `lang`, else the closest ancestor's, else the document's. */
+  /**
+   * The resolved language: own `lang`, else the closest ancestor's, else the document's.
+   * @internal
+   */
   @state() language: Lang = 'ja';
 
-  /** A failure of this widget's own (a node it cannot show), set in `willUpdate`. */
+  /**
+   * A failure of this widget's own (a node it cannot show), set in `willUpdate`.
+   * @internal
+   */
   widgetError: KdxError | undefined;
+
+  /** Set when the reader pressed "Try again": focus goes to what replaces the button. */
+  private focusAfterRetry = false;
 
   protected readonly data = new PlanDataController(this);
 
@@ -61,7 +70,10 @@ export abstract class KdxElement extends LitElement {
     super.willUpdate(changed);
     this.data.sync();
     const view = this.data.view;
-    this.widgetError = view.status === 'ready' ? this.checkNode(view) : undefined;
+    const error = view.status === 'ready' ? this.checkNode(view) : undefined;
+    // Keep the previous object for the same failure, so `kdx-error` fires once per failure, not per render.
+    const same = error && this.widgetError && error.code === this.widgetError.code && JSON.stringify(error.params) === JSON.stringify(this.widgetError.params);
+    if (!same) this.widgetError = error;
     if (view.status === 'ready' && !this.widgetError) this.willShow(view, changed);
   }
 
@@ -74,6 +86,19 @@ export abstract class KdxElement extends LitElement {
   protected willShow(_view: ReadyView, _changed: PropertyValues<this>): void {}
 
   protected abstract renderReady(view: ReadyView): TemplateResult;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // After "Try again" the button is gone: move focus to the result (data or a new error), not to <body>.
+    if (this.focusAfterRetry && this.data.view.status !== 'loading') {
+      this.focusAfterRetry = false;
+      const target = this.renderRoot.querySelector<HTMLElement>('[part="error"], [part="base"]');
+      if (target) {
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        target.focus({ preventScroll: true });
+      }
+    }
+  }
 
   protected override render(): TemplateResult {
     const view = this.data.view;
@@ -89,7 +114,11 @@ export abstract class KdxElement extends LitElement {
     return html`<div class="state error" part="error" role="alert" lang=${this.language} data-code=${error.code}>
       <p class="title">${this.t.errorTitle}</p>
       <p>${errorMessage(error, this.language)}</p>
-      ${retry ? html`<button class="retry" part="retry-button" type="button" @click=${retry}>${this.t.retry}</button>` : nothing}
+      ${retry
+        ? html`<button class="retry" part="retry-button" type="button" @click=${() => ((this.focusAfterRetry = true), retry())}>
+            ${this.t.retry}
+          </button>`
+        : nothing}
     </div>`;
   }
 }
