@@ -20,7 +20,7 @@ export { BundleSchema, LIMITS, SUPPORTED_SCHEMA_VERSIONS } from './data/bundle.j
 export { validateBundle, formatIssue, type ValidationIssue, type ValidationResult } from './data/validate.js';
 export { buildModel, ancestors, type BundleModel, type PlanModel, type PlanNode } from './data/model.js';
 export { rollup, rateTenths, type Progress } from './data/rollup.js';
-export { loadBundle, parseBundle, forgetBundle, type LoadOptions } from './data/load.js';
+export { loadBundle, parseBundle, peekBundle, forgetBundle, type LoadOptions } from './data/load.js';
 export { KdxError, errorMessage, type ErrorCode } from './data/errors.js';
 export * from './data/format.js';
 export { messages, toLang, type Lang, type Messages } from './i18n/index.js';

@@ -1,7 +1,7 @@
 import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { KdxError, errorMessage } from '../data/errors.js';
-import { forgetBundle, loadBundle, resolveUrl } from '../data/load.js';
+import { forgetBundle, loadBundle, peekBundle, resolveUrl } from '../data/load.js';
 import type { BundleModel, PlanModel, PlanNode } from '../data/model.js';
 import { formatIssue } from '../data/validate.js';
 import { KdxErrorEvent } from '../events/kdx-error.js';
@@ -135,6 +135,12 @@ export class PlanDataController implements ReactiveController {
   }
 
   private load(src: string) {
+    // Already loaded (another widget, or this one before it was moved): show it at once, without a loading flash.
+    const cached = peekBundle(src);
+    if (cached) {
+      this.setState({ status: 'ready', model: cached });
+      return;
+    }
     const abort = (this.abort = new AbortController());
     this.setState({ status: 'loading' });
     loadBundle(src, { signal: abort.signal }).then(

@@ -33,6 +33,8 @@ interface Entry {
   /** A caller without a signal keeps the request alive. */
   pinned: boolean;
   settled: boolean;
+  /** The model, once loaded. */
+  model?: BundleModel;
 }
 
 const CACHE_KEY = Symbol.for('kdx.bundle-cache.v1');
@@ -141,7 +143,7 @@ export function loadBundle(src: string, options: LoadOptions = {}): Promise<Bund
     const controller = new AbortController();
     const created: Entry = { controller, waiters: 0, pinned: false, settled: false, promise: undefined! };
     created.promise = fetchWithRetry(url, controller, options.timeout ?? DEFAULT_TIMEOUT, options.retries ?? DEFAULT_RETRIES).then(
-      (model) => ((created.settled = true), model),
+      (model) => ((created.settled = true), (created.model = model)),
       (e) => {
         created.settled = true;
         if (cache.get(url) === created) cache.delete(url);
@@ -163,10 +165,14 @@ export function loadBundle(src: string, options: LoadOptions = {}): Promise<Bund
   return new Promise<BundleModel>((resolve, reject) => {
     const onAbort = () => {
       shared.waiters--;
-      if (shared.waiters === 0 && !shared.pinned && !shared.settled) {
-        shared.controller.abort(signal.reason);
-        if (cache.get(url) === shared) cache.delete(url);
-      }
+      // Checked a microtask later: a widget moved in the page (disconnected, then connected again in the same
+      // task) joins the request again instead of aborting and restarting it.
+      queueMicrotask(() => {
+        if (shared.waiters === 0 && !shared.pinned && !shared.settled) {
+          shared.controller.abort(signal.reason);
+          if (cache.get(url) === shared) cache.delete(url);
+        }
+      });
       reject(signal.reason);
     };
     signal.addEventListener('abort', onAbort, { once: true });
@@ -175,6 +181,11 @@ export function loadBundle(src: string, options: LoadOptions = {}): Promise<Bund
       (e) => (signal.removeEventListener('abort', onAbort), shared.waiters--, reject(e)),
     );
   });
+}
+
+/** The model for `src` if it is already loaded (no request, no waiting), else undefined. */
+export function peekBundle(src: string, base?: string): BundleModel | undefined {
+  return cache.get(resolveUrl(src, base))?.model;
 }
 
 /** Forgets a URL (or every URL), so the next load fetches again: for "try again" and for tests. */

@@ -197,3 +197,27 @@ describe('<kdx-progress>', () => {
     });
   });
 });
+
+describe('<kdx-progress> moved in the page', () => {
+  afterEach(() => forgetBundle());
+
+  it('keeps its request when moved while loading (one request), and shows the data without a loading flash after a move', async () => {
+    const src = unique('/__kdx/slow?ms=600');
+    const a = document.createElement('div');
+    const b = document.createElement('div');
+    document.body.append(a, b);
+    a.innerHTML = `<kdx-progress src="${src}" node="goal-b"></kdx-progress>`;
+    const el = a.querySelector('kdx-progress')!;
+    await el.updateComplete;
+    b.append(el); // disconnect + connect in one task
+    await settled(el);
+    expect(q(el, '.rate').textContent).to.equal('70.0%');
+    expect(await hits(src)).to.equal(1);
+    a.append(el);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.equal(null);
+    expect(q(el, '.rate').textContent).to.equal('70.0%');
+    a.remove();
+    b.remove();
+  });
+});

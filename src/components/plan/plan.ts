@@ -3,7 +3,7 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { planContext, type BundleState, type PlanContextValue } from '../../context/plan-context.js';
 import { KdxError } from '../../data/errors.js';
-import { forgetBundle, loadBundle, parseBundle } from '../../data/load.js';
+import { forgetBundle, loadBundle, parseBundle, peekBundle } from '../../data/load.js';
 import { VERSION } from '../../version.js';
 
 /**
@@ -80,6 +80,8 @@ export class KdxPlan extends LitElement {
     this.abort = undefined;
     this.loadedSrc = this.src || undefined;
     if (this.src) {
+      const cached = peekBundle(this.src);
+      if (cached) return this.publish({ status: 'ready', model: cached });
       const abort = (this.abort = new AbortController());
       this.publish({ status: 'loading' });
       loadBundle(this.src, { signal: abort.signal }).then(
