@@ -12,29 +12,49 @@ export function text(t: Text | undefined | null, lang: Lang): string {
   return (lang === 'en' && t.en) || t.ja;
 }
 
-const cache = new Map<string, Intl.NumberFormat>();
 // Every format below uses signDisplay 'negative': -0, and a negative value that rounds to zero (-0.001), show as
 // "0", never "-0".
-function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = lang + JSON.stringify(options);
-  let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'ja-JP', options)));
-  return f;
+const FORMATS = {
+  count: { maximumFractionDigits: 0, signDisplay: 'negative' },
+  number: { maximumFractionDigits: 2, signDisplay: 'negative' },
+  percent: { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'negative' },
+} as const satisfies Record<string, Intl.NumberFormatOptions>;
+
+type Format = keyof typeof FORMATS;
+
+/** One formatter per language and format, made on first use. */
+const formatters: Partial<Record<`${Lang}-${Format}`, Intl.NumberFormat>> = {};
+/**
+ * Formatted values by language, format and value: a 10,000-row tree formats 30,000 numbers, mostly the same few
+ * hundred (counts, rates in tenths of a percent), and a lookup costs a fraction of `Intl` formatting. Bounded.
+ */
+const memo = new Map<string, Map<number, string>>();
+
+function format(lang: Lang, format: Format, n: number): string {
+  const key = `${lang}-${format}` as const;
+  let values = memo.get(key);
+  if (!values || values.size > 4096) memo.set(key, (values = new Map()));
+  let s = values.get(n);
+  if (s === undefined) {
+    const f = (formatters[key] ??= new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'ja-JP', FORMATS[format]));
+    values.set(n, (s = f.format(format === 'percent' ? n / 1000 : n)));
+  }
+  return s;
 }
 
 /** A whole count: 1,234 / 1,234. */
 export function formatCount(n: number, lang: Lang): string {
-  return nf(lang, { maximumFractionDigits: 0, signDisplay: 'negative' }).format(n);
+  return format(lang, 'count', n);
 }
 
 /** Any number, as given (targets and actuals may be fractional). */
 export function formatNumber(n: number, lang: Lang): string {
-  return nf(lang, { maximumFractionDigits: 2, signDisplay: 'negative' }).format(n);
+  return format(lang, 'number', n);
 }
 
 /** A rate given in tenths of a percent (871) as "87.1%": always one decimal, as the report prints it. */
 export function formatPercent(tenths: number, lang: Lang): string {
-  return nf(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'negative' }).format(tenths / 1000);
+  return format(lang, 'percent', tenths);
 }
 
 /** Japanese eras by the calendar year in which their first fiscal year starts. */

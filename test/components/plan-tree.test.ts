@@ -105,8 +105,9 @@ describe('<kdx-plan-tree>', () => {
       expect(aria(row(el, 'R7-1'))).to.deep.equal({ level: '3', setsize: '2', posinset: '2', expanded: null });
       expect(labelOf(row(el, 'R7-1'))).to.equal('R7-1 避難所の入退所等に活用できるデジタル市民パスポートの導入');
       expect(row(el, 'policy-1-1').getAttribute('aria-expanded')).to.equal('true');
-      // Flat structure: every item is a direct child of the tree.
-      expect(items(el).every((r) => r.parentElement === q(el, '[role="tree"]'))).to.equal(true);
+      // Flat structure: every item belongs to the tree itself, no group between (rows are rendered in blocks
+      // without a role).
+      expect(items(el).every((r) => r.parentElement!.closest('[role]') === q(el, '[role="tree"]'))).to.equal(true);
       await expect(el).to.be.accessible();
     });
 
@@ -558,6 +559,34 @@ describe('<kdx-plan-tree>', () => {
       expect(await filter(t, 'i3-')).to.equal('90件が該当');
       expect(items(t)).to.have.length(1 + 9 + 90);
       expect(ids(t)).to.not.include('I7-3-5');
+    });
+
+    it('opening or closing a branch leaves the other rows alone, and keeps focus where it was', async () => {
+      const json = JSON.stringify(bigBundle());
+      const { el } = await mount(`<kdx-plan><script type="application/json">${json}</script><kdx-plan-tree data-test expand-depth="99"></kdx-plan-tree></kdx-plan>`);
+      const t = el as KdxPlanTree;
+      const [p3, last] = [row(t, 'p3'), row(t, 'I20-9-10')];
+      row(t, 'p1').focus();
+      await press(t, 'ArrowLeft');
+      await press(t, 'ArrowRight');
+      expect(items(t)).to.have.length(2000);
+      // Rows away from the change keep their elements (rows render in blocks; only the blocks around p1 changed).
+      expect(row(t, 'p3')).to.equal(p3);
+      expect(row(t, 'I20-9-10')).to.equal(last);
+      expect(focusedId(t)).to.equal('p1');
+      // `*` on p10 opens 20 policies above and below it: p10 moves to another block and keeps keyboard focus.
+      await press(t, 'Home');
+      for (const id of ['p1', 'p10', 'p20']) row(t, id).click();
+      await t.updateComplete;
+      t.expandDepth = 0;
+      await t.updateComplete;
+      row(t, 'p10').focus();
+      await press(t, '*');
+      expect(items(t)).to.have.length(20 + 180);
+      expect(focusedId(t)).to.equal('p10');
+      expect(tabStops(t)).to.deep.equal(['p10']);
+      await press(t, 'ArrowDown');
+      expect(focusedId(t)).to.equal('p10-1');
     });
   });
 });

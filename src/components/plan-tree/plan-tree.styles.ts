@@ -71,9 +71,14 @@ export const planTreeStyles = css`
     border-inline-start: 4px solid transparent;
     line-height: 1.5;
     cursor: pointer;
-    /* Rows off screen are laid out only when they come near: 10,000 open rows stay cheap. */
+  }
+  /*
+   * Blocks of up to 64 rows, without a role (to assistive technology the rows stay one flat list). A block off
+   * screen is laid out and painted only when it comes near: 10,000 open rows cost about as much as a few blocks.
+   */
+  .block {
     content-visibility: auto;
-    contain-intrinsic-size: auto var(--kdx-tree-row-height, 2.25em);
+    contain-intrinsic-size: auto calc(64 * var(--kdx-tree-row-height, 2.25em));
   }
   /* The open/closed mark: drawn with borders (no text, so nothing is read out), on parents only. */
   .row::before {
@@ -109,6 +114,9 @@ export const planTreeStyles = css`
   /* While filtering, rows shown only as the way to a match are quieter. */
   .row[data-context] .label {
     color: var(--_muted);
+  }
+  .number:empty {
+    display: none;
   }
   .number {
     margin-inline-end: 0.25em;
@@ -160,8 +168,10 @@ export const planTreeStyles = css`
       overflow: visible;
       border: 0;
     }
-    .row {
+    .block {
       content-visibility: visible;
+    }
+    .row {
       break-inside: avoid;
     }
     .row[aria-selected='true'] {

@@ -13,7 +13,22 @@ import { hostStyles } from '../../styles/host.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
 import { planTreeStyles } from './plan-tree.styles.js';
 import { commandFor, findByPrefix, isPrintable, TypeAhead, type TreeCommand } from './tree-keyboard.js';
-import { descendants, filterTree, flatten, fold, isBelow, openPath, openToDepth, type TreeFilter, type TreeRow } from './tree-rows.js';
+import {
+  descendants,
+  filterTree,
+  flatten,
+  fold,
+  isBelow,
+  openPath,
+  openToDepth,
+  toBlocks,
+  type RowBlock,
+  type TreeFilter,
+  type TreeRow,
+} from './tree-rows.js';
+
+/** Rows per block (see `toBlocks`). */
+const BLOCK_SIZE = 64;
 
 /**
  * Sets a row's indent level and bar fill as custom properties through the CSSOM: no `style=` in templates
@@ -49,7 +64,8 @@ const rowVars = directive(RowVars);
  *
  * The tree starts below the `node` (default: the plan's root): the node's children are the top-level items.
  * Only open branches are rendered, as one flat list of `role="treeitem"` rows carrying `aria-level`,
- * `aria-setsize` and `aria-posinset` (the APG's pattern for a tree that is not nested).
+ * `aria-setsize` and `aria-posinset` (the APG's pattern for a tree that is not nested). For rendering, the rows
+ * are grouped in blocks without a role, which the browser skips while they are off screen (see `toBlocks`).
  *
  * Keyboard (one tab stop): ↓ ↑ move; → opens a closed item or moves to the first child; ← closes an open item
  * or moves to the parent; Home / End; Enter or Space selects; `*` opens all siblings; typing letters moves to
@@ -114,6 +130,10 @@ export class KdxPlanTree extends KdxElement {
   private filter: TreeFilter | undefined;
   private filteredQuery = '';
   private rows: TreeRow[] = [];
+  private blocks: RowBlock[] = [];
+  private blockHeads = new Set<PlanNode>();
+  /** Whether a row had keyboard focus when the update started (a rebuilt block gives the row a new element). */
+  private focusOnRow = false;
   private indexById = new Map<string, number>();
   private rowsDirty = true;
   private selectedNode: PlanNode | undefined;
@@ -130,6 +150,7 @@ export class KdxPlanTree extends KdxElement {
   private readonly typeAhead = new TypeAhead();
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
   private leafError: { node: PlanNode; lang: Lang; error: KdxError } | undefined;
+  private readonly rowCache = new WeakMap<PlanNode, { key: string; result: TemplateResult }>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -200,6 +221,8 @@ export class KdxPlanTree extends KdxElement {
       this.rowsDirty = false;
       this.rows = flatten(root, this.filter ? this.filterOpen : this.open, this.filter);
       this.indexById = new Map(this.rows.map((r, i) => [r.node.id, i]));
+      ({ blocks: this.blocks, heads: this.blockHeads } = toBlocks(this.rows, this.blockHeads, BLOCK_SIZE));
+      this.focusOnRow = this.shadowRoot?.activeElement?.getAttribute('role') === 'treeitem';
     }
     const t = this.t.tree;
     const count = this.filter?.matches.size ?? 0;
@@ -209,6 +232,10 @@ export class KdxPlanTree extends KdxElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.mark();
+    if (this.focusOnRow) {
+      this.focusOnRow = false;
+      if (this.tabStopEl && this.shadowRoot?.activeElement !== this.tabStopEl) this.tabStopEl.focus({ preventScroll: true });
+    }
     if (this.scrollPending) {
       this.scrollPending = false;
       this.rowElement(this.selectedNode)?.scrollIntoView({ block: 'nearest' });
@@ -233,23 +260,34 @@ export class KdxPlanTree extends KdxElement {
       <p class="status" role="status">${this.status}</p>
       <div class="tree" part="tree" role="tree" aria-label=${t.label(text(view.node.title, this.language))}
         ?hidden=${!this.rows.length} @keydown=${this.onKeydown} @click=${this.onClick} @focusin=${this.onFocusin}>
-        ${guard([this.rows, this.language], () => repeat(this.rows, (r) => r.node.id, (r) => this.renderRow(r)))}
+        ${guard([this.blocks, this.language], () =>
+          repeat(this.blocks, (b) => b.key, (b) => html`<div class="block">${repeat(b.rows, (r) => r.node.id, (r) => this.renderRow(r))}</div>`),
+        )}
       </div>
     </div>`;
   }
 
+  /**
+   * A row's template result, reused while what the row shows is unchanged: after a branch of a 10,000-row tree
+   * opens or closes, the other rows are compared, not formatted and rendered again.
+   */
   private renderRow(r: TreeRow): TemplateResult {
     const n = r.node;
+    const context = this.filter !== undefined && !this.filter.matches.has(n);
+    const key = `${r.level} ${r.setsize} ${r.posinset} ${r.open} ${context} ${this.language}`;
+    const cached = this.rowCache.get(n);
+    if (cached?.key === key) return cached.result;
     const p = n.progress;
     const rate = p?.rateTenths ?? null;
     const number = n.data.number;
-    return html`<div role="treeitem" part="item" class="row" data-id=${n.id} aria-level=${r.level}
+    const result = html`<div role="treeitem" part="item" class="row" data-id=${n.id} aria-level=${r.level}
       aria-setsize=${r.setsize} aria-posinset=${r.posinset} aria-expanded=${r.open === undefined ? nothing : String(r.open)}
-      aria-selected="false" tabindex="-1"
-      ?data-context=${this.filter !== undefined && !this.filter.matches.has(n)} ${rowVars(r.level, rate)}
-      ><span class="label" part="label">${number ? html`<span class="number">${number}</span> ` : nothing}${text(n.title, this.language)}</span
+      aria-selected="false" tabindex="-1" ?data-context=${context} ${rowVars(r.level, rate)}
+      ><span class="label" part="label"><span class="number">${number || nothing}</span>${number ? ' ' : nothing}${text(n.title, this.language)}</span
       >${p && rate !== null ? this.renderProgress(p, rate) : nothing}</div
     >`;
+    this.rowCache.set(n, { key, result });
+    return result;
   }
 
   private renderProgress(p: Progress, rate: number): TemplateResult {
@@ -284,7 +322,7 @@ export class KdxPlanTree extends KdxElement {
 
   private rowElement(node: PlanNode | undefined): HTMLElement | null {
     if (!node) return null;
-    return this.renderRoot.querySelector<HTMLElement>(`.tree > [data-id="${CSS.escape(node.id)}"]`);
+    return this.renderRoot.querySelector<HTMLElement>(`.tree > .block > [data-id="${CSS.escape(node.id)}"]`);
   }
 
   private rowOf(e: Event): { row: TreeRow; index: number } | undefined {

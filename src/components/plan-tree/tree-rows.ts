@@ -51,6 +51,34 @@ export function flatten(root: PlanNode, open: ReadonlySet<PlanNode>, filter?: Tr
   return rows;
 }
 
+export interface RowBlock {
+  /** The id of the block's first node. */
+  readonly key: string;
+  readonly rows: readonly TreeRow[];
+}
+
+/**
+ * The rows in blocks of at most `size` rows, for rendering: a block off screen is not laid out or painted
+ * (`content-visibility: auto`), so 10,000 open rows cost about as much as the blocks in view, and the browser
+ * tracks a few hundred blocks rather than every row. Blocks are stable: a row that started a block (`heads`, from
+ * the previous call) starts one again while it is visible, so opening or closing a branch changes the blocks
+ * around it and leaves the others as they are. Returns the blocks and their heads (for the next call).
+ */
+export function toBlocks(rows: readonly TreeRow[], heads: ReadonlySet<PlanNode>, size: number): { blocks: RowBlock[]; heads: Set<PlanNode> } {
+  const blocks: RowBlock[] = [];
+  const used = new Set<PlanNode>();
+  let current: TreeRow[] = [];
+  for (const row of rows) {
+    if (!current.length || current.length >= size || heads.has(row.node)) {
+      current = [];
+      blocks.push({ key: row.node.id, rows: current });
+      used.add(row.node);
+    }
+    current.push(row);
+  }
+  return { blocks, heads: used };
+}
+
 /** Nodes below `root` (not `root` itself), in document order. */
 export function descendants(root: PlanNode): PlanNode[] {
   const out: PlanNode[] = [];
