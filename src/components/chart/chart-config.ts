@@ -1,10 +1,11 @@
 /**
- * A chart model → a chart.js configuration, with the colours and font read from the host. Types only from
- * chart.js: this file must not pull chart.js into the main bundle.
+ * A chart model → a chart.js configuration, with the colours and font read from the host. Only needed once
+ * chart.js is there: it is part of the lazily loaded chart chunk (`chart-runtime.ts`), so it imports nothing at
+ * run time (the classic script imports that chunk by URL, alone).
  */
 import type { ChartConfiguration, ChartType as ChartJsType, Plugin, TooltipItem } from 'chart.js';
 import type { Lang } from '../../i18n/index.js';
-import { formatTick, wrapLabel, type ChartModel, type Tone } from './chart-data.js';
+import type { ChartModel, Tone } from './chart-data.js';
 
 /** Computed values of the host's tokens (any CSS colour the canvas understands). */
 export type Palette = Record<Tone | 'text' | 'border' | 'surface', string>;
@@ -160,4 +161,51 @@ export function chartConfig(model: ChartModel, env: ChartEnv): KdxChartConfig {
     },
     plugins: [valueLabels<'bar'>(model, env, horizontal)],
   };
+}
+
+/** After these, a Japanese line may break without splitting a word (particles, punctuation). */
+const JA_BREAK_AFTER = /[のをはがにでとや・、。）」]/;
+
+/**
+ * A category label in lines of at most `width` characters (chart.js draws an array as lines), at most 3. English
+ * breaks between words; Japanese after a particle or punctuation where one is near, else anywhere.
+ */
+export function wrapLabel(label: string, width: number): string[] {
+  const spaced = /\s/.test(label.trim());
+  const lines: string[] = [];
+  if (spaced) {
+    let line = '';
+    for (const w of label.trim().split(/\s+/)) {
+      const next = line ? `${line} ${w}` : w;
+      if (line && [...next].length > width) {
+        lines.push(line);
+        line = w;
+      } else line = next;
+    }
+    if (line) lines.push(line);
+  } else {
+    let rest = [...label];
+    while (rest.length > width) {
+      let cut = width;
+      for (let i = width - 1; i >= Math.ceil(width / 2); i--) {
+        if (JA_BREAK_AFTER.test(rest[i - 1]!)) {
+          cut = i;
+          break;
+        }
+      }
+      lines.push(rest.slice(0, cut).join(''));
+      rest = rest.slice(cut);
+    }
+    if (rest.length) lines.push(rest.join(''));
+  }
+  if (lines.length <= 3) return lines;
+  return [...lines.slice(0, 2), `${lines[2]}…`];
+}
+
+const tickFormats = new Map<Lang, Intl.NumberFormat>();
+/** An axis tick in percent without decimals (「20%」). `value` is in percent. */
+export function formatTick(value: number, lang: Lang): string {
+  let f = tickFormats.get(lang);
+  if (!f) tickFormats.set(lang, (f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'ja-JP', { style: 'percent', maximumFractionDigits: 0 })));
+  return f.format(value / 100);
 }

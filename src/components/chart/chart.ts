@@ -4,10 +4,10 @@ import type { Chart, ChartConfiguration } from 'chart.js';
 import { KdxError } from '../../data/errors.js';
 import { hostStyles } from '../../styles/host.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
-import { chartConfig, type ChartEnv, type Palette } from './chart-config.js';
+import type { ChartEnv, Palette } from './chart-config.js';
 import { CHART_TYPES, chartModel, chartProblem, type ChartModel, type ChartType } from './chart-data.js';
 import { chartStyles } from './chart.styles.js';
-import { loadChartJs } from './load-chartjs.js';
+import { loadChartJs, type ChartRuntime } from './load-chartjs.js';
 
 const TOKENS = ['accent', 'success', 'info', 'warning', 'danger', 'neutral', 'text', 'border', 'surface'] as const;
 
@@ -59,6 +59,8 @@ export class KdxChart extends KdxElement {
   private modelKey: unknown[] = [];
   private problem: { key: unknown[]; error: KdxError | undefined } | undefined;
   private chart: Chart | undefined;
+  /** chart.js and the configuration mapping, once loaded. */
+  private runtime: ChartRuntime | undefined;
   /** What the current chart (or the one being built) draws; compared by identity. */
   private drawnKey: unknown[] | undefined;
   /** Bumped whenever a chart is dropped, so that a build that finishes late is discarded. */
@@ -128,10 +130,11 @@ export class KdxChart extends KdxElement {
     this.drawnKey = key;
     const generation = this.generation;
     this.building = loadChartJs().then(
-      ({ Chart }) => {
+      (runtime) => {
         if (generation !== this.generation) return;
+        this.runtime = runtime;
         // One chart.js type per branch of the union; the constructor takes any of them.
-        this.chart = new Chart(canvas, chartConfig(model, this.env()) as ChartConfiguration);
+        this.chart = new runtime.Chart(canvas, runtime.chartConfig(model, this.env()) as ChartConfiguration);
         this.chartFailed = false;
       },
       (e: unknown) => {
@@ -168,13 +171,13 @@ export class KdxChart extends KdxElement {
   private onPrint = (e: Event) => {
     const chart = this.chart;
     const model = this.drawnKey?.[0] as ChartModel | undefined;
-    if (!chart || !model) return;
+    const runtime = this.runtime;
+    if (!chart || !model || !runtime) return;
     const env = { ...this.env(), animate: false };
     if (e.type === 'beforeprint') env.palette = { ...env.palette, text: '#000', border: '#000', surface: '#fff' };
     const canvas = chart.canvas;
-    const ChartClass = chart.constructor as typeof Chart;
     chart.destroy();
-    this.chart = new ChartClass(canvas, chartConfig(model, env) as ChartConfiguration);
+    this.chart = new runtime.Chart(canvas, runtime.chartConfig(model, env) as ChartConfiguration);
   };
 
   /** `theme="auto"` follows the system setting: the canvas's colours must follow too. */

@@ -2,7 +2,7 @@
  * chart.js, loaded on first use: a page without a `<kdx-chart>` downloads none of it (≈ 50 KB gzip). One
  * promise for the whole page; a failed load is forgotten so that the next chart tries again.
  */
-type ChartRuntime = typeof import('./chart-runtime.js');
+export type ChartRuntime = typeof import('./chart-runtime.js');
 
 let loading: Promise<ChartRuntime> | undefined;
 
