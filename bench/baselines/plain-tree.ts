@@ -4,7 +4,7 @@
  * Nested lists with the APG tree semantics (role tree / treeitem / group; aria-level, aria-setsize,
  * aria-posinset and aria-expanded on each item; one tab stop) and the same visible text per row (№, title, rate
  * and counts, a bar). Closed branches are not in the DOM (built when opened), like the widget's rows. A minimal
- * keyboard (↓ ↑ → ←) so that key latency can be compared too. What it leaves out (filter, selection, type-ahead,
+ * keyboard (↓ ↑ → ←) so that key latency can be compared too; `data-id` on items as the widget has. What it leaves out (filter, selection, type-ahead,
  * hash links, i18n, theming) is what the widget adds.
  */
 import { formatCount, formatPercent, text } from '../../src/data/format.js';
@@ -43,6 +43,7 @@ export function renderPlainTree(container: HTMLElement, root: PlanNode, expandDe
   const item = (n: PlanNode, level: number, setsize: number, posinset: number): HTMLLIElement => {
     const li = document.createElement('li');
     li.setAttribute('role', 'treeitem');
+    li.dataset.id = n.id; // as the widget's rows (for focus by id)
     li.setAttribute('aria-level', String(level));
     li.setAttribute('aria-setsize', String(setsize));
     li.setAttribute('aria-posinset', String(posinset));

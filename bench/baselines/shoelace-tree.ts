@@ -15,6 +15,7 @@ export function renderShoelaceTree(container: HTMLElement, root: PlanNode, expan
   const limit = root.depth + expandDepth;
   const item = (n: PlanNode): HTMLElement => {
     const el = document.createElement('sl-tree-item');
+    el.dataset.id = n.id; // as the widget's rows (for focus by id)
     const label = n.data.number ? `${n.data.number} ${text(n.title, 'ja')}` : text(n.title, 'ja');
     const p = n.progress;
     el.textContent = p && p.rateTenths !== null

@@ -1,0 +1,32 @@
+/**
+ * Production builds of the benchmark pages (bench/pages/*.html): Lit in production mode, minified, as a site
+ * that uses the library would ship them. One build per page (`KDX_BENCH_PAGE=<name>`; bench/run.ts runs them),
+ * so that each page loads one script of its own, as a real page would, rather than chunks shared between pages.
+ * Output in node_modules/.cache/kdx-bench/pages (or $KDX_BENCH_OUT/pages), served under /p/.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export const BENCH_OUT = process.env.KDX_BENCH_OUT ?? fileURLToPath(new URL('../node_modules/.cache/kdx-bench/', import.meta.url));
+const pages = fileURLToPath(new URL('./pages/', import.meta.url));
+export const BENCH_PAGES = readdirSync(pages).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5));
+
+const page = process.env.KDX_BENCH_PAGE;
+
+export default defineConfig({
+  root: pages,
+  base: './', // relative: the same build can be served under /p/ or, as --alt, under /alt/
+  logLevel: 'warn',
+  build: {
+    outDir: `${BENCH_OUT}pages`,
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: false,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      input: Object.fromEntries((page ? [page] : BENCH_PAGES).map((p) => [p, `${pages}${p}.html`])),
+      output: { minify: true },
+    },
+  },
+});
