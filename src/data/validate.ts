@@ -77,6 +77,7 @@ export function fromValibot(issue: v.BaseIssue<unknown>): ValidationIssue {
   }
   const params: IssueParams = { received: describe(issue.input) };
   if (key === 'too-long' || key === 'too-many-nodes') params.limit = Number(issue.requirement);
+  if (key === 'schema-version') params.other = SUPPORTED_SCHEMA_VERSIONS.join(', ');
   return { path: formatPath(path), key, params };
 }
 
@@ -85,7 +86,7 @@ export function validateBundle(input: unknown): ValidationResult {
     return { ok: false, errors: [{ path: '', key: 'root', params: { received: describe(input) } }] };
   }
   const version = (input as { schemaVersion?: unknown }).schemaVersion;
-  if (version !== undefined && !(SUPPORTED_SCHEMA_VERSIONS as readonly unknown[]).includes(version)) {
+  if (typeof version === 'number' && !(SUPPORTED_SCHEMA_VERSIONS as readonly unknown[]).includes(version)) {
     return {
       ok: false,
       version: describe(version),

@@ -64,8 +64,16 @@ describe('validateBundle', () => {
     expect(r.ok).to.equal(false);
     if (r.ok) return;
     expect(r.version).to.equal('2');
-    expect(lines(r.errors)).to.deep.equal(['schemaVersion: schemaVersion 2 is not supported (supported: 1)']);
-    expect(lines(r.errors, 'ja')).to.deep.equal(['schemaVersion: schemaVersion 2 には対応していません（対応: 1）']);
+    expect(lines(r.errors)).to.deep.equal(['schemaVersion: must be a supported version: 1 (got 2)']);
+    expect(lines(r.errors, 'ja')).to.deep.equal(['schemaVersion: 対応している版（1）を指定してください（実際: 2）']);
+  });
+
+  it('reports a schemaVersion that is not a number as a type problem, not a version', async () => {
+    const r = validateBundle({ ...(await seed('minimal')), schemaVersion: null });
+    expect(r.ok).to.equal(false);
+    if (r.ok) return;
+    expect(r.version).to.equal(undefined);
+    expect(lines(r.errors)).to.deep.equal(['schemaVersion: must be a supported version: 1 (got null)']);
   });
 
   it('reports missing and mistyped fields with paths', async () => {
