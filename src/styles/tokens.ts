@@ -9,6 +9,23 @@ import { css } from 'lit';
  * (green-800), warning #ac3e00 (orange-900), danger #ce0000 (red-900), borders #949494 (gray-420, 3:1).
  * A test checks these against the package.
  */
+/** Dark defaults, for `theme="dark"` and for `theme="auto"` when the reader's system is dark. */
+const dark = css`
+    --_text: var(--kdx-color-text, #f2f2f2);
+    --_muted: var(--kdx-color-text-muted, #cccccc);
+    --_surface: var(--kdx-color-surface, #1a1a1a);
+    --_surface-alt: var(--kdx-color-surface-alt, #262626);
+    --_border: var(--kdx-color-border, #808080);
+    --_accent: var(--kdx-color-accent, #9db7f9);
+    --_track: var(--kdx-color-track, #333333);
+    --_focus: var(--kdx-color-focus, #57b8ff);
+    --_success: var(--kdx-color-success, #71c598);
+    --_info: var(--kdx-color-info, #9db7f9);
+    --_warning: var(--kdx-color-warning, #ffa66d);
+    --_danger: var(--kdx-color-danger, #ff7171);
+    --_neutral: var(--kdx-color-neutral, #cccccc);
+`;
+
 export const tokens = css`
   :host {
     --_font: var(--kdx-font-family, 'Noto Sans JP', -apple-system, BlinkMacSystemFont, 'Hiragino Sans', Meiryo, sans-serif);
@@ -30,35 +47,11 @@ export const tokens = css`
     --_space: var(--kdx-space, 1em);
   }
   :host([theme='dark']) {
-    --_text: var(--kdx-color-text, #f2f2f2);
-    --_muted: var(--kdx-color-text-muted, #cccccc);
-    --_surface: var(--kdx-color-surface, #1a1a1a);
-    --_surface-alt: var(--kdx-color-surface-alt, #262626);
-    --_border: var(--kdx-color-border, #808080);
-    --_accent: var(--kdx-color-accent, #9db7f9);
-    --_track: var(--kdx-color-track, #333333);
-    --_focus: var(--kdx-color-focus, #57b8ff);
-    --_success: var(--kdx-color-success, #71c598);
-    --_info: var(--kdx-color-info, #9db7f9);
-    --_warning: var(--kdx-color-warning, #ffa66d);
-    --_danger: var(--kdx-color-danger, #ff7171);
-    --_neutral: var(--kdx-color-neutral, #cccccc);
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_text: var(--kdx-color-text, #f2f2f2);
-      --_muted: var(--kdx-color-text-muted, #cccccc);
-      --_surface: var(--kdx-color-surface, #1a1a1a);
-      --_surface-alt: var(--kdx-color-surface-alt, #262626);
-      --_border: var(--kdx-color-border, #808080);
-      --_accent: var(--kdx-color-accent, #9db7f9);
-      --_track: var(--kdx-color-track, #333333);
-      --_focus: var(--kdx-color-focus, #57b8ff);
-      --_success: var(--kdx-color-success, #71c598);
-      --_info: var(--kdx-color-info, #9db7f9);
-      --_warning: var(--kdx-color-warning, #ffa66d);
-      --_danger: var(--kdx-color-danger, #ff7171);
-      --_neutral: var(--kdx-color-neutral, #cccccc);
+      ${dark}
     }
   }
 `;

@@ -18,8 +18,8 @@ function tokens(block: string): Record<string, string> {
   return out;
 }
 const source = readFileSync('src/styles/tokens.ts', 'utf8');
-const light = tokens(source.slice(0, source.indexOf(":host([theme='dark'])")));
-const dark = tokens(source.slice(source.indexOf(":host([theme='dark'])"), source.indexOf('@media')));
+const light = tokens(source.slice(source.indexOf('export const tokens'), source.indexOf(":host([theme='dark'])")));
+const dark = tokens(source.slice(source.indexOf('const dark = css'), source.indexOf('export const tokens')));
 
 for (const [name, t] of [['light', light], ['dark', dark]] as const) {
   test(`${name} theme: text colours reach 4.5:1 on the surface`, () => {
