@@ -1,10 +1,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 import { testRoutes } from './test/helpers/server-routes.js';
 
-const executablePath =
-  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p));
+const executablePath = findChromium();
 
 export default {
   // test/cli and test/node run in Node (npm run test:node), not in the browser.
@@ -19,14 +18,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

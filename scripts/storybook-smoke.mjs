@@ -17,6 +17,7 @@ import { cpus } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, findChromium, HOW_TO_INSTALL } from './chromium.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -33,10 +34,9 @@ if (!existsSync(indexFile)) {
   console.error(`${indexFile} is missing: run \`npm run build-storybook\` first.`);
   process.exit(1);
 }
-const executablePath =
-  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p));
+const executablePath = findChromium();
 if (!executablePath) {
-  console.error('No Chromium: install it (apt-get install chromium) or set CHROME_PATH.');
+  console.error(`No Chromium.\n${HOW_TO_INSTALL}`);
   process.exit(1);
 }
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -190,12 +190,8 @@ const browser = await puppeteer.launch({
   executablePath,
   headless: true,
   args: [
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    '--disable-gpu',
+    ...CHROMIUM_ARGS,
     '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
     '--no-first-run',
     // Several pages at once: none of them may be throttled as a background tab (timers, animation frames).
     '--disable-background-timer-throttling',

@@ -17,6 +17,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 
 const started = performance.now();
 const ROOT = resolve(import.meta.dirname, '..');
@@ -139,7 +140,7 @@ console.log(wrong);
 
   step('the built app in Chromium');
   const { default: puppeteer } = await import(join(ROOT, 'node_modules/puppeteer-core/lib/esm/puppeteer/puppeteer-core.js'));
-  const chrome = process.env.CHROME_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+  const chrome = findChromium();
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
   const server = createServer((req, res) => {
     // /main/… and /all/… are the two builds; the bundle is in both (from public/).
@@ -149,7 +150,7 @@ console.log(wrong);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     const errors = [];

@@ -1,10 +1,10 @@
 /** Debian's Chromium through puppeteer-core, with the flags these machines need (see TOOLCHAIN.md). */
-import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { CHROMIUM_ARGS, findChromium, HOW_TO_INSTALL } from '../../scripts/chromium.js';
 
 export function chromiumPath(): string {
-  const found = [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => p && existsSync(p));
-  if (!found) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROME_PATH.');
+  const found = findChromium();
+  if (!found) throw new Error(`Chromium not found.\n${HOW_TO_INSTALL}`);
   return found;
 }
 
@@ -13,12 +13,7 @@ export function launch(): Promise<Browser> {
     executablePath: chromiumPath(),
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       '--disable-extensions',
       // Timers and frames of pages in the background must not be throttled.
       '--disable-background-timer-throttling',

@@ -3,7 +3,7 @@
  *
  * This file is the single source of truth: the TypeScript types are inferred from the schema, the runtime
  * validator (`validate.ts`) runs it, and the build writes it as JSON Schema to `dist/kdx-bundle.schema.json`.
- * valibot runs without `eval`/`new Function`, so validation works under a strict CSP.
+ * valibot never compiles code at run time, so validation works under a strict CSP.
  *
  * Validation messages are i18n keys (see `i18n/*.ts` → `schema`), not prose, so that every message can be
  * shown in Japanese and English.
