@@ -1,15 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { Chart } from 'chart.js';
-import type { LitElement } from 'lit';
 import '../../src/kdx.js';
 import { formatTick, wrapLabel } from '../../src/components/chart/chart-config.js';
 import { chartModel, chartProblem } from '../../src/components/chart/chart-data.js';
-import { forgetBundle } from '../../src/data/load.js';
 import { buildModel } from '../../src/data/model.js';
 import type { KdxErrorEvent } from '../../src/events/kdx-error.js';
 import { seed } from '../helpers/bundles.js';
-import { GARBAGE, mount, q, settled, shown } from '../helpers/widgets.js';
+import { GARBAGE, mount, q, settled, shown, unmountAll, expectErrorShown, expectNoRepeatedError } from '../helpers/widgets.js';
 
 // Expected values are the report's (行政経営プラン 令和7年度実績, document 004), not this code's output.
 const SRC = '/seeds/kanazawa.json';
@@ -75,8 +73,7 @@ async function until(ok: () => boolean, ms = 2000): Promise<void> {
 
 describe('<kdx-chart>', () => {
   afterEach(async () => {
-    document.body.querySelectorAll(':scope > div').forEach((d) => d.remove());
-    forgetBundle();
+    unmountAll();
     await emulateMedia({ media: 'screen', reducedMotion: 'no-preference', colorScheme: 'light' });
   });
 
@@ -395,24 +392,12 @@ describe('<kdx-chart>', () => {
     for (const [name, attrs, message] of cases) {
       it(`says so for a ${name}: role="alert" and one kdx-error`, async () => {
         const { el, event } = await mount(`<kdx-chart data-test ${attrs}></kdx-chart>`);
-        expect(event.type).to.equal('kdx-error');
-        const detail = (event as KdxErrorEvent).detail;
-        expect(detail.code).to.equal('wrong-kind');
-        expect(detail.message).to.match(message);
-        const alert = q(el, '[role="alert"]');
-        expect(alert.textContent).to.match(message);
+        expect((event as KdxErrorEvent).detail.code).to.equal('wrong-kind');
+        const alert = await expectErrorShown(el, event, message);
         expect(alert.textContent).to.contain('<kdx-chart>');
         expect(el.shadowRoot!.querySelector('canvas')).to.equal(null);
         expect(readable(el)).to.not.match(GARBAGE);
-        // Re-rendering does not announce the same error again.
-        let more = 0;
-        el.addEventListener('kdx-error', () => more++);
-        (el as LitElement).requestUpdate();
-        await el.updateComplete;
-        (el as LitElement).requestUpdate();
-        await el.updateComplete;
-        expect(more).to.equal(0);
-        await expect(el).to.be.accessible();
+        await expectNoRepeatedError(el);
       });
     }
 

@@ -2,12 +2,10 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/kdx.js';
 import type { Bundle } from '../../src/data/bundle.js';
-import { forgetBundle } from '../../src/data/load.js';
-import type { KdxErrorEvent } from '../../src/events/kdx-error.js';
 import type { KdxNodeSelectEvent } from '../../src/events/kdx-node-select.js';
 import type { KdxPlanTree } from '../../src/components/plan-tree/plan-tree.js';
 import { unique } from '../helpers/bundles.js';
-import { GARBAGE, mount, q, settled, shown } from '../helpers/widgets.js';
+import { GARBAGE, mount, q, settled, shown, unmountAll, expectErrorShown, expectNoRepeatedError } from '../helpers/widgets.js';
 
 const SRC = '/seeds/kanazawa.json';
 const PLAN = 'administrative-management-plan';
@@ -63,8 +61,7 @@ function clearHash() {
 
 describe('<kdx-plan-tree>', () => {
   afterEach(() => {
-    document.body.querySelectorAll(':scope > div').forEach((d) => d.remove());
-    forgetBundle();
+    unmountAll();
     clearHash();
   });
 
@@ -479,18 +476,8 @@ describe('<kdx-plan-tree>', () => {
     for (const [name, markup, message] of cases) {
       it(`shows a plain message for: ${name}, with role="alert" and one kdx-error event`, async () => {
         const { el, event } = await mount(markup);
-        expect(event.type).to.equal('kdx-error');
-        expect((event as KdxErrorEvent).detail.message).to.match(message);
-        const alert = q(el, '[role="alert"]');
-        expect(alert.textContent).to.match(message);
-        expect(alert.textContent).to.not.match(GARBAGE);
-        // A further update does not announce the same error again.
-        let again = 0;
-        el.addEventListener('kdx-error', () => again++);
-        el.requestUpdate();
-        await el.updateComplete;
-        expect(again).to.equal(0);
-        await expect(el).to.be.accessible();
+        await expectErrorShown(el, event, message);
+        await expectNoRepeatedError(el);
       });
     }
 

@@ -1,17 +1,15 @@
 import { expect } from '@open-wc/testing';
 import '../../src/kdx.js';
 import { forgetBundle } from '../../src/data/load.js';
-import type { KdxErrorEvent } from '../../src/events/kdx-error.js';
 import { hits, unique } from '../helpers/bundles.js';
-import { GARBAGE, mount, q, settled, shown } from '../helpers/widgets.js';
+import { GARBAGE, mount, q, settled, shown, unmountAll, expectErrorShown } from '../helpers/widgets.js';
 
 const SRC = '/seeds/kanazawa.json';
 const PLAN = 'administrative-management-plan';
 
 describe('<kdx-progress>', () => {
   afterEach(() => {
-    document.body.querySelectorAll(':scope > div').forEach((d) => d.remove());
-    forgetBundle();
+    unmountAll();
   });
 
   describe('renders the report', () => {
@@ -130,14 +128,7 @@ describe('<kdx-progress>', () => {
     for (const [name, markup, message] of cases) {
       it(`shows a plain message for: ${name}, with role="alert" and a kdx-error event`, async () => {
         const { el, event } = await mount(markup);
-        expect(event.type).to.equal('kdx-error');
-        const detail = (event as KdxErrorEvent).detail;
-        expect(detail.message).to.match(message);
-        const alert = q(el, '[role="alert"]');
-        expect(alert.textContent).to.match(message);
-        expect(alert.textContent).to.not.match(GARBAGE);
-        expect(event.bubbles && event.composed).to.equal(true);
-        await expect(el).to.be.accessible();
+        await expectErrorShown(el, event, message);
       });
     }
 

@@ -10,7 +10,7 @@ import { forgetBundle, loadBundle } from '../../src/data/load.js';
 import type { KdxErrorEvent } from '../../src/events/kdx-error.js';
 import { hits, unique } from '../helpers/bundles.js';
 import { settled } from '../helpers/widgets.js';
-import { catchUncaught, cleanup, outcome, problems, quietConsole, WIDGET_TAGS } from './harden.js';
+import { catchUncaught, endTest, outcome, problems, quietConsole, WIDGET_TAGS } from './harden.js';
 
 /** Creates `tag` elements with `attrs` (DOM calls only) in a fresh container; resolves with their first kdx-load / kdx-error. */
 async function mount(specs: Array<[string, Record<string, string>]>, container?: Element): Promise<{ root: HTMLElement; widgets: LitElement[]; events: Event[] }> {
@@ -50,13 +50,7 @@ describe('hardening: fetch faults in the widgets', function () {
   before(() => (quiet = quietConsole()));
   after(() => quiet.restore());
   beforeEach(() => (uncaught = catchUncaught()));
-  afterEach(() => {
-    uncaught.stop();
-    cleanup();
-    forgetBundle();
-    expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
-    expect(quiet.foreign(), 'console output other than the widgets\' own error reports').to.deep.equal([]);
-  });
+  afterEach(() => endTest(uncaught, quiet, forgetBundle));
 
   /** Every widget shows `code` with `message`, and has a "Try again" button exactly when `retry`. */
   function expectError(widgets: Element[], code: string, message: RegExp, retry: boolean) {

@@ -9,12 +9,13 @@ import { planContext, type BundleState, type PlanContextValue } from '../../src/
 import { KdxError } from '../../src/data/errors.js';
 import { buildModel } from '../../src/data/model.js';
 import { validateBundle } from '../../src/data/validate.js';
-import { settled } from '../helpers/widgets.js';
+import { expect } from '@open-wc/testing';
+import { GARBAGE, settled } from '../helpers/widgets.js';
 
 export const WIDGET_TAGS = ['kdx-progress', 'kdx-initiative-card', 'kdx-plan-tree', 'kdx-chart'] as const;
 
 /** Leaked JS values. `null` quoted as the received JSON value in a validation message is allowed (see `problems`). */
-export const GARBAGE = /\b(NaN|undefined|null|Infinity)\b|\[object Object\]|(?:^|[^\w.])-0(?![\w.,])/;
+export { GARBAGE };
 
 /** Elements that load or run something; none may ever come from data. */
 const DANGEROUS_TAGS = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'img', 'image', 'video', 'audio', 'source', 'link', 'meta', 'base', 'form', 'style', 'foreignobject', 'use', 'animate', 'set', 'template']);
@@ -257,6 +258,18 @@ export function outcome(widget: Element): string {
 
 export function cleanup(): void {
   document.querySelectorAll('body > .hardening').forEach((d) => d.remove());
+}
+
+/**
+ * The end of every page-level test: widgets removed, cache forgotten, and then no uncaught error and no console
+ * output other than the widgets' own error reports.
+ */
+export function endTest(uncaught: ReturnType<typeof catchUncaught>, quiet: ReturnType<typeof quietConsole>, forgetBundle: () => void): void {
+  uncaught.stop();
+  cleanup();
+  forgetBundle();
+  expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
+  expect(quiet.foreign(), "console output other than the widgets' own error reports").to.deep.equal([]);
 }
 
 /** All string leaves of a JSON value with their paths. */

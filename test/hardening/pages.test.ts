@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import { hits, seedText, unique } from '../helpers/bundles.js';
 import { settled } from '../helpers/widgets.js';
-import { ALL_WIDGETS, catchUncaught, cleanup, frame, mountWith, outcome, quietConsole, shadowRoots } from './harden.js';
+import { ALL_WIDGETS, catchUncaught, endTest, frame, mountWith, outcome, quietConsole, shadowRoots } from './harden.js';
 
 // ---- Trackers --------------------------------------------------------------------------------------------------
 
@@ -157,13 +157,7 @@ describe('hardening: the page around the widgets', function () {
     expect(base.langWatchers).to.equal(0);
     expect(base.charts).to.equal(0);
   });
-  afterEach(() => {
-    uncaught.stop();
-    cleanup();
-    forgetBundle();
-    expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
-    expect(quiet.foreign(), 'console output other than the widgets\' own error reports').to.deep.equal([]);
-  });
+  afterEach(() => endTest(uncaught, quiet, forgetBundle));
 
   describe('back/forward cache', () => {
     it('registers no unload or beforeunload listener (they make a page ineligible for the bfcache)', async () => {

@@ -3,7 +3,6 @@
 // attribute or handler; in URL fields they must be refused by the validator (an error state, never an href).
 import { expect } from '@open-wc/testing';
 import '../../src/kdx.js';
-import type { Bundle } from '../../src/data/bundle.js';
 import { safeHref } from '../../src/data/format.js';
 import { forgetBundle } from '../../src/data/load.js';
 import { validateBundle } from '../../src/data/validate.js';

@@ -1,6 +1,8 @@
 /** Helpers for widget tests: wait until a widget shows data or an error, read what a user meets. */
-import { oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import type { LitElement } from 'lit';
+import { forgetBundle } from '../../src/data/load.js';
+import type { KdxErrorEvent } from '../../src/events/kdx-error.js';
 
 /** Resolves when the widget has shown data or an error (whichever comes first) and has rendered. */
 export async function settled<T extends LitElement>(el: T): Promise<T> {
@@ -42,5 +44,37 @@ export async function mount(markup: string, target = '[data-test]'): Promise<{ r
   return { root, el, event };
 }
 
-/** Nothing a reader should ever meet. */
-export const GARBAGE = /\b(NaN|undefined|null|Infinity)\b|\[object Object\]/;
+/** Nothing a reader should ever meet: leaked JS values, and a negative zero ("-0項目"). */
+export const GARBAGE = /\b(NaN|undefined|null|Infinity)\b|\[object Object\]|(?:^|[^\w.])-0(?![\w.,])/;
+
+/**
+ * The error state a reader meets: a `kdx-error` event (bubbling, composed) whose message matches, the same
+ * message in a role="alert" box, nothing garbled, and no axe violation. Returns the alert.
+ */
+export async function expectErrorShown(el: LitElement, event: Event, message: RegExp): Promise<HTMLElement> {
+  expect(event.type).to.equal('kdx-error');
+  expect(event.bubbles && event.composed, 'kdx-error bubbles out of shadow roots').to.equal(true);
+  expect((event as KdxErrorEvent).detail.message).to.match(message);
+  const alert = q(el, '[role="alert"]');
+  expect(alert.textContent).to.match(message);
+  expect(alert.textContent).to.not.match(GARBAGE);
+  await expect(el).to.be.accessible();
+  return alert;
+}
+
+/** Re-rendering a widget that shows an error does not announce the same error again. */
+export async function expectNoRepeatedError(el: LitElement): Promise<void> {
+  let again = 0;
+  el.addEventListener('kdx-error', () => again++);
+  el.requestUpdate();
+  await el.updateComplete;
+  el.requestUpdate();
+  await el.updateComplete;
+  expect(again, 'kdx-error fired again for the same failure').to.equal(0);
+}
+
+/** Removes everything `mount()` added and forgets cached bundles: for `afterEach`. */
+export function unmountAll(): void {
+  document.body.querySelectorAll(':scope > div').forEach((d) => d.remove());
+  forgetBundle();
+}
