@@ -189,7 +189,7 @@ function validateCommand(ctx: Context, values: Values, positionals: string[]): n
 }
 
 function importCommand(ctx: Context, values: Values, positionals: string[]): number {
-  const { io, lang, m } = ctx;
+  const { io, m } = ctx;
   const csvFile = one(positionals, 'import <items.csv>', m);
   const planId = required(values, 'plan', m);
   const forced = encodingOption(values.encoding, ['auto', 'utf8', 'sjis'], m);

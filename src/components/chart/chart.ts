@@ -57,7 +57,6 @@ export class KdxChart extends KdxElement {
 
   private model: ChartModel | undefined;
   private modelKey: unknown[] = [];
-  private problem: { key: unknown[]; error: KdxError | undefined } | undefined;
   private chart: Chart | undefined;
   /** chart.js and the configuration mapping, once loaded. */
   private runtime: ChartRuntime | undefined;
@@ -97,13 +96,8 @@ export class KdxChart extends KdxElement {
   }
 
   protected override checkNode(view: ReadyView): KdxError | undefined {
-    // The same error object while nothing changes: the data controller announces each new one as a kdx-error.
-    const key = [view.node, this.chartType, this.language];
-    if (this.problem && same(key, this.problem.key)) return this.problem.error;
     const reason = chartProblem(view.node, this.chartType, this.language);
-    const error = reason === null ? undefined : new KdxError('wrong-kind', { widget: '<kdx-chart>', id: view.node.id, reason });
-    this.problem = { key, error };
-    return error;
+    return reason === null ? undefined : new KdxError('wrong-kind', { widget: '<kdx-chart>', id: view.node.id, reason });
   }
 
   protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {

@@ -8,7 +8,6 @@ import { formatCount, formatPercent, text } from '../../data/format.js';
 import type { PlanNode } from '../../data/model.js';
 import type { Progress } from '../../data/rollup.js';
 import { KdxNodeSelectEvent } from '../../events/kdx-node-select.js';
-import type { Lang } from '../../i18n/index.js';
 import { hostStyles } from '../../styles/host.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
 import { planTreeStyles } from './plan-tree.styles.js';
@@ -149,7 +148,6 @@ export class KdxPlanTree extends KdxElement {
   private userSelecting = false;
   private readonly typeAhead = new TypeAhead();
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
-  private leafError: { node: PlanNode; lang: Lang; error: KdxError } | undefined;
   private readonly rowCache = new WeakMap<PlanNode, { key: string; result: TemplateResult }>();
 
   override connectedCallback(): void {
@@ -166,13 +164,8 @@ export class KdxPlanTree extends KdxElement {
   protected override checkNode(view: ReadyView): KdxError | undefined {
     const node = view.node;
     if (node.children.length) return undefined;
-    // The same error object while nothing changes: the data controller announces each new one as kdx-error.
-    const lang = this.language;
-    if (this.leafError?.node !== node || this.leafError.lang !== lang) {
-      const reason = this.t.tree.noChildren(text(node.title, lang));
-      this.leafError = { node, lang, error: new KdxError('wrong-kind', { widget: '<kdx-plan-tree>', id: node.id, reason }) };
-    }
-    return this.leafError.error;
+    const reason = this.t.tree.noChildren(text(node.title, this.language));
+    return new KdxError('wrong-kind', { widget: '<kdx-plan-tree>', id: node.id, reason });
   }
 
   protected override willShow(view: ReadyView, changed: PropertyValues<this>): void {
