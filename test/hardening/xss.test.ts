@@ -154,7 +154,7 @@ describe('hardening: XSS payloads render as text', function () {
     quiet.restore();
   });
 
-  async function renderPayload(payload: string, json: string, label: string): Promise<Mounted> {
+  async function renderPayload(json: string, label: string): Promise<Mounted> {
     const uncaught = catchUncaught();
     const lightBefore = lightDomCount();
     try {
@@ -200,7 +200,7 @@ describe('hardening: XSS payloads render as text', function () {
       payloadEverywhere(b, payload);
       const json = JSON.stringify(b);
       expect(validateBundle(JSON.parse(json)).ok, `${payload}: texts may hold anything`).to.equal(true);
-      const m = await renderPayload(payload, json, payload);
+      const m = await renderPayload(json, payload);
       const [, , , card, , tree, , bar, doughnut] = m.widgets;
       // Text, exactly: the card's heading is the payload, character for character.
       expect(card!.shadowRoot!.querySelector('#heading')!.textContent, payload).to.equal(payload);
@@ -220,7 +220,7 @@ describe('hardening: XSS payloads render as text', function () {
       payloadEverywhere(b, payload);
       const json = JSON.stringify(b).replace(/[<>&'\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       expect(json).to.not.contain('<');
-      const m = await renderPayload(payload, json, `escaped ${payload}`);
+      const m = await renderPayload(json, `escaped ${payload}`);
       expect(m.widgets[3]!.shadowRoot!.querySelector('#heading')!.textContent).to.equal(payload);
       cleanup();
     }

@@ -137,7 +137,7 @@ function doughnutModel(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string,
   const list = parts(node, lang, statuses);
   const shares = list.map((x) => formatPercent(rateTenths(x.count, p.total) ?? 0, lang));
   const counts = list.map((x) => formatCount(x.count, lang));
-  const said = list.map((x, i) => t.chart.part(counts[i]!, shares[i]!));
+  const said = list.map((_, i) => t.chart.part(counts[i]!, shares[i]!));
   return {
     type: 'doughnut',
     label,
