@@ -89,6 +89,15 @@ function chartChunkByUrl(): { plugin: Plugin; chunk: string } {
 }
 
 /**
+ * The page build's shared chunk: Lit, context, data, messages, styles and the base element. Not in it: each
+ * widget's own folder, the upgrader (`embed/`), the entry and its `define()`, and chart.js (the chart's lazy chunk).
+ * Modules only one widget uses (the tree's `repeat`, the provider's half of `@lit/context`) stay in its chunk.
+ */
+const WIDGET_CODE = /[\\/]src[\\/](components[\\/](plan|progress|initiative-card|plan-tree|chart)[\\/]|embed[\\/]|autoload\.ts|define\.ts)/;
+const CHART_JS = /[\\/]node_modules[\\/](chart\.js|@kurkle)[\\/]/;
+const isCore = (id: string) => !WIDGET_CODE.test(id) && !CHART_JS.test(id);
+
+/**
  * Three library builds (`npm run build` runs them in this order, then `scripts/report-build.mjs`):
  * - default (`vite build`): `dist/kdx.js`, the file pages load with `<script type="module">`. Self-contained
  *   (one copy of Lit inside), defines every tag; chart.js in `dist/chunks/chart-runtime-<hash>.js`, loaded on
@@ -144,11 +153,14 @@ export default defineConfig(({ mode }): UserConfig => {
       target: 'es2022',
       emptyOutDir: true,
       sourcemap: true,
-      lib: { entry: { kdx: 'src/kdx.ts' }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
+      lib: { entry: { kdx: 'src/autoload.ts' }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
       rolldownOptions: {
         output: {
           minify: true,
           chunkFileNames: 'chunks/[name]-[hash].js',
+          // One shared chunk for what every widget needs, one chunk per widget: a page fetches the entry, then
+          // the core and its widgets side by side (see src/autoload.ts), never a chain of small files.
+          codeSplitting: { groups: [{ name: 'core', test: isCore, minShareCount: 2 }] },
         },
       },
     },

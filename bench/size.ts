@@ -5,12 +5,12 @@
  *
  *   npm run bench:size              (after `npm run build`; fast, no timing; for CI)
  *   tsx bench/size.ts --root <dir>  (a checkout whose dist/ to measure)
- *   tsx bench/size.ts --modules     (dist/kdx.js by source module, not only by area)
+ *   tsx bench/size.ts --modules     (dist/kdx.js and the core chunk by source module, not only by area)
  *
  * Exits 1 when a budget in bench/budgets.json is exceeded or report-build's checks fail (goals are reported).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -58,6 +58,7 @@ const page = (body: string, { lang = 'ja', script = '<script type="module" src="
 
 /** Page name → [HTML, widgets that must announce kdx-load or kdx-error]. */
 export const SIZE_PAGES: Record<string, [string, number]> = {
+  'no widget (the script in a site-wide template)': [page('<p>お知らせ</p>'), 0],
   'only <kdx-progress>': [page(`<kdx-progress src="${SRC}" plan="${AMP}" node="policy-1"></kdx-progress>`), 1],
   'every widget, no chart': [page(ALL), 5],
   'every widget, no chart (lang=en)': [page(ALL, { lang: 'en' }), 5],
@@ -165,8 +166,9 @@ async function main() {
   const i = process.argv.indexOf('--root');
   const root = resolve(i >= 0 ? process.argv[i + 1]! : '.');
   const ok = reportBuild(root);
-  if (process.argv.includes('--modules')) printModules(join(root, 'dist/kdx.js'), true);
-  else printModules(join(root, 'dist/kdx.js'));
+  // The entry is the autoloader; what every page with a widget loads is the core chunk.
+  const core = readdirSync(join(root, 'dist/chunks')).find((f) => /^core-[\w-]+\.js$/.test(f));
+  for (const file of ['dist/kdx.js', ...(core ? [`dist/chunks/${core}`] : [])]) printModules(join(root, file), process.argv.includes('--modules'));
   const server = await serve({ '/dist/': join(root, 'dist'), '/seeds/': join(root, 'seeds') }, sizePages());
   const browser = await launch();
   try {

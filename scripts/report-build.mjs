@@ -4,6 +4,7 @@
  * Integrity hashes to dist/sri.json (and prints script tags to paste), and checks the promises the builds make:
  * - the chart chunk is self-contained, so that the classic script can import it by URL;
  * - the classic script does not carry chart.js, and names a chunk that exists;
+ * - `kdx.js` (the autoloader) imports nothing up front: a page without widgets loads that file only;
  * - one copy of Lit per page build, none in the npm build (the app's own Lit is used);
  * - the npm entry `dist/index.js` registers nothing.
  * Exits 1 when a check fails.
@@ -78,16 +79,22 @@ for (const [f, h] of Object.entries(files)) console.log(`  ${f.padEnd(width - 5)
 console.log('\nScript tags for the site template (replace https://example.jp/kdx/ with where dist/ is served):');
 console.log(`  <script type="module" src="https://example.jp/kdx/kdx.js" integrity="${files['kdx.js']}" crossorigin="anonymous"></script>`);
 console.log(`  <script src="https://example.jp/kdx/kdx.iife.js" integrity="${files['kdx.iife.js']}" crossorigin="anonymous" defer></script>`);
+// kdx.js loads its chunks with import(), which carries no integrity attribute; an import map can (Chromium 127+).
+const pinned = Object.fromEntries(chunks.map((f) => [`https://example.jp/kdx/${f}`, files[f]]));
+console.log('Integrity of the chunks, as an import map before those scripts (optional; see docs/embedding.md §2):');
+console.log(`  <script type="importmap">${JSON.stringify({ integrity: pinned })}</script>`);
 
 // --- checks ------------------------------------------------------------------------------------------------
 const chartChunks = chunks.filter((f) => /^chunks\/chart-runtime-[\w-]+\.js$/.test(f));
 check(chartChunks.length === 1, `expected one chunks/chart-runtime-*.js, found ${chartChunks.length}`);
-for (const f of chunks) {
+// Minified import statements (`import{a as b}from"./x.js"`, `import"./x.js"`); `import("…")` apart.
+const staticImport = /(?:^|[;\n}])\s*(?:import|export)\s*[^;'"`()]*?\bfrom\s*["'`]|(?:^|[;\n])\s*import\s*["'`]/;
+const dynamicImport = /\bimport\(\s*["'`]/;
+for (const f of chartChunks) {
   const src = text(f);
-  // Minified import statements (`import{a as b}from"./x.js"`, `import"./x.js"`) and `import("…")`.
-  const imports = /(?:^|[;\n}])\s*(?:import|export)\s*[^;'"`()]*?\bfrom\s*["'`]|(?:^|[;\n])\s*import\s*["'`]|\bimport\(\s*["'`]/;
-  check(!imports.test(src), `${f} imports other files: the classic script could not load it alone`);
+  check(!staticImport.test(src) && !dynamicImport.test(src), `${f} imports other files: the classic script could not load it alone`);
 }
+check(!staticImport.test(text('kdx.js')), 'kdx.js imports other files up front: a page without widgets should load kdx.js alone');
 const iife = text('kdx.iife.js');
 const CHARTJS_MARKER = 'Canvas is already in use';
 check(!iife.includes(CHARTJS_MARKER), 'kdx.iife.js contains chart.js: it should import the chart chunk by URL');
@@ -101,9 +108,9 @@ check(!text('kdx.js').includes(CHARTJS_MARKER), 'kdx.js contains chart.js: it sh
 // Lit registers its version on globalThis once per copy.
 const LIT = ['litHtmlVersions', 'litElementVersions', 'reactiveElementVersions'];
 const copies = (src) => Math.max(...LIT.map((k) => src.split(k).length - 1));
-check(copies(text('kdx.js')) === 1, `kdx.js has ${copies(text('kdx.js'))} copies of Lit (expected 1)`);
+const esLit = ['kdx.js', ...chunks].filter((f) => copies(text(f)) > 0);
+check(esLit.length === 1 && copies(text(esLit[0])) === 1, `kdx.js and its chunks have ${esLit.length} copies of Lit (${esLit.join(', ')}; expected 1, in the core chunk)`);
 check(copies(iife) === 1, `kdx.iife.js has ${copies(iife)} copies of Lit (expected 1)`);
-for (const f of chunks) check(copies(text(f)) === 0, `${f} has a copy of Lit`);
 const npmLit = npmAll.filter((f) => copies(text(f)) > 0);
 check(npmLit.length === 0, `the npm build bundles Lit (${npmLit.join(', ')}): it should import it`);
 
@@ -118,5 +125,5 @@ function finish() {
     console.error(`\nBuild checks failed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
     process.exit(1);
   }
-  console.log('\nBuild checks passed: self-contained chart chunk, no chart.js in the classic script, one Lit per page build, npm entry registers nothing.');
+  console.log('\nBuild checks passed: self-contained chart chunk, no chart.js in the classic script, kdx.js loads nothing up front, one Lit per page build, npm entry registers nothing.');
 }

@@ -87,5 +87,6 @@ export function area(module: string): string {
   if (widget) return `<kdx-${widget[1]}>${/\.styles\.ts$/.test(module) ? ' styles' : ''}`;
   if (/src\/styles\//.test(module)) return 'shared styles (host reset, tokens)';
   if (/src\/embed\//.test(module)) return 'fallback-markup upgrader (src/embed)';
+  if (/src\/(autoload|define)\.ts$/.test(module)) return 'autoloader and define() (the page entry)';
   return 'base element, data controller, context, events, define, i18n resolver';
 }

@@ -44,8 +44,18 @@ describe('strict CSP and Trusted Types', () => {
     });
   }
 
-  it('two copies (classic + module): the second cannot create its lit-html policy without allow-duplicates; the first still serves every widget', async () => {
-    const { frame, probe, widgets } = await cspPage('scripts=iife,module');
+  it('classic + module: the module finds every tag defined and loads no second Lit, so no violation', async () => {
+    const { frame, win, probe, widgets } = await cspPage('scripts=iife,module');
+    expect(widgets).to.have.length(8);
+    expect(probe.violations).to.deep.equal([]);
+    expect(probe.errors).to.deep.equal([]);
+    const chunks = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/dist/chunks/'));
+    expect(chunks.filter((p) => !/chart-runtime-/.test(p)), 'only chart.js, which the classic script loads').to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('two classic copies: the second cannot create its lit-html policy without allow-duplicates; the first still serves every widget', async () => {
+    const { frame, probe, widgets } = await cspPage('scripts=iife,iife');
     expect(widgets).to.have.length(8);
     expect(probe.violations.map((v) => v.directive)).to.deep.equal(['trusted-types']);
     expect(probe.violations[0]!.sample).to.equal('lit-html');
@@ -56,7 +66,7 @@ describe('strict CSP and Trusted Types', () => {
   });
 
   it("two copies with trusted-types lit-html 'allow-duplicates': no violation", async () => {
-    const { frame, probe, widgets } = await cspPage('scripts=iife,module&tt=dup');
+    const { frame, probe, widgets } = await cspPage('scripts=iife,iife&tt=dup');
     expect(widgets).to.have.length(8);
     expect(probe.violations).to.deep.equal([]);
     expect(probe.errors).to.deep.equal([]);

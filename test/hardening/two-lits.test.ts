@@ -61,6 +61,12 @@ describe('hardening: a second Lit on the page, next to dist/kdx.js', function ()
     console.warn = (...args: unknown[]) => void warnings.push(String(args[0]));
     const url = '/dist/kdx.js';
     await import(/* @vite-ignore */ url);
+    // kdx.js defines a tag when the page first shows it: one widget brings the core (with its Lit) along.
+    const first = document.createElement('kdx-progress');
+    first.setAttribute('src', '/seeds/kanazawa.json');
+    document.body.append(first);
+    await customElements.whenDefined('kdx-progress');
+    first.remove();
   });
   after(() => {
     console.warn = warn;

@@ -89,8 +89,9 @@ async function kdxRoutes(ctx, next) {
 
 /**
  * Routes for the embedding tests (test/embed/), kept apart from the fault routes above.
- * - /__kdx/embed/v/<version>/<file>: dist/ as if it were another release: kdx.js and kdx.iife.js with their
- *   VERSION literal replaced, everything else (the chart chunk) as built.
+ * - /__kdx/embed/v/<version>/<file>: dist/ as if it were another release: kdx.iife.js and the module build's
+ *   core chunk with their VERSION literal replaced, everything else as built.
+ * - /__kdx/embed/no-chunks/kdx.js: dist/kdx.js where its chunks/ are missing (404).
  * - /__kdx/embed/csp?scripts=module,iife&tt=strict|dup: a page under a strict Content-Security-Policy with
  *   Trusted Types enforced (`dup` adds 'allow-duplicates'), loading the named builds and test/embed/fixtures.
  */
@@ -107,7 +108,8 @@ async function embedRoutes(ctx, next) {
     const [, version, file] = versioned;
     const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
     let body = await readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
-    if (file === 'kdx.js' || file === 'kdx.iife.js') {
+    // The version literal is in the classic script and in the module build's core chunk.
+    if (file === 'kdx.iife.js' || /^chunks\/core-/.test(file)) {
       const literal = new RegExp(`([\`"'])${pkg.version.replaceAll('.', '\\.')}\\1`, 'g');
       if (!literal.test(body)) throw new Error(`VERSION ${pkg.version} not found in dist/${file}`);
       body = body.replace(literal, `$1${version}$1`);
@@ -115,6 +117,13 @@ async function embedRoutes(ctx, next) {
     ctx.type = 'text/javascript';
     ctx.set('Cache-Control', 'no-store');
     ctx.body = body;
+    return;
+  }
+  // dist/kdx.js alone, its chunks missing (a site that published kdx.js without chunks/).
+  if (route === 'no-chunks/kdx.js') {
+    ctx.type = 'text/javascript';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = await readFile(new URL('../../dist/kdx.js', import.meta.url), 'utf8');
     return;
   }
   if (route === 'csp') {

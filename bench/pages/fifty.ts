@@ -1,2 +1,0 @@
-/** 50 widgets on one `src` (fifty.html): the library's page entry, nothing else. */
-import '../../src/kdx.js';
