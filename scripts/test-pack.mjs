@@ -130,13 +130,18 @@ console.log(wrong);
   const main = build('main');
   const mainAll = Object.values(main).join('\n');
   check(mainAll.includes('kdx-progress'), `importing { KdxProgress, define }: the build contains the widget (${kB(main)})`);
+  // The English messages are a lazy chunk of their own (loaded on English pages only).
+  const english = (files) => Object.keys(files).filter((f) => /^en-[\w-]+\.js$/.test(f) && files[f].includes('items achieved'));
   check(
-    Object.keys(main).length === 1 && !mainAll.includes('Canvas is already in use') && !mainAll.includes('treeitem'),
-    'the npm entry is tree-shaken: one file, no chart.js chunk, no other widgets',
+    Object.keys(main).length === 2 && english(main).length === 1 && !mainAll.includes('Canvas is already in use') && !mainAll.includes('treeitem'),
+    'the npm entry is tree-shaken: one file and the lazy English messages, no chart.js chunk, no other widgets',
   );
   const all = build('all');
   const chartChunk = Object.entries(all).find(([, s]) => s.includes('Canvas is already in use'));
-  check(Object.keys(all).length === 2 && !!chartChunk && /\.register\(/.test(chartChunk[1]), `importing kdx-widgets/define: chart.js in a lazy chunk of its own, its controllers registered (${kB(all)})`);
+  check(
+    Object.keys(all).length === 3 && english(all).length === 1 && !!chartChunk && /\.register\(/.test(chartChunk[1]),
+    `importing kdx-widgets/define: chart.js and English in lazy chunks of their own, chart.js's controllers registered (${kB(all)})`,
+  );
 
   step('the built app in Chromium');
   const { default: puppeteer } = await import(join(ROOT, 'node_modules/puppeteer-core/lib/esm/puppeteer/puppeteer-core.js'));

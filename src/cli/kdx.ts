@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LIMITS, type Bundle } from '../data/bundle.js';
 import { describe, validateBundle } from '../data/validate.js';
-import { toLang, type Lang } from '../i18n/index.js';
+import { loadMessages, toLang, type Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { readFiscalYear } from './csv-columns.js';
 import { planToSheet, shiftJisSheet, toCsv } from './csv-export.js';
@@ -83,6 +83,8 @@ function langOf(argv: string[]): Lang {
 
 /** Runs `kdx` with `argv` (without `node` and the script) and returns the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  // The widgets load English on demand; the command line may print either language, from its first line.
+  await loadMessages('en');
   const lang = langOf(argv);
   const m = cliMessages(lang);
   const ctx: Context = { io, lang, m };

@@ -21,6 +21,8 @@ export interface PlanDataHost extends ReactiveControllerHost, HTMLElement {
   node: string | undefined;
   /** The widget's language, for messages logged to the console. */
   readonly language: Lang;
+  /** Whether the widget shows its language yet: nothing is announced before (see `KdxElement.languageReady`). */
+  readonly languageReady: boolean;
 }
 
 const PROVIDER_TAG = 'kdx-plan';
@@ -221,7 +223,7 @@ export class PlanDataController implements ReactiveController {
    */
   private announce() {
     const view = this.view;
-    if (view.status === 'loading') return;
+    if (view.status === 'loading' || !this.host.languageReady) return;
     const widgetError = (this.host as { widgetError?: KdxError | undefined }).widgetError;
     const token = widgetError ?? (view.status === 'ready' ? view.node : view.error);
     if (token === this.announced) return;

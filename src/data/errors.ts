@@ -2,7 +2,7 @@
  * Every failure a widget can meet, as one error type with a code (for `kdx-error` listeners and docs) and the
  * parameters its message needs. Messages are produced per language when shown, never stored as prose.
  */
-import { messages, type Lang } from '../i18n/index.js';
+import { hasMessages, messages, type Lang } from '../i18n/index.js';
 import type { ErrorCode, ErrorParams } from '../i18n/messages.js';
 import { formatIssue, type ValidationIssue } from './validate.js';
 
@@ -18,14 +18,25 @@ export class KdxError extends Error {
   readonly transient: boolean;
 
   constructor(code: ErrorCode, params: ErrorParams = {}, options: { issues?: readonly ValidationIssue[]; transient?: boolean; cause?: unknown } = {}) {
-    super(code, { cause: options.cause });
+    // No message of its own: the prototype's getter (below) words it when it is read.
+    super(undefined, { cause: options.cause });
     this.code = code;
     this.params = params;
     this.issues = options.issues ?? [];
     this.transient = options.transient ?? false;
-    this.message = errorMessage(this, 'en');
   }
 }
+
+/**
+ * `message`, for developers: in English once the English messages are loaded (on English pages and in the
+ * command line), else in Japanese. Widgets show `errorMessage(error, lang)` in their own language.
+ */
+Object.defineProperty(KdxError.prototype, 'message', {
+  configurable: true,
+  get(this: KdxError) {
+    return errorMessage(this, hasMessages('en') ? 'en' : 'ja');
+  },
+});
 
 /** The message for people, in `lang`. */
 export function errorMessage(error: KdxError, lang: Lang): string {

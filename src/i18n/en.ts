@@ -64,7 +64,6 @@ export const en: Messages = {
   },
   errorTitle: 'Cannot show this',
   retry: 'Try again',
-  loading: 'Loading…',
   kind: (kind) => KINDS[kind] ?? kind,
   progress: {
     rateLabel: 'Achievement rate',

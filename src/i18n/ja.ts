@@ -61,7 +61,6 @@ export const ja: Messages = {
   },
   errorTitle: '表示できません',
   retry: '再読み込み',
-  loading: '読み込み中…',
   kind: (kind) => KINDS[kind] ?? kind,
   progress: {
     rateLabel: '達成率',

@@ -56,7 +56,6 @@ export interface Messages {
   error: Record<ErrorCode, (p: ErrorParams) => string>;
   errorTitle: string;
   retry: string;
-  loading: string;
   kind: (kind: string) => string;
   progress: {
     rateLabel: string;

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { KdxError, errorMessage } from '../../src/data/errors.js';
 import { forgetBundle, loadBundle, parseBundle } from '../../src/data/load.js';
 import { hits, seedText, unique } from '../helpers/bundles.js';
+import { loadMessages } from '../../src/i18n/index.js';
 
 async function failure(p: Promise<unknown>): Promise<KdxError> {
   try {
@@ -14,6 +15,8 @@ async function failure(p: Promise<unknown>): Promise<KdxError> {
 }
 
 describe('loadBundle', () => {
+  // These messages are checked in English too, which the widgets load on demand.
+  before(() => loadMessages('en'));
   afterEach(() => forgetBundle());
 
   it('loads, validates and models a bundle', async () => {
@@ -122,6 +125,8 @@ describe('loadBundle', () => {
 });
 
 describe('parseBundle', () => {
+  // These messages are checked in English too, which the widgets load on demand.
+  before(() => loadMessages('en'));
   it('accepts a UTF-8 BOM', async () => {
     const model = parseBundle('\ufeff' + (await seedText('minimal')));
     expect(model.plans.length).to.equal(2);

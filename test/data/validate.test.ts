@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { formatIssue, validateBundle, type ValidationIssue } from '../../src/data/validate.js';
 import { clone, seed } from '../helpers/bundles.js';
+import { loadMessages } from '../../src/i18n/index.js';
 
 const lines = (errors: ValidationIssue[], lang: 'ja' | 'en' = 'en') => errors.map((e) => formatIssue(e, lang));
 
@@ -13,6 +14,8 @@ async function errorsOf(mutate: (b: any) => void) {
 }
 
 describe('validateBundle', () => {
+  // These messages are checked in English too, which the widgets load on demand.
+  before(() => loadMessages('en'));
   it('accepts the Kanazawa bundle and the minimal fixture', async () => {
     for (const name of ['kanazawa', 'minimal'] as const) {
       const r = validateBundle(await seed(name));

@@ -12,6 +12,10 @@ import { parseBundle } from '../../src/data/load.js';
 import { buildModel, type BundleModel, type PlanNode } from '../../src/data/model.js';
 import { rateTenths } from '../../src/data/rollup.js';
 import { formatIssue, validateBundle, type ValidationIssue } from '../../src/data/validate.js';
+import { loadMessages } from '../../src/i18n/index.js';
+
+// Messages are checked in English too, which the library loads on demand.
+await loadMessages('en');
 
 const RUNS = 300;
 fc.configureGlobal({ includeErrorInReport: true });

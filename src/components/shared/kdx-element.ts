@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, ty
 import { property, state } from 'lit/decorators.js';
 import { PlanDataController, type PlanView } from '../../context/plan-data.js';
 import { errorMessage, type KdxError } from '../../data/errors.js';
-import { messages, type Lang, type Messages } from '../../i18n/index.js';
+import { hasMessages, loadMessages, LOADING, messages, type Lang, type Messages } from '../../i18n/index.js';
 import { resolveLang } from '../../i18n/resolve-lang.js';
 import { hostStyles } from '../../styles/host.js';
 import { VERSION } from '../../version.js';
@@ -30,10 +30,20 @@ export abstract class KdxElement extends LitElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
 
   /**
-   * The resolved language: own `lang`, else the closest ancestor's, else the document's.
+   * The language shown: own `lang`, else the closest ancestor's, else the document's, once its messages are
+   * loaded (English loads on demand; a switch to it keeps the old language until then).
    * @internal
    */
   @state() language: Lang = 'ja';
+
+  /**
+   * Whether `language`'s messages are here. Until then the widget shows its placeholder and announces nothing.
+   * @internal
+   */
+  @state() languageReady = false;
+
+  /** The language asked for, which `language` follows once its messages are loaded. */
+  private wantedLanguage: Lang = 'ja';
 
   /**
    * A failure of this widget's own (a node it cannot show), set in `willUpdate`.
@@ -52,7 +62,7 @@ export abstract class KdxElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.language = resolveLang(this);
+    this.setLanguage(resolveLang(this));
     watchLang(this);
   }
 
@@ -63,7 +73,25 @@ export abstract class KdxElement extends LitElement {
 
   /** @internal */
   langChanged(): void {
-    this.language = resolveLang(this);
+    this.setLanguage(resolveLang(this));
+  }
+
+  private setLanguage(lang: Lang): void {
+    this.wantedLanguage = lang;
+    const show = (shown: Lang) => {
+      if (this.wantedLanguage !== lang) return;
+      this.language = shown;
+      this.languageReady = true;
+    };
+    if (hasMessages(lang)) return show(lang);
+    loadMessages(lang).then(
+      () => show(lang),
+      (e: unknown) => {
+        // Japanese rather than a placeholder for ever; the detail for the site's staff.
+        console.error(`[kdx] 英語のメッセージを読み込めませんでした。日本語で表示します。 / Could not load the English messages (publish dist/ with chunks/ as it is); showing Japanese.`, e);
+        show('ja');
+      },
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -102,8 +130,8 @@ export abstract class KdxElement extends LitElement {
 
   protected override render(): TemplateResult {
     const view = this.data.view;
-    if (view.status === 'loading') {
-      return html`<div class="state" part="placeholder" aria-busy="true" lang=${this.language}>${this.t.loading}</div>`;
+    if (view.status === 'loading' || !this.languageReady) {
+      return html`<div class="state" part="placeholder" aria-busy="true" lang=${this.wantedLanguage}>${LOADING[this.wantedLanguage]}</div>`;
     }
     if (view.status === 'error') return this.renderError(view.error, view.retry);
     if (this.widgetError) return this.renderError(this.widgetError);
