@@ -10,6 +10,10 @@ import { formatPercent, text as textOf } from '../src/data/format.js';
 import type { BundleModel, PlanModel, PlanNode } from '../src/data/model.js';
 import { checkAttributes, fallbackHref, WIDGETS, type WidgetName, type WidgetSpec } from '../src/embed/fallback.js';
 import { dataMarkup, linkMarkup, scriptMarkup, tagMarkup } from '../src/embed/markup.js';
+import { loadMessages } from '../src/i18n/index.js';
+
+// The builder switches language at once, error messages included: English up front (widgets load it on demand).
+await loadMessages('en');
 
 type Lang = 'ja' | 'en';
 

@@ -35,8 +35,9 @@ describe('snippet builder', () => {
   });
 
   it('shows the real widget as a preview', async () => {
-    const widget = await waitFor(() => doc.querySelector('#preview kdx-progress'), 'the preview');
-    await waitFor(() => shadowText(widget).includes('97.4%'), 'the preview to show the rate');
+    // The builder rebuilds the preview on every change (and when dist/sri.json arrives): look at the current one.
+    const preview = () => doc.querySelector('#preview kdx-progress');
+    await waitFor(() => preview() && shadowText(preview()!).includes('97.4%'), 'the preview to show the rate');
   });
 
   it('offers only the options of the chosen widget, and writes them', () => {
