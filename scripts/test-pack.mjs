@@ -113,6 +113,14 @@ console.log(wrong);
     join(app, 'tsconfig.json'),
     JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2023', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['src/check.ts'] }, null, 2),
   );
+  // The `kdx` command from the installed package: one file, messages in both languages from the first line.
+  try {
+    const seed = join(ROOT, 'seeds/kanazawa.json');
+    const out = execFileSync(join(app, 'node_modules/.bin/kdx'), ['validate', seed, '--lang', 'en'], { encoding: 'utf8' });
+    check(/^OK: .* is a valid plan bundle \(2 plans, 75 items\)/.test(out.trim()), `npx kdx validate --lang en: ${out.trim()}`);
+  } catch (e) {
+    check(false, `npx kdx validate failed:\n${e.stdout ?? ''}${e.stderr ?? e}`);
+  }
   try {
     run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], app);
     check(true, 'tsc --noEmit passes (and the deliberate error is caught by @ts-expect-error)');
