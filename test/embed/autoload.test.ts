@@ -114,6 +114,19 @@ describe('dist/kdx.js loads what the page shows', function () {
     frame.remove();
   });
 
+  it('English messages that cannot be loaded: the widget shows Japanese (with lang="ja"), not a placeholder for ever', async () => {
+    const { frame, doc, win } = await page(
+      html(`<div lang="en"><kdx-progress src="${SRC}" plan="${PLAN}"></kdx-progress></div>`, '<script type="module" src="/__kdx/embed/no-en/kdx.js"></script>'),
+    );
+    const [progress] = await waitFor(() => allSettled(doc), 'the progress meter');
+    const meter = progress!.shadowRoot!.querySelector('[role="meter"]')!;
+    expect(meter.getAttribute('aria-valuetext')).to.equal('124項目中108項目達成（87.1%）');
+    expect(progress!.shadowRoot!.querySelector('[part="base"]')!.closest('[lang]')?.getAttribute('lang')).to.equal('ja');
+    expect(probeOf(win).logged.some((l) => l.includes('English messages'))).to.equal(true);
+    expect(probeOf(win).errors).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('two versions as modules: the first to define a tag wins, the other warns at most once per tag, both render', async () => {
     const { frame, doc, win } = await page(
       html(

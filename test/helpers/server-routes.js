@@ -92,6 +92,7 @@ async function kdxRoutes(ctx, next) {
  * - /__kdx/embed/v/<version>/<file>: dist/ as if it were another release: kdx.iife.js and the module build's
  *   core chunk with their VERSION literal replaced, everything else as built.
  * - /__kdx/embed/no-chunks/kdx.js: dist/kdx.js where its chunks/ are missing (404).
+ * - /__kdx/embed/no-en/<file>: dist/ without the English messages' chunk (404).
  * - /__kdx/embed/csp?scripts=module,iife&tt=strict|dup: a page under a strict Content-Security-Policy with
  *   Trusted Types enforced (`dup` adds 'allow-duplicates'), loading the named builds and test/embed/fixtures.
  */
@@ -124,6 +125,15 @@ async function embedRoutes(ctx, next) {
     ctx.type = 'text/javascript';
     ctx.set('Cache-Control', 'no-store');
     ctx.body = await readFile(new URL('../../dist/kdx.js', import.meta.url), 'utf8');
+    return;
+  }
+  // dist/ without the English messages' chunk (404 for chunks/en-*.js).
+  const noEnglish = /^no-en\/((?:chunks\/)?[\w.-]+\.js)$/.exec(route);
+  if (noEnglish) {
+    if (/^chunks\/en-/.test(noEnglish[1])) return next();
+    ctx.type = 'text/javascript';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = await readFile(new URL(`../../dist/${noEnglish[1]}`, import.meta.url), 'utf8');
     return;
   }
   if (route === 'csp') {
