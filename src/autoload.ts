@@ -5,8 +5,8 @@
  * fallback-markup upgrader stay on the server until a page shows them.
  *
  * Tags are found in the document when it is parsed and, through one MutationObserver, whenever they are added
- * later (by a script, or by the upgrader from `data-kdx` / `#kdx=` markup). Once every tag is defined the
- * observer stops. Widgets inside a shadow root of your own are not seen: call `discover(root)`, or import
+ * later (by a script, or by the upgrader from `data-kdx` / `#kdx=` markup). Once every tag is defined and the
+ * upgrader watches the page itself, the observer stops. Widgets inside a shadow root of your own are not seen: call `discover(root)`, or import
  * `kdx-widgets/define` (every tag at once). Safe to load twice or in two versions, as `define()` is.
  */
 import { define } from './define.js';
@@ -25,6 +25,7 @@ const UNDEFINED = Object.keys(TAGS)
 /** Fallback markup (see `embed/fallback.ts`): loads the upgrader, which then watches the page itself. */
 const FALLBACK = '[data-kdx], a[href*="#kdx="]';
 
+const isTag = (name: string) => Object.hasOwn(TAGS, name);
 const loading = new Map<string, Promise<void>>();
 let upgrader: Promise<typeof import('./embed/upgrade.js')> | undefined;
 
@@ -38,11 +39,7 @@ function load(tag: string): Promise<void> {
       (e: unknown) => {
         // Not cached: the next discovery (a widget added later, or `discover()`) tries again.
         loading.delete(tag);
-        console.error(
-          `[kdx] <${tag}> のプログラムを読み込めませんでした。dist/ のファイル（chunks/ を含む）を kdx.js と同じ場所にまとめて置いてください。` +
-            ` / Could not load the code of <${tag}>: publish dist/ as it is, with chunks/ next to kdx.js.`,
-          e,
-        );
+        notLoaded(`<${tag}>`, e);
       },
     );
     loading.set(tag, p);
@@ -50,11 +47,27 @@ function load(tag: string): Promise<void> {
   return p;
 }
 
+function notLoaded(what: string, e: unknown): void {
+  console.error(
+    `[kdx] ${what} のプログラムを読み込めませんでした。dist/ のファイル（chunks/ を含む）を kdx.js と同じ場所にまとめて置いてください。` +
+      ` / Could not load the code of ${what}: publish dist/ as it is, with chunks/ next to kdx.js.`,
+    e,
+  );
+}
+
+/** The upgrader, started; rejects (after logging) when its chunk cannot be loaded, and is tried again next time. */
 function loadUpgrader(): Promise<typeof import('./embed/upgrade.js')> {
-  return (upgrader ??= import('./embed/upgrade.js').then((m) => {
-    m.startUpgrader();
-    return m;
-  }));
+  return (upgrader ??= import('./embed/upgrade.js').then(
+    (m) => {
+      m.startUpgrader();
+      return m;
+    },
+    (e: unknown) => {
+      upgrader = undefined;
+      notLoaded('data-kdx / #kdx=', e);
+      throw e;
+    },
+  ));
 }
 
 /**
@@ -64,14 +77,14 @@ function loadUpgrader(): Promise<typeof import('./embed/upgrade.js')> {
 export async function discover(root: ParentNode = document): Promise<void> {
   const tags = new Set<string>();
   const el = root instanceof Element ? root : null;
-  if (el && el.localName in TAGS && !customElements.get(el.localName)) tags.add(el.localName);
+  if (el && isTag(el.localName) && !customElements.get(el.localName)) tags.add(el.localName);
   for (const found of root.querySelectorAll(UNDEFINED)) tags.add(found.localName);
   const fallback = el?.matches(FALLBACK) || root.querySelector(FALLBACK);
   await Promise.all([
     ...Object.keys(TAGS)
       .filter((t) => tags.has(t))
       .map(load),
-    fallback ? loadUpgrader().then((m) => Promise.all(m.upgrade(root).map((w) => discover(w)))) : undefined,
+    fallback ? loadUpgrader().then((m) => Promise.all(m.upgrade(root).map((w) => discover(w))), () => undefined) : undefined,
   ]);
 }
 
@@ -90,7 +103,7 @@ function watch(doc: Document): void {
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'attributes') {
-        if (!upgrader && r.target instanceof Element && r.target.matches(FALLBACK)) void loadUpgrader();
+        if (!upgrader && r.target instanceof Element && r.target.matches(FALLBACK)) loadUpgrader().catch(() => undefined);
         continue;
       }
       for (const node of r.addedNodes) if (node instanceof Element) void discover(node);
