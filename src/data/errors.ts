@@ -3,7 +3,8 @@
  * parameters its message needs. Messages are produced per language when shown, never stored as prose.
  */
 import { hasMessages, messages, type Lang } from '../i18n/index.js';
-import type { ErrorCode, ErrorParams } from '../i18n/messages.js';
+import type { ErrorCode, ErrorParams, WrongKind } from '../i18n/messages.js';
+import { text } from './format.js';
 import { formatIssue, type ValidationIssue } from './validate.js';
 
 export type { ErrorCode, ErrorParams } from '../i18n/messages.js';
@@ -41,11 +42,22 @@ Object.defineProperty(KdxError.prototype, 'message', {
 /** The message for people, in `lang`. */
 export function errorMessage(error: KdxError, lang: Lang): string {
   const params: ErrorParams = { ...error.params };
+  const m = messages(lang);
   if (error.issues.length && error.code === 'invalid') {
     params.count = error.issues.length;
     params.first = formatIssue(error.issues[0]!, lang);
   }
-  return messages(lang).error[error.code](params);
+  if (params.problem) {
+    const title = text(params.title, lang);
+    const words: Record<WrongKind, (title: string) => string> = {
+      'tree-no-children': m.tree.noChildren,
+      'chart-no-children': m.chart.noChildren,
+      'chart-no-history': m.chart.noHistory,
+      'chart-no-progress': m.chart.noProgress,
+    };
+    params.reason = words[params.problem](title);
+  }
+  return m.error[error.code](params);
 }
 
 /** Any thrown value as a KdxError (unexpected ones become `invalid` data, never a broken page). */

@@ -27,6 +27,9 @@ export type ErrorCode =
   | 'network' | 'http' | 'timeout' | 'not-json' | 'too-large' | 'invalid' | 'unsupported-version'
   | 'no-source' | 'inline-missing' | 'plan-not-found' | 'node-not-found' | 'wrong-kind' | 'no-data';
 
+/** Why a widget cannot show a node (`wrong-kind`): worded in the language shown, with the node's title. */
+export type WrongKind = 'tree-no-children' | 'chart-no-children' | 'chart-no-history' | 'chart-no-progress';
+
 export interface ErrorParams {
   url?: string;
   status?: number;
@@ -45,6 +48,10 @@ export interface ErrorParams {
   supported?: string;
   limit?: string;
   widget?: string;
+  /** `wrong-kind`: what is missing, and the node's title (as in the bundle, both languages). */
+  problem?: WrongKind;
+  title?: string | { ja: string; en?: string | undefined };
+  /** `no-data`: the text of an unexpected exception; `wrong-kind`: `problem` worded (set by `errorMessage`). */
   reason?: string;
 }
 

@@ -427,8 +427,8 @@ describe('chart data (pure)', () => {
     const doughnut = chartModel(plan.root, 'doughnut', 'en', model.statuses);
     expect(doughnut.values).to.deep.equal([108, 14, 2]);
     expect(doughnut.centre).to.equal('87.1%');
-    expect(chartProblem(plan.root, 'line', 'en')).to.match(/no history/);
-    expect(chartProblem(plan.root, 'bar', 'ja')).to.equal(null);
+    expect(chartProblem(plan.root, 'line')).to.equal('chart-no-history');
+    expect(chartProblem(plan.root, 'bar')).to.equal(null);
   });
 
   it('wraps long labels into at most three lines and formats ticks', () => {

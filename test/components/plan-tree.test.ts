@@ -6,6 +6,7 @@ import type { KdxNodeSelectEvent } from '../../src/events/kdx-node-select.js';
 import type { KdxPlanTree } from '../../src/components/plan-tree/plan-tree.js';
 import { unique } from '../helpers/bundles.js';
 import { GARBAGE, mount, q, settled, shown, unmountAll, expectErrorShown, expectNoRepeatedError } from '../helpers/widgets.js';
+import { loadMessages } from '../../src/i18n/index.js';
 
 const SRC = '/seeds/kanazawa.json';
 const PLAN = 'administrative-management-plan';
@@ -480,6 +481,22 @@ describe('<kdx-plan-tree>', () => {
         await expectNoRepeatedError(el);
       });
     }
+
+    it('a node without children, page switched to English: the message follows, worded anew, and kdx-error is not fired again', async () => {
+      await loadMessages('en');
+      const { root, el, event } = await mount(`<div lang="ja"><kdx-plan-tree data-test ${TREE} node="R7-1"></kdx-plan-tree></div>`);
+      await expectErrorShown(el, event, /下位の項目がありません/);
+      let again = 0;
+      el.addEventListener('kdx-error', () => again++);
+      root.firstElementChild!.setAttribute('lang', 'en');
+      await new Promise((r) => setTimeout(r, 0));
+      await el.updateComplete;
+      const alert = q(el, '[role="alert"]');
+      expect(alert.getAttribute('lang')).to.equal('en');
+      expect(alert.textContent).to.match(/<kdx-plan-tree> cannot show item "R7-1": ".+" has no sub-items/);
+      expect(alert.textContent).to.not.match(/[ぁ-んァ-ン]{3}/);
+      expect(again).to.equal(0);
+    });
 
     it('shows a quiet busy placeholder while loading', async () => {
       const root = document.createElement('div');

@@ -8,6 +8,7 @@ import { formatCount, formatFiscalYear, formatPercent, text } from '../../data/f
 import type { PlanNode } from '../../data/model.js';
 import { rateTenths } from '../../data/rollup.js';
 import { messages, type Lang } from '../../i18n/index.js';
+import type { WrongKind } from '../../i18n/messages.js';
 
 export const CHART_TYPES = ['bar', 'doughnut', 'line'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
@@ -54,13 +55,11 @@ function historyOf(node: PlanNode) {
   return [...(node.data.history ?? [])].filter((h) => h.total > 0).sort((a, b) => a.fiscalYear - b.fiscalYear);
 }
 
-/** Why `type` cannot show `node`, in `lang`; `null` when it can. */
-export function chartProblem(node: PlanNode, type: ChartType, lang: Lang): string | null {
-  const t = messages(lang).chart;
-  const title = text(node.title, lang);
-  if (type === 'bar') return ratedChildren(node).length ? null : t.noChildren(title);
-  if (type === 'line') return historyOf(node).length ? null : t.noHistory(title);
-  return node.progress && node.progress.total > 0 ? null : t.noProgress(title);
+/** Why `type` cannot show `node` (worded by `errorMessage`); `null` when it can. */
+export function chartProblem(node: PlanNode, type: ChartType): WrongKind | null {
+  if (type === 'bar') return ratedChildren(node).length ? null : 'chart-no-children';
+  if (type === 'line') return historyOf(node).length ? null : 'chart-no-history';
+  return node.progress && node.progress.total > 0 ? null : 'chart-no-progress';
 }
 
 /** The chart of `node`. Call only when `chartProblem` returned null. */

@@ -96,8 +96,8 @@ export class KdxChart extends KdxElement {
   }
 
   protected override checkNode(view: ReadyView): KdxError | undefined {
-    const reason = chartProblem(view.node, this.chartType, this.language);
-    return reason === null ? undefined : new KdxError('wrong-kind', { widget: '<kdx-chart>', id: view.node.id, reason });
+    const problem = chartProblem(view.node, this.chartType);
+    return problem === null ? undefined : new KdxError('wrong-kind', { widget: '<kdx-chart>', id: view.node.id, problem, title: view.node.title });
   }
 
   protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {

@@ -164,8 +164,7 @@ export class KdxPlanTree extends KdxElement {
   protected override checkNode(view: ReadyView): KdxError | undefined {
     const node = view.node;
     if (node.children.length) return undefined;
-    const reason = this.t.tree.noChildren(text(node.title, this.language));
-    return new KdxError('wrong-kind', { widget: '<kdx-plan-tree>', id: node.id, reason });
+    return new KdxError('wrong-kind', { widget: '<kdx-plan-tree>', id: node.id, problem: 'tree-no-children', title: node.title });
   }
 
   protected override willShow(view: ReadyView, changed: PropertyValues<this>): void {
