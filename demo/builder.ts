@@ -63,6 +63,8 @@ const EN: Record<string, string> = {
   's.script': '1. In the site template, once',
   's.scriptHint': 'Put it in <head> or at the end of the page, never in the editor’s text (TinyMCE and CKEditor 5 both delete scripts).',
   's.classic': 'For a CMS that cannot use type="module", use this classic script instead.',
+  's.importMap': 'When you pin the scripts with integrity, pin the chunks (the files kdx.js loads later) with this import map too. Put it before the script (under a strict CSP, add its hash to script-src).',
+  copyImportMap: 'Copy the import map',
   copy: 'Copy',
   copyClassic: 'Copy the classic version',
   's.tag': '2. The tag (where HTML is saved as written)',
@@ -220,6 +222,8 @@ function update() {
   const scripts = scriptMarkup(field('base').value.trim() || '/kdx/', sri?.files);
   $('code-script').textContent = scripts.module;
   $('code-classic').textContent = scripts.classic;
+  $('code-import-map').textContent = scripts.importMap;
+  $('import-map-block').hidden = !scripts.importMap;
   $('sri-note').textContent = sri ? MSG.sri[lang](sri.version) : MSG.noSri[lang];
   $('code-tag').textContent = tagMarkup(s, text);
   $('code-data').textContent = dataMarkup(s, text);

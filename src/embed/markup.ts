@@ -31,11 +31,16 @@ export function linkMarkup(page: string, spec: WidgetSpec, text: string): string
  * The script tags for the site template, once per page. `base` is where dist/ is served (ending in `/`);
  * `integrity` maps file names to SRI hashes (dist/sri.json), when known.
  */
-export function scriptMarkup(base: string, integrity?: Readonly<Record<string, string>>): { module: string; classic: string } {
+export function scriptMarkup(base: string, integrity?: Readonly<Record<string, string>>): { module: string; classic: string; importMap: string } {
   const root = base.endsWith('/') ? base : `${base}/`;
   const pin = (file: string) => (integrity?.[file] ? ` integrity="${escapeAttr(integrity[file])}" crossorigin="anonymous"` : '');
+  // The chunks kdx.js (and the classic script's charts) load with import(), which no attribute can pin: an
+  // import map can. `<` is escaped so that nothing typed as the base can end the script element.
+  const chunks = Object.entries(integrity ?? {}).filter(([file]) => file.startsWith('chunks/'));
+  const map = JSON.stringify({ integrity: Object.fromEntries(chunks.map(([file, hash]) => [`${root}${file}`, hash])) }).replace(/</g, '\\u003c');
   return {
     module: `<script type="module" src="${escapeAttr(`${root}kdx.js`)}"${pin('kdx.js')}></script>`,
     classic: `<script src="${escapeAttr(`${root}kdx.iife.js`)}"${pin('kdx.iife.js')} defer></script>`,
+    importMap: chunks.length ? `<script type="importmap">${map}</script>` : '',
   };
 }

@@ -58,6 +58,14 @@ describe('snippet builder', () => {
       await waitFor(() => code('code-script')!.includes('integrity'), 'the integrity hash');
       expect(code('code-script')).to.equal(`<script type="module" src="/kdx/kdx.js" integrity="${files['kdx.js']}" crossorigin="anonymous"></script>`);
       expect(code('code-classic')).to.include(files['kdx.iife.js']!).and.include(' defer>');
+      // The chunks kdx.js loads later, pinned by an import map (parsed back, as the browser will).
+      const map = code('code-import-map')!;
+      expect(map).to.match(/^<script type="importmap">\{.*\}<\/script>$/);
+      const { integrity } = JSON.parse(map.replace(/^<script type="importmap">|<\/script>$/g, '')) as { integrity: Record<string, string> };
+      const chunks = Object.keys(files).filter((f) => f.startsWith('chunks/'));
+      expect(chunks.length).to.be.greaterThan(3);
+      expect(integrity).to.deep.equal(Object.fromEntries(chunks.map((f) => [`/kdx/${f}`, files[f]])));
+      expect((doc.getElementById('import-map-block') as HTMLElement).hidden).to.equal(false);
     } else {
       expect(code('code-script')).to.equal('<script type="module" src="/kdx/kdx.js"></script>');
       expect(code('sri-note')).to.include('npm run build');

@@ -220,7 +220,19 @@ describe('the builder\'s markup', () => {
     const s = scriptMarkup('https://example.jp/kdx', { 'kdx.js': 'sha384-abc', 'kdx.iife.js': 'sha384-def' });
     expect(s.module).to.equal('<script type="module" src="https://example.jp/kdx/kdx.js" integrity="sha384-abc" crossorigin="anonymous"></script>');
     expect(s.classic).to.equal('<script src="https://example.jp/kdx/kdx.iife.js" integrity="sha384-def" crossorigin="anonymous" defer></script>');
+    expect(s.importMap).to.equal('', 'no chunk hashes, no import map');
     expect(scriptMarkup('/kdx/').module).to.equal('<script type="module" src="/kdx/kdx.js"></script>');
+  });
+
+  it('pins the chunks with an import map; a base that tries to end the script element cannot', () => {
+    const hashes = { 'kdx.js': 'sha384-abc', 'chunks/core-1.js': 'sha384-core', 'chunks/progress-2.js': 'sha384-progress' };
+    expect(scriptMarkup('https://example.jp/kdx/', hashes).importMap).to.equal(
+      '<script type="importmap">{"integrity":{"https://example.jp/kdx/chunks/core-1.js":"sha384-core","https://example.jp/kdx/chunks/progress-2.js":"sha384-progress"}}</script>',
+    );
+    const hostile = scriptMarkup('/x</script><script>alert(1)</script>/', hashes).importMap;
+    expect(hostile.match(/<\/script>/gi)).to.have.length(1);
+    const parsed = JSON.parse(hostile.slice('<script type="importmap">'.length, -'</script>'.length)) as { integrity: Record<string, string> };
+    expect(Object.keys(parsed.integrity)[0]).to.equal('/x</script><script>alert(1)</script>/chunks/core-1.js');
   });
 });
 
