@@ -95,7 +95,14 @@ export function descendants(root: PlanNode): PlanNode[] {
 export function openToDepth(root: PlanNode, depth: number): Set<PlanNode> {
   const open = new Set<PlanNode>();
   const limit = root.depth + Math.max(0, Math.floor(depth));
-  for (const n of descendants(root)) if (n.depth <= limit && n.children.length) open.add(n);
+  // Only the levels that open are walked: the default view of a 10,000-node plan looks at a few dozen nodes.
+  const stack: PlanNode[] = [...root.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.depth > limit || !n.children.length) continue;
+    open.add(n);
+    for (const c of n.children) stack.push(c);
+  }
   return open;
 }
 
