@@ -6,8 +6,9 @@
  *
  * Tags are found in the document when it is parsed and, through one MutationObserver, whenever they are added
  * later (by a script, or by the upgrader from `data-kdx` / `#kdx=` markup). Once every tag is defined and the
- * upgrader watches the page itself, the observer stops. Widgets inside a shadow root of your own are not seen: call `discover(root)`, or import
- * `kdx-widgets/define` (every tag at once). Safe to load twice or in two versions, as `define()` is.
+ * upgrader watches the page itself, the observer stops. Widgets inside a shadow root of your own are not seen:
+ * call `discover(root)`, or import `kdx-widgets/define` (every tag at once). Safe to load twice or in two
+ * versions, as `define()` is.
  */
 import { define } from './define.js';
 

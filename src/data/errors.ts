@@ -3,7 +3,7 @@
  * parameters its message needs. Messages are produced per language when shown, never stored as prose.
  */
 import { hasMessages, messages, type Lang } from '../i18n/index.js';
-import type { ErrorCode, ErrorParams, WrongKind } from '../i18n/messages.js';
+import type { ErrorCode, ErrorParams } from '../i18n/messages.js';
 import { text } from './format.js';
 import { formatIssue, type ValidationIssue } from './validate.js';
 
@@ -47,16 +47,7 @@ export function errorMessage(error: KdxError, lang: Lang): string {
     params.count = error.issues.length;
     params.first = formatIssue(error.issues[0]!, lang);
   }
-  if (params.problem) {
-    const title = text(params.title, lang);
-    const words: Record<WrongKind, (title: string) => string> = {
-      'tree-no-children': m.tree.noChildren,
-      'chart-no-children': m.chart.noChildren,
-      'chart-no-history': m.chart.noHistory,
-      'chart-no-progress': m.chart.noProgress,
-    };
-    params.reason = words[params.problem](title);
-  }
+  if (params.problem) params.reason = m.wrongKind[params.problem](text(params.title, lang));
   return m.error[error.code](params);
 }
 

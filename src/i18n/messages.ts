@@ -61,6 +61,8 @@ export interface Messages {
   list: (items: string[]) => string;
   issue: Record<IssueKey, (p: IssueParams) => string>;
   error: Record<ErrorCode, (p: ErrorParams) => string>;
+  /** Why a widget cannot show a node (`wrong-kind`, worded into its `reason`), with the node's title. */
+  wrongKind: Record<WrongKind, (title: string) => string>;
   errorTitle: string;
   retry: string;
   kind: (kind: string) => string;
@@ -105,8 +107,6 @@ export interface Messages {
     collapseAll: string;
     /** A row's compact progress: 「97.4%（38/39）」. */
     rate: (percent: string, achieved: string, total: string) => string;
-    /** Why a node cannot be shown as a tree. */
-    noChildren: (title: string) => string;
   };
   chart: {
     barLabel: (title: string) => string;
@@ -124,9 +124,6 @@ export interface Messages {
     rate: string;
     fiscalYear: string;
     count: string;
-    noChildren: (title: string) => string;
-    noHistory: (title: string) => string;
-    noProgress: (title: string) => string;
     /** Tooltip of a rate: 「38/39項目（97.4%）」. */
     tooltip: (achieved: string, total: string, percent: string) => string;
     /** A part of the whole: 「108項目（87.1%）」. */

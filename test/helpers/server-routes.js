@@ -91,8 +91,8 @@ async function kdxRoutes(ctx, next) {
  * Routes for the embedding tests (test/embed/), kept apart from the fault routes above.
  * - /__kdx/embed/v/<version>/<file>: dist/ as if it were another release: kdx.iife.js and the module build's
  *   core chunk with their VERSION literal replaced, everything else as built.
- * - /__kdx/embed/no-chunks/kdx.js: dist/kdx.js where its chunks/ are missing (404).
- * - /__kdx/embed/no-en/<file>: dist/ without the English messages' chunk (404).
+ * - /__kdx/embed/no-chunks/<file>, /__kdx/embed/no-en/<file>: dist/ without chunks/, or without the English
+ *   messages' chunk (404 for those).
  * - /__kdx/embed/csp?scripts=module,iife&tt=strict|dup: a page under a strict Content-Security-Policy with
  *   Trusted Types enforced (`dup` adds 'allow-duplicates'), loading the named builds and test/embed/fixtures.
  */
@@ -120,20 +120,14 @@ async function embedRoutes(ctx, next) {
     ctx.body = body;
     return;
   }
-  // dist/kdx.js alone, its chunks missing (a site that published kdx.js without chunks/).
-  if (route === 'no-chunks/kdx.js') {
+  // dist/ published with files missing: without chunks/ at all, or without the English messages' chunk.
+  const partial = /^(no-chunks|no-en)\/((?:chunks\/)?[\w.-]+\.js)$/.exec(route);
+  if (partial) {
+    const [, missing, file] = partial;
+    if (file.startsWith(missing === 'no-en' ? 'chunks/en-' : 'chunks/')) return next();
     ctx.type = 'text/javascript';
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = await readFile(new URL('../../dist/kdx.js', import.meta.url), 'utf8');
-    return;
-  }
-  // dist/ without the English messages' chunk (404 for chunks/en-*.js).
-  const noEnglish = /^no-en\/((?:chunks\/)?[\w.-]+\.js)$/.exec(route);
-  if (noEnglish) {
-    if (/^chunks\/en-/.test(noEnglish[1])) return next();
-    ctx.type = 'text/javascript';
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = await readFile(new URL(`../../dist/${noEnglish[1]}`, import.meta.url), 'utf8');
+    ctx.body = await readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
     return;
   }
   if (route === 'csp') {
