@@ -3,7 +3,7 @@
  * no eval, data from 'self', and only Lit's `lit-html` policy. Needs `npm run build`.
  */
 import { expect } from '@open-wc/testing';
-import { allSettled, chartsDrawn, open, requireDist, shadowText, waitFor } from './snippets.js';
+import { chartsDrawn, open, pageSettled, requireDist, shadowText, waitFor } from './snippets.js';
 
 interface Probe {
   violations: { directive: string; blocked: string; sample: string; source: string }[];
@@ -13,7 +13,7 @@ interface Probe {
 async function cspPage(query: string) {
   const { frame, doc, win } = await open(`/__kdx/embed/csp?${query}`);
   const probe = (win as unknown as { kdxProbe: Probe }).kdxProbe;
-  const widgets = await waitFor(() => allSettled(doc), 'the widgets under CSP', 10000);
+  const widgets = await waitFor(() => pageSettled(doc), 'the widgets under CSP', 10000);
   // Charts draw after chart.js arrives: wait for their canvases too.
   await chartsDrawn(doc);
   await new Promise((r) => setTimeout(r, 300));

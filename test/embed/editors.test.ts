@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import 'tinymce';
 import type { Editor as TinyEditor, TinyMCE } from 'tinymce';
-import { allSettled, page, served, shadowText, SNIPPETS, waitFor } from './snippets.js';
+import { page, pageSettled, served, shadowText, SNIPPETS, waitFor } from './snippets.js';
 
 type CK = typeof import('ckeditor5');
 // The browser build: one self-contained ES module (the npm entry pulls packages with CommonJS dependencies).
@@ -14,7 +14,7 @@ const loadCKEditor = () => import('/node_modules/ckeditor5/dist/browser/ckeditor
 
 /** A page as the CMS renders it: the template's one script in <head>, the saved content in <body>. */
 const template = (content: string) =>
-  `<!doctype html><html lang="ja"><head><meta charset="utf-8"><script type="module" src="/src/kdx.ts"></script></head><body>${content}</body></html>`;
+  `<!doctype html><html lang="ja"><head><meta charset="utf-8"><script type="module" src="/src/autoload.ts"></script></head><body>${content}</body></html>`;
 
 const ALL = [SNIPPETS.tag, SNIPPETS.script, SNIPPETS.dataKdx, SNIPPETS.link].map(served).join('\n');
 
@@ -53,7 +53,7 @@ async function ckeditorRoundTrip(html: string): Promise<string> {
 
 async function render(saved: string) {
   const { doc, frame } = await page(template(saved));
-  const widgets = await waitFor(() => allSettled(doc), 'the widgets in the saved content to render');
+  const widgets = await waitFor(() => pageSettled(doc), 'the widgets in the saved content to render');
   return { doc, frame, widgets };
 }
 

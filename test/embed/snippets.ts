@@ -44,6 +44,14 @@ export function allSettled(root: ParentNode, selector = 'kdx-progress, kdx-initi
 }
 
 /**
+ * As `allSettled`, on a page whose fallback markup must all become widgets: with `dist/kdx.js` the upgrader is a
+ * chunk of its own, so the fallbacks turn into widgets after the tags written as tags have rendered.
+ */
+export function pageSettled(doc: Document): Element[] | null {
+  return doc.querySelector('[data-kdx], a[href*="#kdx="]') ? null : allSettled(doc);
+}
+
+/**
  * Opens `html` as a whole page in an iframe (same origin, so the test can look inside) and resolves with its
  * document once loaded.
  */
