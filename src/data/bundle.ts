@@ -41,9 +41,13 @@ const DATE_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?
 const Id = v.pipe(v.string('string'), v.minLength(1, 'id'), v.maxLength(LIMITS.idLength, 'too-long'), v.regex(ID_PATTERN, 'id'));
 const PlainText = v.pipe(v.string('string'), v.maxLength(LIMITS.textLength, 'too-long'));
 
-/** A text in Japanese with optional English. A plain string is Japanese only. */
+/**
+ * A text in Japanese with optional English. A plain string is Japanese only. Japanese is quoted from the source
+ * document unless `editorial` is true: then it is the bundle editor's own wording (a summary, a relation, a label
+ * the document does not print), and widgets do not present it as the source's words. English is a translation.
+ */
 export const TextSchema = v.union(
-  [PlainText, v.object({ ja: PlainText, en: v.optional(PlainText) }, 'text')],
+  [PlainText, v.object({ ja: PlainText, en: v.optional(PlainText), editorial: v.optional(v.boolean('boolean')) }, 'text')],
   'text',
 );
 /** Whether the URL parser accepts it (the pattern alone lets `http://a:99999999/` through). */
@@ -95,6 +99,22 @@ export const NumericTargetSchema = v.object(
   'object',
 );
 
+/**
+ * Under which heading the source lists an item: 「令和6年度に実施した主な取組事項」 → `{ as: 'carried-out',
+ * fiscalYear: 2024 }`, 「令和7年度に追加した主な取組事項」 → `{ as: 'added', fiscalYear: 2025 }`. The year is the one
+ * the heading names, never one inferred from a number.
+ */
+export const ReportedSchema = v.object(
+  { as: v.picklist(['carried-out', 'added'], 'one-of'), fiscalYear: FiscalYear },
+  'object',
+);
+
+/** A figure the source gives in its prose (「イベントを17件開催しました」): a result, not a numeric target. */
+export const ResultSchema = v.object({ label: v.optional(TextSchema), value: Value, unit: v.optional(TextSchema) }, 'object');
+
+/** Another plan's item that this node corresponds to (a field and the 未来共創計画 area it serves). */
+export const AlignmentSchema = v.object({ plan: v.optional(TextSchema), title: TextSchema }, 'object');
+
 export const NodeSchema = v.object(
   {
     id: Id,
@@ -108,14 +128,22 @@ export const NodeSchema = v.object(
     number: v.optional(v.pipe(v.string('string'), v.maxLength(LIMITS.idLength, 'too-long'))),
     /** Page in the source document (P38 → 38). */
     page: v.optional(v.pipe(v.number('number'), v.integer('integer'), v.minValue(1, 'page'))),
-    /** Fiscal year in which the item was added. */
+    /**
+     * Fiscal year in which the item was added (as bundles before `reported` wrote it). Prefer `reported`, which
+     * says under which heading the source lists the item.
+     */
     fiscalYear: v.optional(FiscalYear),
+    reported: v.optional(ReportedSchema),
+    /** What the summary is: the source's account of a `result` (past tense) or the `plan`ned content. */
+    summaryKind: v.optional(v.picklist(['result', 'plan'], 'one-of')),
+    results: v.optional(v.array(ResultSchema, 'array')),
+    alignedWith: v.optional(v.array(AlignmentSchema, 'array')),
     /** Status id from the bundle's `statuses`. */
     status: v.optional(Id),
     numericTarget: v.optional(NumericTargetSchema),
     progress: v.optional(ProgressSchema),
     history: v.optional(v.array(HistoryPointSchema, 'array')),
-    /** Notes (※). */
+    /** Notes: the source's footnotes (※), or the editor's (`editorial` texts), shown as such. */
     notes: v.optional(v.array(TextSchema, 'array')),
     /** A page about this node (overrides the plan's source document link). */
     link: v.optional(Url),
@@ -149,6 +177,21 @@ export const RelatedPlanSchema = v.object(
   'object',
 );
 
+/**
+ * What a plan calls a kind of node, in the document's words (「視点」, 「基本方針」). `numberWithLabel`: the number is
+ * shown after the label, as the document writes it (【視点1】 → 「視点1」, "Viewpoint 1").
+ */
+export const KindSchema = v.object({ label: TextSchema, numberWithLabel: v.optional(v.boolean('boolean')) }, 'object');
+
+/** 推進体制: how the plan is carried out, and by whom. */
+export const PromotionSchema = v.object(
+  {
+    summary: v.optional(TextSchema),
+    bodies: v.optional(v.array(v.object({ title: TextSchema, summary: v.optional(TextSchema) }, 'object'), 'array')),
+  },
+  'object',
+);
+
 export const PlanSchema = v.object(
   {
     id: Id,
@@ -158,14 +201,23 @@ export const PlanSchema = v.object(
     /** 基本理念 / vision. */
     principle: v.optional(TextSchema),
     principleSummary: v.optional(TextSchema),
+    /** Why the plan was made (策定の趣旨). */
+    purpose: v.optional(TextSchema),
     /** Fiscal years, inclusive. */
     period: v.object({ from: FiscalYear, to: FiscalYear }, 'object'),
+    /** What the source says about the period (why these years). */
+    periodNote: v.optional(TextSchema),
+    /** How the plan itself is kept up to date (「毎年、時点修正を行う動的なプラン」). */
+    revisionPolicy: v.optional(TextSchema),
+    promotion: v.optional(PromotionSchema),
+    /** Labels of node kinds in the document's words; where given, kinds not listed are shown without a label. */
+    kinds: v.optional(v.record(Id, KindSchema, 'object')),
     adopted: v.optional(DateText),
     asOf: v.optional(DateText),
     /** Who edited the document (編集). */
     editor: v.optional(TextSchema),
-    /** The source document; with a node's `page`, links go to `url#page=N`. */
-    source: v.optional(v.object({ title: v.optional(TextSchema), url: Url }, 'object')),
+    /** The source document (its title as printed); with its `url` and a node's `page`, links go to `url#page=N`. */
+    source: v.optional(v.object({ title: v.optional(TextSchema), url: v.optional(Url) }, 'object')),
     related: v.optional(v.array(RelatedPlanSchema, 'array')),
     progress: v.optional(ProgressSchema),
     history: v.optional(v.array(HistoryPointSchema, 'array')),
@@ -190,6 +242,9 @@ export type Text = v.InferOutput<typeof TextSchema>;
 export type ProgressData = v.InferOutput<typeof ProgressSchema>;
 export type HistoryPoint = v.InferOutput<typeof HistoryPointSchema>;
 export type NumericTarget = v.InferOutput<typeof NumericTargetSchema>;
+export type Reported = v.InferOutput<typeof ReportedSchema>;
+export type Result = v.InferOutput<typeof ResultSchema>;
+export type KindData = v.InferOutput<typeof KindSchema>;
 export type NodeData = v.InferOutput<typeof NodeSchema>;
 export type StatusData = v.InferOutput<typeof StatusSchema>;
 export type RelatedPlan = v.InferOutput<typeof RelatedPlanSchema>;

@@ -3,13 +3,52 @@
  * in 和暦 (令和8年度) or as FY2026, dates as the documents give them, and safe link targets.
  */
 import type { Lang } from '../i18n/index.js';
-import { SAFE_URL_PATTERN, type Text } from './bundle.js';
+import { SAFE_URL_PATTERN, type NodeData, type PlanData, type Text } from './bundle.js';
 
 /** The text in `lang`, falling back to Japanese. */
 export function text(t: Text | undefined | null, lang: Lang): string {
   if (t == null) return '';
   if (typeof t === 'string') return t;
   return (lang === 'en' && t.en) || t.ja;
+}
+
+/** Whether a text is the bundle editor's wording rather than the source's (`editorial: true`). */
+export function isEditorial(t: Text | undefined | null): boolean {
+  return typeof t === 'object' && t !== null && t.editorial === true;
+}
+
+/**
+ * A unit in `lang`, with no fallback to Japanese on English pages: a counter word (件, 人, 回) has no English
+ * form, and "17件" would be wrong there.
+ */
+export function unitText(t: Text | undefined | null, lang: Lang): string {
+  if (t == null) return '';
+  if (lang === 'ja') return text(t, 'ja');
+  return typeof t === 'string' ? '' : (t.en ?? '');
+}
+
+const kindOf = (plan: PlanData, kind: string) => (plan.kinds && Object.hasOwn(plan.kinds, kind) ? plan.kinds[kind] : undefined);
+
+/**
+ * What the plan calls a kind of node, in the document's words (its `kinds`). A plan without `kinds` gets the
+ * library's word (`fallback`); a plan with them gets none for a kind it does not list, rather than a term its
+ * document does not use.
+ */
+export function kindLabel(plan: PlanData, kind: string, lang: Lang, fallback: (kind: string) => string): string {
+  if (kind === 'plan') return fallback(kind);
+  const k = kindOf(plan, kind);
+  if (k) return text(k.label, lang);
+  return plan.kinds ? '' : fallback(kind);
+}
+
+/** A node's number as the document writes it: 【視点1】 → 「視点1」 / "Viewpoint 1" where the kind says so. */
+export function numberLabel(plan: PlanData, node: Pick<NodeData, 'kind' | 'number'>, lang: Lang): string {
+  const n = node.number?.trim();
+  if (!n) return '';
+  const k = kindOf(plan, node.kind);
+  if (!k?.numberWithLabel) return n;
+  const label = text(k.label, lang);
+  return lang === 'en' ? `${label} ${n}` : `${label}${n}`;
 }
 
 // Every format below uses signDisplay 'negative': -0, and a negative value that rounds to zero (-0.001), show as

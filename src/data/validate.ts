@@ -64,11 +64,18 @@ export function describe(value: unknown): string {
 
 const KNOWN_KEYS = new Set<string>([
   'string', 'number', 'integer', 'boolean', 'object', 'array', 'text', 'id', 'too-long', 'url', 'fiscal-year',
-  'date', 'count', 'finite', 'page', 'tone', 'schema-version', 'no-plans', 'too-many-nodes',
+  'date', 'count', 'finite', 'page', 'tone', 'one-of', 'schema-version', 'no-plans', 'too-many-nodes',
 ]);
 
 /** One valibot issue as a ValidationIssue (also used by the CLI to check single CSV cells against the schema). */
 export function fromValibot(issue: v.BaseIssue<unknown>): ValidationIssue {
+  // A text given as an object that is wrong inside (`editorial: "yes"`): the object branch's own problem, at its
+  // path, says more than "must be a string or { ja, en }".
+  if (issue.type === 'union' && issue.input !== null && typeof issue.input === 'object' && !Array.isArray(issue.input)) {
+    // (The branches' paths start at the union's input.)
+    const inner = issue.issues?.find((i) => i.path?.length);
+    if (inner) return fromValibot({ ...inner, path: [...(issue.path ?? []), ...inner.path!] } as v.BaseIssue<unknown>);
+  }
   const path = (issue.path ?? []).map((p) => p.key as PathItem);
   const key = KNOWN_KEYS.has(issue.message) ? (issue.message as IssueKey) : 'object';
   if (issue.received === 'undefined' && issue.kind === 'schema') {
@@ -78,6 +85,7 @@ export function fromValibot(issue: v.BaseIssue<unknown>): ValidationIssue {
   const params: IssueParams = { received: describe(issue.input) };
   if (key === 'too-long' || key === 'too-many-nodes') params.limit = Number(issue.requirement);
   if (key === 'schema-version') params.other = SUPPORTED_SCHEMA_VERSIONS.join(', ');
+  if (key === 'one-of') params.other = (issue.expected ?? '').replace(/["()]/g, '').split(' | ').join(', ');
   return { path: formatPath(path), key, params };
 }
 

@@ -7,7 +7,7 @@ export type Lang = 'ja' | 'en';
 /** Keys of validation problems: schema checks (from `data/bundle.ts`) and the semantic checks in `validate.ts`. */
 export type IssueKey =
   | 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'text' | 'id' | 'too-long' | 'url'
-  | 'fiscal-year' | 'date' | 'count' | 'finite' | 'page' | 'tone' | 'schema-version' | 'no-plans'
+  | 'fiscal-year' | 'date' | 'count' | 'finite' | 'page' | 'tone' | 'one-of' | 'schema-version' | 'no-plans'
   | 'too-many-nodes' | 'required' | 'duplicate-id' | 'unknown-parent' | 'cycle' | 'achieved-gt-total'
   | 'unconfirmed-gt-open' | 'unknown-status' | 'too-deep' | 'period-order' | 'json' | 'root';
 
@@ -80,8 +80,20 @@ export interface Messages {
     number: string;
     page: (n: string) => string;
     status: string;
-    statusUnknown: string;
+    /** A fiscal year an item was added in, from a bundle's `fiscalYear` (older bundles). */
     added: (fiscalYear: string) => string;
+    /** Under which heading the source lists the item (`reported`): 「令和6年度に実施」 / 「令和7年度に追加」. */
+    reported: Record<'carried-out' | 'added', (fiscalYear: string) => string>;
+    /** The label of the description by what it is (`summaryKind`): 「実施内容」 / 「取組内容」. */
+    summaryKind: Record<'result' | 'plan', string>;
+    /** Figures the source gives in its text (`results`). */
+    results: string;
+    /** Items of other plans this node corresponds to (`alignedWith`). */
+    alignedWith: string;
+    /** One corresponding item: 「未来共創計画：…～魅力づくり～」. */
+    alignedItem: (plan: string, title: string) => string;
+    /** The label of a note in the bundle editor's words (not the source's ※). */
+    editorialNote: string;
     numericTarget: string;
     target: string;
     actual: string;
@@ -117,7 +129,10 @@ export interface Messages {
     showTable: string;
     hideTable: string;
     achieved: string;
-    notAchieved: string;
+    /** The doughnut's remainder when the data gives only totals: calculated, and labelled so. */
+    notAchievedDerived: string;
+    /** What the calculated remainder is (with or without items not yet fixed taken off). */
+    derivedNote: (withUnconfirmed: boolean) => string;
     unconfirmed: string;
     item: string;
     total: string;

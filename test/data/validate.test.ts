@@ -94,6 +94,26 @@ describe('validateBundle', () => {
     ]);
   });
 
+  it('checks the faithful-plan fields: editorial marks, the heading an item is listed under, summary kind, results', async () => {
+    const errors = await errorsOf((b) => {
+      b.plans[0].nodes[1].title = { ja: '取組', editorial: 'yes' };
+      b.plans[0].nodes[1].reported = { as: 'planned', fiscalYear: 2024 };
+      b.plans[0].nodes[2].summaryKind = 'summary';
+      b.plans[0].nodes[2].results = [{ label: 'イベント', value: '17' }];
+      b.plans[0].kinds = { policy: { label: '基本方針', numberWithLabel: 'no' } };
+    });
+    expect(lines(errors)).to.have.members([
+      'plans[0].kinds.policy.numberWithLabel: must be true or false (got "no")',
+      'plans[0].nodes[1].title.editorial: must be true or false (got "yes")',
+      'plans[0].nodes[1].reported.as: must be one of carried-out, added (got "planned")',
+      'plans[0].nodes[2].summaryKind: must be one of result, plan (got "summary")',
+      'plans[0].nodes[2].results[0].value: must be a number (got "17")',
+    ]);
+    // And in Japanese.
+    const r = validateBundle({ ...(await seed('minimal')), plans: [{ id: 'p', title: 'p', period: { from: 2024, to: 2024 }, nodes: [{ id: 'a', kind: 'x', title: 'a', summaryKind: 'x' }] }] });
+    expect(!r.ok && formatIssue(r.errors[0]!, 'ja')).to.equal('plans[0].nodes[0].summaryKind: result, plan のいずれかです（実際: "x"）');
+  });
+
   it('refuses unsafe link URLs', async () => {
     for (const url of ['javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', ' https://x']) {
       const errors = await errorsOf((b) => (b.plans[0].nodes[2].link = url));
