@@ -12,10 +12,15 @@ export const COLUMNS = [
   { name: 'number', aliases: ['№', 'No.', '番号'] },
   { name: 'title_ja', aliases: ['タイトル', 'タイトル（日本語）', '名称'] },
   { name: 'title_en', aliases: ['タイトル（英語）'] },
+  { name: 'title_editorial', aliases: ['タイトルは編集者の文'] },
   { name: 'summary_ja', aliases: ['概要', '概要（日本語）'] },
   { name: 'summary_en', aliases: ['概要（英語）'] },
+  { name: 'summary_editorial', aliases: ['概要は編集者の文'] },
+  { name: 'summary_kind', aliases: ['概要の種類'] },
   { name: 'page', aliases: ['ページ', '頁'] },
   { name: 'fiscal_year', aliases: ['年度'] },
+  { name: 'reported', aliases: ['掲載区分'] },
+  { name: 'reported_year', aliases: ['掲載年度'] },
   { name: 'status', aliases: ['状況', '達成状況'] },
   { name: 'numeric_target', aliases: ['数値目標'] },
   { name: 'target_label_ja', aliases: ['指標', '指標（日本語）'] },
@@ -24,11 +29,21 @@ export const COLUMNS = [
   { name: 'actual', aliases: ['実績値'] },
   { name: 'unit_ja', aliases: ['単位', '単位（日本語）'] },
   { name: 'unit_en', aliases: ['単位（英語）'] },
+  { name: 'result_label_ja', aliases: ['実績の項目', '実績の項目（日本語）'] },
+  { name: 'result_label_en', aliases: ['実績の項目（英語）'] },
+  { name: 'result_value', aliases: ['実績の数値'] },
+  { name: 'result_unit_ja', aliases: ['実績の単位', '実績の単位（日本語）'] },
+  { name: 'result_unit_en', aliases: ['実績の単位（英語）'] },
+  { name: 'aligned_plan_ja', aliases: ['対応する計画', '対応する計画（日本語）'] },
+  { name: 'aligned_plan_en', aliases: ['対応する計画（英語）'] },
+  { name: 'aligned_title_ja', aliases: ['対応する項目', '対応する項目（日本語）'] },
+  { name: 'aligned_title_en', aliases: ['対応する項目（英語）'] },
   { name: 'total', aliases: ['項目数'] },
   { name: 'achieved', aliases: ['達成数'] },
   { name: 'unconfirmed', aliases: ['数値未確定', '未確定数'] },
   { name: 'note_ja', aliases: ['注記', '備考', '注記（日本語）'] },
   { name: 'note_en', aliases: ['注記（英語）', '備考（英語）'] },
+  { name: 'note_editorial', aliases: ['注記は編集者の文'] },
   { name: 'link', aliases: ['リンク', 'URL'] },
 ] as const;
 
@@ -116,6 +131,24 @@ export function readFlag(cell: string): boolean | null | undefined {
   if (!s) return undefined;
   return YES.has(s) ? true : NO.has(s) ? false : null;
 }
+
+/**
+ * A cell naming one of `values` by its id or its Japanese word: `carried-out` or 「実施」, `added` or 「追加」
+ * (case, width and spaces ignored).
+ */
+export function readChoice<T extends string>(values: Readonly<Record<T, readonly string[]>>): (cell: string) => T | null | undefined {
+  return (cell) => {
+    const s = cell.normalize('NFKC').trim().toLowerCase();
+    if (!s) return undefined;
+    for (const [id, words] of Object.entries(values) as Array<[T, readonly string[]]>) if (id === s || words.includes(s)) return id;
+    return null;
+  };
+}
+
+/** `reported`: under which heading the source lists the item. */
+export const REPORTED = { 'carried-out': ['実施', '実施した'], added: ['追加', '追加した'] } as const;
+/** `summary_kind`: what the summary is. */
+export const SUMMARY_KINDS = { result: ['実施内容', '結果'], plan: ['取組内容', '予定'] } as const;
 
 /** An id-like cell (id, parent, kind, status): full-width letters and digits are made half-width. */
 export function readId(cell: string): string | undefined {

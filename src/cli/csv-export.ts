@@ -23,6 +23,7 @@ export interface Sheet {
 const ja = (t: Text | undefined) => (t === undefined ? '' : typeof t === 'string' ? t : t.ja);
 const en = (t: Text | undefined) => (t === undefined || typeof t === 'string' ? '' : (t.en ?? ''));
 const num = (n: number | undefined) => (n === undefined ? '' : String(n));
+const flag = (t: Text | undefined) => (typeof t === 'object' && t.editorial ? '1' : '');
 
 function rowOf(node: NodeData, at: string, issues: CliIssue[]): Record<ColumnName, string> {
   const t = node.numericTarget;
@@ -30,6 +31,12 @@ function rowOf(node: NodeData, at: string, issues: CliIssue[]): Record<ColumnNam
   notes.forEach((note, i) => {
     if (!ja(note).trim() || /\n|\r/.test(ja(note) + en(note))) issues.push({ path: `${at}.notes[${i}]`, key: 'note-lines', params: {} });
   });
+  const editorialNotes = notes.filter((n) => flag(n)).length;
+  if (editorialNotes && editorialNotes < notes.length) issues.push({ path: `${at}.notes`, key: 'note-editorial', params: {} });
+  const [result, ...moreResults] = node.results ?? [];
+  if (moreResults.length) issues.push({ path: `${at}.results`, key: 'one-per-row', params: { name: 'results' } });
+  const [aligned, ...moreAligned] = node.alignedWith ?? [];
+  if (moreAligned.length) issues.push({ path: `${at}.alignedWith`, key: 'one-per-row', params: { name: 'alignedWith' } });
   return {
     id: node.id,
     parent: node.parent ?? '',
@@ -37,10 +44,15 @@ function rowOf(node: NodeData, at: string, issues: CliIssue[]): Record<ColumnNam
     number: node.number ?? '',
     title_ja: ja(node.title),
     title_en: en(node.title),
+    title_editorial: flag(node.title),
     summary_ja: ja(node.summary),
     summary_en: en(node.summary),
+    summary_editorial: flag(node.summary),
+    summary_kind: node.summaryKind ?? '',
     page: num(node.page),
     fiscal_year: num(node.fiscalYear),
+    reported: node.reported?.as ?? '',
+    reported_year: num(node.reported?.fiscalYear),
     status: node.status ?? '',
     numeric_target: t ? '1' : '',
     target_label_ja: ja(t?.label),
@@ -49,16 +61,29 @@ function rowOf(node: NodeData, at: string, issues: CliIssue[]): Record<ColumnNam
     actual: num(t?.actual),
     unit_ja: ja(t?.unit),
     unit_en: en(t?.unit),
+    result_label_ja: ja(result?.label),
+    result_label_en: en(result?.label),
+    result_value: num(result?.value),
+    result_unit_ja: ja(result?.unit),
+    result_unit_en: en(result?.unit),
+    aligned_plan_ja: ja(aligned?.plan),
+    aligned_plan_en: en(aligned?.plan),
+    aligned_title_ja: ja(aligned?.title),
+    aligned_title_en: en(aligned?.title),
     total: num(node.progress?.total),
     achieved: num(node.progress?.achieved),
     unconfirmed: num(node.progress?.unconfirmed),
     note_ja: notes.map(ja).join('\n'),
     note_en: notes.map(en).join('\n'),
+    note_editorial: notes.length && editorialNotes === notes.length ? '1' : '',
     link: node.link ?? '',
   };
 }
 
-const NUMERIC = new Set<ColumnName>(['page', 'fiscal_year', 'numeric_target', 'target', 'actual', 'total', 'achieved', 'unconfirmed']);
+const NUMERIC = new Set<ColumnName>([
+  'page', 'fiscal_year', 'reported_year', 'numeric_target', 'target', 'actual', 'result_value', 'total', 'achieved', 'unconfirmed',
+  'title_editorial', 'summary_editorial', 'note_editorial',
+]);
 
 /** One cell as Excel should see it: text kept as text, never a formula. */
 export function cellFor(value: string, column: ColumnName): string {

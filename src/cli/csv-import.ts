@@ -8,11 +8,11 @@
  */
 import Papa from 'papaparse';
 import * as v from 'valibot';
-import { NodeSchema, NumericTargetSchema, ProgressSchema, TextSchema, type NodeData, type StatusData, type Text } from '../data/bundle.js';
+import { NodeSchema, NumericTargetSchema, ProgressSchema, ResultSchema, TextSchema, type NodeData, type StatusData, type Text } from '../data/bundle.js';
 import { describe, fromValibot, type ValidationIssue } from '../data/validate.js';
 import {
-  REQUIRED_COLUMNS, columnOf, readFiscalYear, readFlag, readId, readNumber, readPage, readText, unwrapCell,
-  type ColumnName,
+  REPORTED, REQUIRED_COLUMNS, SUMMARY_KINDS, columnOf, readChoice, readFiscalYear, readFlag, readId, readNumber, readPage, readText,
+  unwrapCell, type ColumnName,
 } from './csv-columns.js';
 import { fromCharRefs } from './encoding.js';
 import { canonicalNode } from './merge.js';
@@ -128,16 +128,25 @@ export function readItems(text: string, options: ReadOptions): ReadResult {
       if (value === null) fail(column, bad, { received: describe(cell(column).trim()) });
       return value ?? undefined;
     };
-    const text = (ja: ColumnName, en: ColumnName, required: boolean): Text | undefined => {
+    /** A text from its two columns; `editorial` names the column that marks it as the editor's wording. */
+    const text = (ja: ColumnName, en: ColumnName, required: boolean, editorial?: ColumnName): Text | undefined => {
       const j = checked(TextSchema, readText(cell(ja)), ja);
       const e = checked(TextSchema, readText(cell(en)), en);
+      const mine = editorial ? read(editorial, readFlag, 'not-flag') : undefined;
       if (!has(ja)) {
         if (required) fail(ja, 'empty');
         else if (has(en)) fail(ja, 'needs', { name: label(en) });
+        else if (mine) fail(ja, 'needs', { name: label(editorial!) });
         return undefined;
       }
       if (j === undefined) return undefined;
+      if (mine) return e === undefined ? { ja: j, editorial: true } : { ja: j, en: e, editorial: true };
       return e === undefined ? j : { ja: j, en: e };
+    };
+    const choice = <T extends string>(column: ColumnName, values: Readonly<Record<T, readonly string[]>>): T | undefined => {
+      const value = readChoice(values)(cell(column));
+      if (value === null) fail(column, 'not-choice', { received: describe(cell(column).trim()), name: Object.keys(values).join(', ') });
+      return value ?? undefined;
     };
     const E = NodeSchema.entries;
 
@@ -147,7 +156,7 @@ export function readItems(text: string, options: ReadOptions): ReadResult {
     const kind = readId(cell('kind'));
     if (kind === undefined) fail('kind', 'empty');
     else checked(E.kind, kind, 'kind');
-    const title = text('title_ja', 'title_en', true);
+    const title = text('title_ja', 'title_en', true, 'title_editorial');
 
     let status = readId(cell('status'));
     if (status !== undefined) {
@@ -188,7 +197,27 @@ export function readItems(text: string, options: ReadOptions): ReadResult {
       }
     }
 
+    // Under which heading the source lists it: both columns or neither.
+    const reportedAs = choice('reported', REPORTED);
+    const reportedYear = checked(E.fiscalYear, read('reported_year', readFiscalYear, 'not-fiscal-year'), 'reported_year');
+    if (has('reported') !== has('reported_year')) fail(has('reported') ? 'reported_year' : 'reported', 'needs', { name: label(has('reported') ? 'reported' : 'reported_year') });
+    const reported = reportedAs && reportedYear !== undefined ? { as: reportedAs, fiscalYear: reportedYear } : undefined;
+
+    // One figure the source gives in its text, and one item of another plan it corresponds to.
+    const resultValue = checked(ResultSchema.entries.value, read('result_value', readNumber, 'not-number'), 'result_value');
+    const resultGiven = (['result_label_ja', 'result_unit_ja'] as const).find(has);
+    if (resultGiven && !has('result_value')) fail('result_value', 'needs', { name: label(resultGiven) });
+    const figure = resultValue === undefined ? undefined : omitUndefined({
+      label: text('result_label_ja', 'result_label_en', false),
+      value: resultValue,
+      unit: text('result_unit_ja', 'result_unit_en', false),
+    });
+    const alignedTitle = text('aligned_title_ja', 'aligned_title_en', false);
+    const alignedPlan = text('aligned_plan_ja', 'aligned_plan_en', false);
+    if (alignedPlan && !alignedTitle) fail('aligned_title_ja', 'needs', { name: label('aligned_plan_ja') });
+
     // Notes: one per line of the cell; line i of note_en translates line i of note_ja.
+    const notesEditorial = read('note_editorial', readFlag, 'not-flag');
     const notes: Text[] = [];
     const split = (s: string) => s.split('\n').map((l) => l.replace(/^[ \t]+|[ \t]+$/g, ''));
     const ja = split(cell('note_ja'));
@@ -200,8 +229,9 @@ export function readItems(text: string, options: ReadOptions): ReadResult {
         if (en[i]) fail('note_en', 'note-unpaired');
         continue;
       }
-      if (j !== undefined) notes.push(e === undefined ? j : { ja: j, en: e });
+      if (j !== undefined) notes.push(notesEditorial ? omitUndefined({ ja: j, en: e, editorial: true }) : e === undefined ? j : { ja: j, en: e });
     }
+    if (notesEditorial && !notes.length) fail('note_ja', 'needs', { name: label('note_editorial') });
 
     const node = canonicalNode(omitUndefined({
       id: id ?? '',
@@ -210,8 +240,12 @@ export function readItems(text: string, options: ReadOptions): ReadResult {
       number: checked(E.number, readText(cell('number')), 'number'),
       page: checked(E.page, read('page', readPage, 'not-page'), 'page'),
       fiscalYear: checked(E.fiscalYear, read('fiscal_year', readFiscalYear, 'not-fiscal-year'), 'fiscal_year'),
+      reported,
+      summaryKind: choice('summary_kind', SUMMARY_KINDS),
+      results: figure ? [figure] : undefined,
+      alignedWith: alignedTitle ? [omitUndefined({ plan: alignedPlan, title: alignedTitle })] : undefined,
       title: title ?? '',
-      summary: text('summary_ja', 'summary_en', false),
+      summary: text('summary_ja', 'summary_en', false, 'summary_editorial'),
       status,
       numericTarget: flag || givenValue ? numericTarget : undefined,
       progress,
@@ -247,6 +281,10 @@ export function readItems(text: string, options: ReadOptions): ReadResult {
 const PATH_COLUMNS: Array<[RegExp, ColumnName]> = [
   [/^\.id$/, 'id'], [/^\.parent$/, 'parent'], [/^\.kind$/, 'kind'], [/^\.number$/, 'number'], [/^\.page$/, 'page'],
   [/^\.fiscalYear$/, 'fiscal_year'], [/^\.status$/, 'status'], [/^\.link$/, 'link'],
+  [/^\.reported\.as$/, 'reported'], [/^\.reported\.fiscalYear$/, 'reported_year'], [/^\.summaryKind$/, 'summary_kind'],
+  [/^\.results\[0\]\.value$/, 'result_value'], [/^\.results\[0\]\.label(\.ja)?$/, 'result_label_ja'],
+  [/^\.results\[0\]\.unit(\.ja)?$/, 'result_unit_ja'], [/^\.alignedWith\[0\]\.title(\.ja)?$/, 'aligned_title_ja'],
+  [/^\.alignedWith\[0\]\.plan(\.ja)?$/, 'aligned_plan_ja'],
   [/^\.title(\.ja)?$/, 'title_ja'], [/^\.title\.en$/, 'title_en'],
   [/^\.summary(\.ja)?$/, 'summary_ja'], [/^\.summary\.en$/, 'summary_en'],
   [/^\.numericTarget\.label(\.ja)?$/, 'target_label_ja'], [/^\.numericTarget\.label\.en$/, 'target_label_en'],

@@ -12,7 +12,7 @@ export function canonicalNode(node: NodeData): NodeData {
   return out as NodeData;
 }
 
-/** The status vocabulary of a new bundle: the one Kanazawa's progress report uses (達成 / 未達成 / 数値未確定). */
+/** The status vocabulary of a new bundle: 達成 / 未達成 / 数値未確定 (a bundle from `--into` keeps its own). */
 export const DEFAULT_STATUSES: StatusData[] = [
   { id: 'achieved', label: { ja: '達成', en: 'Achieved' }, achieved: true, tone: 'success' },
   { id: 'not-achieved', label: { ja: '未達成', en: 'Not achieved' }, achieved: false, tone: 'warning' },

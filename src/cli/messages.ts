@@ -9,7 +9,8 @@ import type { IssueKey, IssueParams } from '../i18n/messages.js';
 export type CliIssueKey =
   | 'empty' | 'needs' | 'not-number' | 'not-page' | 'not-fiscal-year' | 'not-flag' | 'flag-conflict'
   | 'duplicate-row' | 'id-is-plan' | 'too-many-cells' | 'quote' | 'unknown-column' | 'missing-column'
-  | 'duplicate-column' | 'no-rows' | 'note-unpaired' | 'note-lines' | 'not-text' | 'utf16' | 'not-found'
+  | 'duplicate-column' | 'no-rows' | 'note-unpaired' | 'note-lines' | 'note-editorial' | 'one-per-row' | 'not-choice'
+  | 'not-text' | 'utf16' | 'not-found'
   | 'cannot-read' | 'cannot-write' | 'too-large';
 
 export interface CliParams extends IssueParams {
@@ -84,6 +85,9 @@ const ja: CliMessages = {
     'no-rows': () => 'データの行がありません（1行目の見出しだけです）',
     'note-unpaired': () => '英語の注記に対応する日本語の注記（同じ行位置）がありません',
     'note-lines': () => '注記が改行を含むか空のため、1行1注記の CSV では表せません',
+    'note-editorial': () => '編集者の注記と資料の注記が混ざっているため、1列の note_editorial では表せません',
+    'one-per-row': (p) => `CSV の1行には1つまでしか書けません（${p.name ?? ''}）`,
+    'not-choice': (p) => `読めない値です（実際: ${q(p.received)}）。${p.name ?? ''} のいずれかを書いてください`,
     'not-text': () => 'UTF-8 としても Shift_JIS としても読めない文字があります。Excel で「CSV UTF-8」か「CSV（コンマ区切り）」として保存し直してください',
     utf16: () => 'UTF-16（Excel の「Unicode テキスト」）には対応していません。「CSV UTF-8」として保存してください',
     'not-found': (p) => `ファイル「${q(p.name)}」が見つかりません`,
@@ -176,6 +180,9 @@ const en: CliMessages = {
     'no-rows': () => 'there are no data rows (only the header on line 1)',
     'note-unpaired': () => 'an English note has no Japanese note on the same line of the cell',
     'note-lines': () => 'a note contains a line break or is empty, which one-note-per-line CSV cannot represent',
+    'note-editorial': () => "the editor's notes and the source's notes are mixed, which one note_editorial column cannot represent",
+    'one-per-row': (p) => `a CSV row can hold only one of these (${p.name ?? ''})`,
+    'not-choice': (p) => `is not one of the allowed values (got ${q(p.received)}); write one of ${p.name ?? ''}`,
     'not-text': () => 'has bytes that are neither UTF-8 nor Shift_JIS; save the file from Excel as "CSV UTF-8" or "CSV (Comma delimited)"',
     utf16: () => 'UTF-16 (Excel\'s "Unicode Text") is not supported; save the file as "CSV UTF-8"',
     'not-found': (p) => `file "${q(p.name)}" not found`,

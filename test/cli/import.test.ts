@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { validateBundle } from '../../src/data/validate.js';
+import { DEFAULT_STATUSES } from '../../src/cli/merge.js';
 import { fixture, kdx, nodesOf, readJson, seed, tempDir } from './helpers.js';
 
 const tmp = tempDir();
@@ -163,10 +164,14 @@ describe('kdx import: bad rows', () => {
 
 describe('kdx import --into', () => {
   it('replaces only that plan\'s nodes; the plan\'s other fields and the other plan stay as they were', async () => {
+    // Kanazawa's report gives no per-item status, so its bundle has no status vocabulary: give it one, as a
+    // city that starts reporting statuses would.
+    const into = tmp.path('kanazawa-with-statuses.json');
+    writeFileSync(into, JSON.stringify({ ...readJson(seed('kanazawa')), statuses: DEFAULT_STATUSES }));
     const out = tmp.path('into.json');
-    const r = await kdx('import', fixture('items-utf8-bom.csv'), '--plan', 'administrative-management-plan', '--into', seed('kanazawa'), '--out', out);
+    const r = await kdx('import', fixture('items-utf8-bom.csv'), '--plan', 'administrative-management-plan', '--into', into, '--out', out);
     assert.equal(r.code, 0, r.err);
-    const before = readJson(seed('kanazawa'));
+    const before = readJson(into);
     const after = readJson(out);
     assert.deepEqual(after.plans[1].nodes, ITEMS);
     assert.deepEqual({ ...after.plans[1], nodes: [] }, { ...before.plans[1], nodes: [] });
@@ -177,7 +182,9 @@ describe('kdx import --into', () => {
 
   it('adds a plan the bundle lacks (with --from/--to)', async () => {
     const out = tmp.path('added.json');
-    const r = await kdx('import', fixture('items-utf8-bom.csv'), '--into', seed('kanazawa'), ...NEW_PLAN, '--out', out);
+    const into = tmp.path('kanazawa-with-statuses-2.json');
+    writeFileSync(into, JSON.stringify({ ...readJson(seed('kanazawa')), statuses: DEFAULT_STATUSES }));
+    const r = await kdx('import', fixture('items-utf8-bom.csv'), '--into', into, ...NEW_PLAN, '--out', out);
     assert.equal(r.code, 0, r.err);
     const bundle = readJson(out);
     assert.deepEqual(bundle.plans.map((p: { id: string }) => p.id), ['dx-action-plan-2', 'administrative-management-plan', 'fiscal']);
@@ -232,5 +239,51 @@ describe('kdx import: options', () => {
     const r = await kdx('import', fixture('items-utf8-bom.csv'), ...NEW_PLAN);
     assert.equal(r.code, 0, r.err);
     assert.deepEqual(JSON.parse(r.out).plans[0].nodes, ITEMS);
+  });
+});
+
+describe('kdx import: where the source lists an item, what its summary is, and the editor\'s own words', () => {
+  it('reads 実施 / 追加, 実施内容 / 取組内容, a result figure, a corresponding item and editorial marks', async () => {
+    const csv = tmp.path('listed.csv');
+    writeFileSync(
+      csv,
+      [
+        'id,kind,number,title_ja,summary_ja,summary_editorial,掲載区分,掲載年度,概要の種類,実績の項目,実績の数値,実績の単位,対応する計画,対応する項目,注記,注記は編集者の文',
+        'a,initiative,A-1,取組A,本文の引用です。,,実施,令和6年度,実施内容,イベント,１７,件,未来共創計画,魅力づくり,編集者の補足です。,○',
+        'b,initiative,A-2,取組B,編集者の要約です。,1,追加,R7,取組内容,,,,,,,',
+      ].join('\r\n'),
+    );
+    const out = tmp.path('listed.json');
+    const r = await kdx('import', csv, '--plan', 'p', '--from', '2024', '--to', '2025', '--out', out);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(nodesOf(out, 'p'), [
+      {
+        id: 'a', kind: 'initiative', number: 'A-1', reported: { as: 'carried-out', fiscalYear: 2024 }, summaryKind: 'result',
+        results: [{ label: 'イベント', value: 17, unit: '件' }], alignedWith: [{ plan: '未来共創計画', title: '魅力づくり' }],
+        title: '取組A', summary: '本文の引用です。', notes: [{ ja: '編集者の補足です。', editorial: true }],
+      },
+      {
+        id: 'b', kind: 'initiative', number: 'A-2', reported: { as: 'added', fiscalYear: 2025 }, summaryKind: 'plan',
+        title: '取組B', summary: { ja: '編集者の要約です。', editorial: true },
+      },
+    ]);
+  });
+
+  it('says what is wrong, at its line and column', async () => {
+    const csv = tmp.path('listed-bad.csv');
+    writeFileSync(csv, ['id,kind,title_ja,reported,reported_year,summary_kind,result_label_ja', 'a,initiative,A,予定,,要約,イベント'].join('\r\n'));
+    const r = await kdx('import', csv, '--plan', 'p', '--from', '2024', '--to', '2025', '--lang', 'en');
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.err,
+      [
+        `${csv} has 4 problems; nothing was written:`,
+        '  line 2 (reported): is not one of the allowed values (got "予定"); write one of carried-out, added',
+        '  line 2 (reported_year): is required when "reported" is given',
+        '  line 2 (result_value): is required when "result_label_ja" is given',
+        '  line 2 (summary_kind): is not one of the allowed values (got "要約"); write one of result, plan',
+        '',
+      ].join('\n'),
+    );
   });
 });

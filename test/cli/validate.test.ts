@@ -8,9 +8,9 @@ describe('kdx validate', () => {
   it('accepts seeds/kanazawa.json: exit 0 and a success line', () => {
     const r = kdxProcess('validate', 'seeds/kanazawa.json');
     assert.equal(r.code, 0, r.err);
-    assert.equal(r.out, 'OK: seeds/kanazawa.json は正しいプランデータです（計画 2 件、項目 75 件）\n');
+    assert.equal(r.out, 'OK: seeds/kanazawa.json は正しいプランデータです（計画 2 件、項目 58 件）\n');
     const en = kdxProcess('validate', 'seeds/kanazawa.json', '--lang', 'en');
-    assert.equal(en.out, 'OK: seeds/kanazawa.json is a valid plan bundle (2 plans, 75 items)\n');
+    assert.equal(en.out, 'OK: seeds/kanazawa.json is a valid plan bundle (2 plans, 58 items)\n');
   });
 
   it('rejects seeds/broken.json: exit 1, problems with JSON paths, in Japanese', () => {
@@ -49,7 +49,7 @@ describe('kdx validate', () => {
     const ok = kdxProcess('validate', seed('kanazawa'), '--json');
     assert.equal(ok.code, 0);
     assert.deepEqual(JSON.parse(ok.out).plans, [
-      { id: 'dx-action-plan-2', nodes: 45 },
+      { id: 'dx-action-plan-2', nodes: 28 },
       { id: 'administrative-management-plan', nodes: 30 },
     ]);
   });
