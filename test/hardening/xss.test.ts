@@ -67,11 +67,13 @@ export const PAYLOADS: readonly string[] = [
 ];
 
 /** Keys whose values are texts (a string or { ja, en }); `notes` holds a list of them. */
-const TEXT_KEYS = new Set(['title', 'subtitle', 'summary', 'principle', 'principleSummary', 'editor', 'label', 'relation', 'unit', 'name', 'department']);
+const TEXT_KEYS = new Set(['title', 'subtitle', 'summary', 'principle', 'principleSummary', 'editor', 'label', 'relation', 'unit', 'name', 'department', 'purpose', 'periodNote', 'revisionPolicy', 'plan']);
 
 /** Puts `payload` in every text of `b` (both languages) and in every document number that can hold it. */
 function payloadEverywhere(b: unknown, payload: string): void {
-  const asText = (t: unknown) => (typeof t === 'string' ? payload : { ja: payload, en: payload });
+  // The payload in place of the text, in both languages; an editorial text stays editorial (it is labelled so).
+  const asText = (t: unknown) =>
+    typeof t === 'string' ? payload : { ja: payload, en: payload, ...((t as { editorial?: boolean }).editorial ? { editorial: true } : {}) };
   const walk = (x: unknown) => {
     if (Array.isArray(x)) return x.forEach(walk);
     if (!x || typeof x !== 'object') return;
@@ -91,6 +93,7 @@ const NODE = 'R7-11';
 /** The Kanazawa bundle with every kind of text and link a card shows present on one node, and a history. */
 async function richBundle(): Promise<Json> {
   const b = clone(await seed('kanazawa')) as Json;
+  b.statuses = [{ id: 'achieved', label: { ja: '達成', en: 'Achieved' }, achieved: true, tone: 'success' }];
   const plan = b.plans.find((p: Json) => p.id === PLAN);
   plan.source = { title: { ja: '計画本文', en: 'Full text' }, url: 'https://www4.city.kanazawa.lg.jp/plan.pdf' };
   plan.history = [
