@@ -160,24 +160,27 @@ describe('<kdx-chart>', () => {
   });
 
   describe('doughnut: achieved / not achieved / not yet fixed', () => {
-    it('splits the whole plan into 108 / 14 / 2 of 124', async () => {
+    it('splits the whole plan into 108 / 14 / 2 of 124, and says that 14 is calculated (124 − 108 − 2), not reported', async () => {
       const { el } = await mount(`<kdx-chart data-test type="doughnut" src="${SRC}" plan="${PLAN}"></kdx-chart>`);
       const chart = await chartOf(el);
       expect(chart.data.datasets[0]!.data).to.deep.equal([108, 14, 2]);
       expect(rows(el)).to.deep.equal([
         ['達成', '108', '87.1%'],
-        ['未達成', '14', '11.3%'],
+        ['未達成（計算値）', '14', '11.3%'],
         ['数値未確定', '2', '1.6%'],
       ]);
       expect(rows(el, 'tfoot')).to.deep.equal([['合計', '124', '100.0%']]);
       expect(q(el, 'canvas').getAttribute('aria-label')).to.equal(
-        '金沢市行政経営プラン：達成状況の内訳。達成 108項目（87.1%）、未達成 14項目（11.3%）、数値未確定 2項目（1.6%）',
+        '金沢市行政経営プラン：達成状況の内訳。達成 108項目（87.1%）、未達成（計算値） 14項目（11.3%）、数値未確定 2項目（1.6%）',
+      );
+      expect(q(el, '[part="note"]').textContent).to.equal(
+        '未達成（計算値）は、項目数から達成と数値未確定の数を引いて求めた値で、資料に書かれた数ではありません。',
       );
       // Colour is not the only cue: the legend names each part with its count; the rate is in the middle.
       const legend = [...el.shadowRoot!.querySelectorAll('.legend li')].map((li) => li.textContent!.replace(/\s+/g, ''));
-      expect(legend).to.deep.equal(['達成108項目（87.1%）', '未達成14項目（11.3%）', '数値未確定2項目（1.6%）']);
+      expect(legend).to.deep.equal(['達成108項目（87.1%）', '未達成（計算値）14項目（11.3%）', '数値未確定2項目（1.6%）']);
       expect(drawnTexts(chart)).to.include('87.1%');
-      expect(tooltipAt(chart, 1)).to.deep.equal({ title: ['未達成'], body: ['14項目（11.3%）'] });
+      expect(tooltipAt(chart, 1)).to.deep.equal({ title: ['未達成（計算値）'], body: ['14項目（11.3%）'] });
       expect(readable(el)).to.not.match(GARBAGE);
       await expect(el).to.be.accessible();
     });
@@ -189,6 +192,8 @@ describe('<kdx-chart>', () => {
         ['In progress', '1', '33.3%'],
         ['Figures not yet fixed', '1', '33.3%'],
       ]);
+      // Every part counted from the items' statuses: nothing calculated, so no note.
+      expect(el.shadowRoot!.querySelector('[part="note"]')).to.equal(null);
       const chart = await chartOf(el);
       expect(chart.data.datasets[0]!.backgroundColor).to.deep.equal(['#197a4b', '#0017c1', '#4d4d4d']);
       await expect(el).to.be.accessible();
@@ -316,8 +321,8 @@ describe('<kdx-chart>', () => {
       expect((await chartOf(el)).data.datasets[0]!.data).to.deep.equal([108, 14, 2]);
       el.setAttribute('lang', 'en');
       await settled(el);
-      expect(rows(el).map((r) => r[0])).to.deep.equal(['Achieved', 'Not achieved', 'Not yet fixed']);
-      expect((await chartOf(el)).data.labels).to.deep.equal(['Achieved', 'Not achieved', 'Not yet fixed']);
+      expect(rows(el).map((r) => r[0])).to.deep.equal(['Achieved', 'Not achieved (calculated)', 'Not yet fixed']);
+      expect((await chartOf(el)).data.labels).to.deep.equal(['Achieved', 'Not achieved (calculated)', 'Not yet fixed']);
     });
 
     it('resizes with its container; height from --kdx-chart-height', async () => {

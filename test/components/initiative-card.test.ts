@@ -49,19 +49,24 @@ describe('<kdx-initiative-card>', () => {
   });
 
   describe('renders an initiative as the report prints it', () => {
-    it('R7-1: title, №, page, fiscal year added, place in the plan, description, and no invented status', async () => {
+    it('R7-1: title, №, page, the heading it is listed under, place in the plan, description, and no invented status', async () => {
       const { el, event } = await card(`src="${SRC}" plan="${PLAN}" node="R7-1"`);
       expect(event.type).to.equal('kdx-load');
       expect((event as KdxLoadEvent).detail).to.deep.equal({ plan: PLAN, node: 'R7-1' });
       expect(heading(el)).to.deep.equal([3, '避難所の入退所等に活用できるデジタル市民パスポートの導入']);
-      expect(texts(el, '.facts li')).to.deep.equal(['取組事項', '№ R7-1', 'P38', '令和7年度追加']);
+      // 「4. 令和7年度に追加した主な取組事項」 … [P38, №.R7-1]
+      expect(texts(el, '.facts li')).to.deep.equal(['取組事項', '№ R7-1', 'P38', '令和7年度に追加']);
       const nav = q(el, '[part="breadcrumb"] ol');
       expect(nav.getAttribute('aria-label')).to.contain('計画内の位置');
       expect(texts(el, '.breadcrumb ol > li').join(' › ')).to.equal('金沢市行政経営プラン › 行政組織の質を高める › 働き方のDXと機能的な組織運営');
       expect(q(el, '[part="description"]').textContent).to.equal(
         'スマートフォンアプリ「デジタル市民パスポート」を利用してスムーズな避難所受付・管理を実現します。また、施設受付など平時でも利用できる機能も拡充します。',
       );
-      expect(texts(el, '[part="status"]')).to.deep.equal(['状況: 記載なし']);
+      // The R7 summaries say what will be done (〜します).
+      expect(texts(el, '.description-label')).to.deep.equal(['取組内容']);
+      // The report gives counts only: no status for one item, not even "not reported".
+      expect(el.shadowRoot!.querySelector('[part="status"]')).to.equal(null);
+      expect(shown(el)).to.not.contain('状況');
       // Not flagged 【数値目標】 in the report, no progress of its own, no URL in the seed.
       expect(shown(el)).to.not.contain('数値目標');
       expect(shown(el)).to.not.contain('項目達成');
@@ -79,12 +84,48 @@ describe('<kdx-initiative-card>', () => {
       });
     }
 
-    it('R6-7 is dated 令和6年度 (FY2024)', async () => {
+    it('R6-7 is listed as carried out in 令和6年度, never as added', async () => {
       const { el } = await card(`src="${SRC}" plan="${PLAN}" node="R6-7"`);
       expect(heading(el)[1]).to.equal('公用車給油事務へのクレジットカードの導入');
-      expect(texts(el, '.facts li')).to.include('令和6年度追加');
-      expect(texts(el, '.facts li')).to.include('P38');
+      // 「3. 令和6年度に実施した主な取組事項」 … [P38, №.R6-7]
+      expect(texts(el, '.facts li')).to.deep.equal(['取組事項', '№ R6-7', 'P38', '令和6年度に実施']);
+      expect(texts(el, '.description-label')).to.deep.equal(['実施内容']);
+      expect(shown(el)).to.not.contain('追加');
       expect(shown(el)).to.not.contain('令和7年度');
+    });
+
+    // The report's two headings, and the numbers listed under each (金沢市行政経営プランの取組状況等について, 3. and 4.).
+    const CARRIED_OUT_FY2024 = ['R6-7', 'R6-10', 'R6-13', 'R6-19', 'R6-20', 'R6-26', 'R6-30', 'R6-33', 'R6-34'];
+    const ADDED_FY2025 = ['R7-1', 'R7-10', 'R7-11', 'R7-14', 'R7-18', 'R7-19', 'R7-23', 'R7-25', 'R7-27'];
+    for (const lang of ['ja', 'en'] as const) {
+      it(`every main initiative says under which heading the report lists it, and none shows a status (${lang})`, async () => {
+        for (const [ids, says, never] of [
+          [CARRIED_OUT_FY2024, lang === 'ja' ? '令和6年度に実施' : 'Carried out in FY2024', lang === 'ja' ? '追加' : 'Added'],
+          [ADDED_FY2025, lang === 'ja' ? '令和7年度に追加' : 'Added in FY2025', lang === 'ja' ? '実施' : 'Carried out'],
+        ] as const) {
+          for (const id of ids) {
+            const { el } = await card(`lang="${lang}" src="${SRC}" plan="${PLAN}" node="${id}"`);
+            expect(texts(el, '.facts li'), id).to.include(says);
+            expect(texts(el, '.facts li').join(' '), id).to.not.contain(never);
+            expect(el.shadowRoot!.querySelector('[part="status"]'), id).to.equal(null);
+            expect(shown(el), id).to.not.match(lang === 'ja' ? /状況|記載なし/ : /Status|Not reported/);
+            el.remove();
+          }
+        }
+      });
+    }
+
+    it('R6-19 carries the figure its text gives (イベントを17件開催しました) as a result, not a numeric target', async () => {
+      let { el } = await card(`src="${SRC}" plan="${PLAN}" node="R6-19"`);
+      expect(texts(el, '.results .flag')).to.deep.equal(['実績']);
+      expect(texts(el, '.results dl > div')).to.deep.equal(['イベント 17件']);
+      expect(el.shadowRoot!.querySelector('.target')).to.equal(null);
+      await clean(el);
+      el.remove();
+      ({ el } = await card(`lang="en" src="${SRC}" plan="${PLAN}" node="R6-19"`));
+      // A Japanese counter word has no English form: "17", never "17件".
+      expect(texts(el, '.results dl > div')).to.deep.equal(['Events held 17']);
+      await clean(el);
     });
 
     it('speaks English with lang="en"', async () => {
@@ -93,7 +134,8 @@ describe('<kdx-initiative-card>', () => {
         'Introducing a Digital Citizen Passport that can be used for checking in and out of evacuation shelters',
       );
       expect(texts(el, '.facts li')).to.deep.equal(['Initiative', 'No. R7-1', 'p. 38', 'Added in FY2025']);
-      expect(texts(el, '[part="status"]')).to.deep.equal(['Status: Not reported']);
+      expect(texts(el, '.description-label')).to.deep.equal(['What is planned']);
+      expect(el.shadowRoot!.querySelector('[part="status"]')).to.equal(null);
       expect(texts(el, '.breadcrumb ol > li')).to.deep.equal([
         'Kanazawa City Administrative Management Plan',
         'Raising the quality of the administrative organization',
@@ -141,17 +183,37 @@ describe('<kdx-initiative-card>', () => {
       expect(heading(el)[1]).to.equal('金沢市行政経営プラン');
       expect(texts(el, '.facts li')).to.deep.equal(['計画']);
       expect(texts(el, '.progress')).to.deep.equal(['124項目中108項目達成（87.1%）']);
-      expect(texts(el, '.notes li')[0]).to.equal('※達成率 87.1%(実施計画124項目中108項目が達成済)');
+      // The editor's note is labelled as the editor's, not dressed as the report's ※ footnote.
+      expect(texts(el, '.notes li')).to.deep.equal([
+        '編集者注：掲載の取組事項は、報告書が挙げる主な取組事項のみです（令和6年度に実施した主な取組事項、令和7年度に追加した主な取組事項）。',
+      ]);
+      expect(texts(el, '.notes li')[0]).to.not.match(/^※/);
       expect(el.shadowRoot!.querySelector('[part="breadcrumb"]')).to.equal(null);
       await clean(el);
     });
 
-    it('a part of the DX Action Plan 2.0 with its number and page', async () => {
-      const { el } = await card(`src="${SRC}" plan="dx-action-plan-2" node="section-2-1"`);
-      expect(heading(el)[1]).to.equal('基本理念');
-      expect(texts(el, '.facts li')).to.deep.equal(['基本理念', '№ 2.1', 'P5']);
-      expect(texts(el, '.breadcrumb ol > li')).to.deep.equal(['金沢市DXアクションプラン2.0', '取り組み']);
-      expect(texts(el, '.notes li')).to.deep.equal(['※DXアクションプラン（前プラン）から継続']);
+    it('a part of the DX Action Plan 2.0 with the document\'s words for its kind and number (【視点1】)', async () => {
+      const { el } = await card(`src="${SRC}" plan="dx-action-plan-2" node="viewpoint-1"`);
+      expect(heading(el)[1]).to.equal('全ての人の利便性向上');
+      expect(texts(el, '.facts li')).to.deep.equal(['視点', '視点1']);
+      expect(texts(el, '.breadcrumb ol > li')).to.deep.equal(['金沢市DXアクションプラン2.0', '取組の方向性']);
+      expect(texts(el, '.notes li')).to.deep.equal(['編集者注：DXアクションプラン（前プラン）から継続']);
+      await clean(el);
+    });
+
+    it('a field of the DX Action Plan 2.0 shows the 未来共創計画 area it serves', async () => {
+      const { el } = await card(`src="${SRC}" plan="dx-action-plan-2" node="field-1"`);
+      expect(heading(el)[1]).to.equal('魅力づくり');
+      expect(texts(el, '.facts li')).to.deep.equal(['分野', '分野1']);
+      expect(q(el, '[part="description"]').textContent).to.equal('世界に誇る伝統と創造の文化が息づくまちの実現に向けたデジタル施策を推進');
+      expect(texts(el, '.aligned li')).to.deep.equal(['未来共創計画：世界に誇る伝統と創造の文化が息づくまち～魅力づくり～']);
+      await clean(el);
+    });
+
+    it('a kind the plan does not name gets no label of the library\'s own (the report names no kind for (1)–(3))', async () => {
+      const { el } = await card(`src="${SRC}" plan="${PLAN}" node="policy-1-1"`);
+      expect(texts(el, '.facts li')).to.deep.equal(['№ （1）']);
+      expect(shown(el)).to.not.contain('取組分野');
       await clean(el);
     });
   });
@@ -226,10 +288,11 @@ describe('<kdx-initiative-card>', () => {
       await clean(el);
     });
 
-    it('C-1: an item without status says so', async () => {
+    it('C-1: an item without status shows none (it does not claim the source left it out)', async () => {
       const { el } = await card(`src="${MINIMAL}" node="C-1"`);
-      expect(texts(el, '[part="status"]')).to.deep.equal(['状況: 記載なし']);
+      expect(el.shadowRoot!.querySelector('[part="status"]')).to.equal(null);
       expect(el.shadowRoot!.querySelector('.badge')).to.equal(null);
+      expect(shown(el)).to.not.contain('記載なし');
       await clean(el);
     });
 
@@ -306,11 +369,11 @@ describe('<kdx-initiative-card>', () => {
 
     it('follows a language switch on an ancestor', async () => {
       const { root, el } = await mount(`<div lang="ja"><kdx-initiative-card data-test src="${SRC}" plan="${PLAN}" node="R6-7"></kdx-initiative-card></div>`);
-      expect(texts(el, '.facts li')).to.include('令和6年度追加');
+      expect(texts(el, '.facts li')).to.include('令和6年度に実施');
       (root.firstElementChild as HTMLElement).lang = 'en';
       await new Promise((r) => setTimeout(r, 0));
       await el.updateComplete;
-      expect(texts(el, '.facts li')).to.include('Added in FY2024');
+      expect(texts(el, '.facts li')).to.include('Carried out in FY2024');
       expect(heading(el)[1]).to.equal('Introducing credit cards for refueling official vehicles');
     });
   });
@@ -323,7 +386,7 @@ describe('<kdx-initiative-card>', () => {
       expect((await loaded).detail).to.deep.equal({ plan: PLAN, node: 'R6-33' });
       await settled(el);
       expect(heading(el)[1]).to.equal('企業版ふるさと納税額');
-      expect(texts(el, '.facts li')).to.deep.equal(['取組事項', '№ R6-33', 'P103', '令和6年度追加']);
+      expect(texts(el, '.facts li')).to.deep.equal(['取組事項', '№ R6-33', 'P103', '令和6年度に実施']);
       expect(texts(el, '.breadcrumb ol > li')).to.deep.equal(['金沢市行政経営プラン', '財政基盤の質を高める', '効果的な政策立案と歳入の確保']);
       expect(q(el, '.target').textContent!.trim()).to.equal('数値目標');
       await clean(el);

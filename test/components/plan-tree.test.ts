@@ -77,7 +77,8 @@ describe('<kdx-plan-tree>', () => {
         'policy-3', 'policy-3-1', 'policy-3-2', 'policy-3-3',
       ]);
       expect(labelOf(row(el, 'policy-1'))).to.equal('1 行政組織の質を高める');
-      expect(labelOf(row(el, 'policy-1-1'))).to.equal('(1) 働き方のDXと機能的な組織運営');
+      // The report's area numbers, character for character: full-width 「（1）」.
+      expect(labelOf(row(el, 'policy-1-1'))).to.equal('（1） 働き方のDXと機能的な組織運営');
       expect(['policy-1', 'policy-2', 'policy-3'].map((id) => rateOf(row(el, id)))).to.deep.equal([
         '97.4%（38/39）',
         '84.4%（38/45）',
@@ -147,12 +148,30 @@ describe('<kdx-plan-tree>', () => {
 
     it('shows a plan without progress data without rates', async () => {
       const el = await tree(`<kdx-plan-tree data-test src="${SRC}" plan="dx-action-plan-2"></kdx-plan-tree>`);
-      expect(ids(el).slice(0, 2)).to.deep.equal(['chapter-1', 'section-1-1']);
       expect(el.shadowRoot!.querySelector('[part="progress"]')).to.equal(null);
-      expect(labelOf(row(el, 'section-1-2'))).to.equal('1.2 プランの位置づけ');
       expect(shown(el)).to.not.match(GARBAGE);
       await expect(el).to.be.accessible();
     });
+
+    // The DX Action Plan 2.0 as a plan (2 取組): its guidelines, and 2.4's 【視点1】【視点2】 and 【分野1】–【分野5】, in the
+    // document's words, without a click.
+    for (const [lang, expected] of [
+      ['ja', ['市民目線', 'スピード感', 'チャレンジ', '成果検証', 'デジタルファースト', '視点1 全ての人の利便性向上', '視点2 共創のための環境整備',
+        '分野1 魅力づくり', '分野2 暮らしづくり', '分野3 人づくり', '分野4 仕事づくり', '分野5 都市づくり']],
+      ['en', ["Citizens' perspective", 'Speed', 'Challenge', 'Verifying results', 'Digital first', 'Viewpoint 1 Greater convenience for everyone',
+        'Viewpoint 2 An environment for co-creation', 'Field 1 Building attractiveness', 'Field 2 Building daily life', 'Field 3 Developing people',
+        'Field 4 Creating work', 'Field 5 Building the city']],
+    ] as const) {
+      it(`opens the DX Action Plan 2.0 on its guidelines, both viewpoints and all five fields (${lang})`, async () => {
+        const el = await tree(`<kdx-plan-tree data-test lang="${lang}" src="${SRC}" plan="dx-action-plan-2"></kdx-plan-tree>`);
+        const labels = items(el).map(labelOf);
+        for (const label of expected) expect(labels, label).to.include(label);
+        // No table of contents first, and no "1, 2, 1, 2, 3, 4, 5" numbering.
+        expect(labels[0]).to.equal(lang === 'ja' ? '行動指針' : 'Action guidelines');
+        expect(labels.filter((l) => /^\d /.test(l))).to.deep.equal([]);
+        expect(shown(el)).to.not.contain(lang === 'ja' ? '基本方針' : 'Basic policy');
+      });
+    }
   });
 
   describe('expand-depth', () => {

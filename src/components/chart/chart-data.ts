@@ -41,6 +41,8 @@ export interface ChartModel {
   tones: Tone[];
   /** Doughnut: the overall rate, drawn in the middle. */
   centre?: string | undefined;
+  /** Says which figures the widget calculated rather than took from the data (the doughnut's remainder). */
+  note?: string | undefined;
   table: ChartTable;
 }
 
@@ -110,6 +112,7 @@ export function chartModel(node: PlanNode, type: ChartType, lang: Lang, statuses
 /**
  * The parts of a node's total: by status when the data breaks it down completely, else achieved / not achieved
  * / not yet fixed, where not achieved = total − achieved − unconfirmed (the report counts unconfirmed apart).
+ * That remainder is calculated, not stated (124 − 108 − 2 = 14): its label and the chart's note say so.
  */
 function parts(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusData>) {
   const p = node.progress!;
@@ -118,12 +121,12 @@ function parts(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusD
   if (byStatus.length) {
     return byStatus.map(({ status, count }) => {
       const s = statuses.get(status);
-      return { label: text(s?.label, lang) || status, count, tone: toneOf(s) };
+      return { label: text(s?.label, lang) || status, count, tone: toneOf(s), derived: false };
     });
   }
-  const out: Array<{ label: string; count: number; tone: Tone }> = [
+  const out: Array<{ label: string; count: number; tone: Tone; derived?: boolean }> = [
     { label: t.achieved, count: p.achieved, tone: 'success' },
-    { label: t.notAchieved, count: Math.max(0, p.total - p.achieved - p.unconfirmed), tone: 'warning' },
+    { label: t.notAchievedDerived, count: Math.max(0, p.total - p.achieved - p.unconfirmed), tone: 'warning', derived: true },
   ];
   if (p.unconfirmed > 0) out.push({ label: t.unconfirmed, count: p.unconfirmed, tone: 'neutral' });
   return out;
@@ -147,6 +150,7 @@ function doughnutModel(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string,
     tooltips: said,
     tones: list.map((x) => x.tone),
     centre: p.rateTenths == null ? undefined : formatPercent(p.rateTenths, lang),
+    note: list.some((x) => x.derived) ? t.chart.derivedNote(p.unconfirmed > 0) : undefined,
     table: {
       caption: label,
       columns: [t.chart.category, t.chart.count, t.chart.share],

@@ -19,6 +19,11 @@ export const chartStyles = css`
     min-width: 0;
     height: var(--kdx-chart-height, 300px);
   }
+  .note {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
   .legend {
     list-style: none;
     margin: 0;

@@ -32,6 +32,7 @@ const TOKENS = ['accent', 'success', 'info', 'warning', 'danger', 'neutral', 'te
  * @csspart title - What the chart shows (also the table's caption).
  * @csspart chart - The box around the canvas (its height is `--kdx-chart-height`).
  * @csspart legend - The doughnut's legend.
+ * @csspart note - What the chart calculated rather than took from the data (the doughnut's remainder).
  * @csspart toggle-button - The button that shows or hides the table.
  * @csspart table - The data table (visually hidden until the button is pressed; always printed).
  * @csspart error - The error message box.
@@ -193,6 +194,7 @@ export class KdxChart extends KdxElement {
       <p class="title" part="title" aria-hidden="true">${m.label}</p>
       <div class="frame" part="chart"><canvas role="img" aria-label=${m.summary}></canvas></div>
       ${m.type === 'doughnut' ? this.renderLegend(m) : nothing}
+      ${m.note ? html`<p class="note" part="note">${m.note}</p>` : nothing}
       ${this.chartFailed
         ? nothing
         : html`<button class="toggle" part="toggle-button" type="button" aria-expanded=${open ? 'true' : 'false'}

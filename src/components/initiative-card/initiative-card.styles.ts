@@ -95,7 +95,8 @@ export const initiativeCardStyles = css`
   .tone-danger { --_tone: var(--_danger); }
   .tone-neutral { --_tone: var(--_neutral); }
 
-  .target {
+  .target,
+  .results {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
@@ -129,6 +130,21 @@ export const initiativeCardStyles = css`
     /* Summaries separate paragraphs with blank lines. */
     white-space: pre-line;
   }
+  /* The label sits on the text it names (実施内容 / 取組内容), like the aligned items' heading. */
+  .description-label,
+  .aligned-label {
+    margin-block-end: -0.5em;
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-weight: 700;
+  }
+  .aligned ul {
+    margin: 0;
+  }
+  .editorial-label {
+    font-weight: 700;
+  }
+
   .notes {
     display: grid;
     gap: 0.125em;

@@ -2,7 +2,18 @@ import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateR
 import { property } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import type { Text } from '../../data/bundle.js';
-import { formatCount, formatFiscalYear, formatNumber, formatPercent, safeHref, text } from '../../data/format.js';
+import {
+  formatCount,
+  formatFiscalYear,
+  formatNumber,
+  formatPercent,
+  isEditorial,
+  kindLabel,
+  numberLabel,
+  safeHref,
+  text,
+  unitText,
+} from '../../data/format.js';
 import { ancestors, type PlanModel, type PlanNode } from '../../data/model.js';
 import type { Lang } from '../../i18n/index.js';
 import { hostStyles } from '../../styles/host.js';
@@ -13,18 +24,26 @@ import { initiativeCardStyles } from './initiative-card.styles.js';
 interface Shown {
   text: string;
   lang: Lang;
+  /** The bundle editor's wording, not the source's (`editorial: true`). */
+  editorial?: boolean;
 }
 
 type Tone = 'success' | 'info' | 'warning' | 'danger' | 'neutral';
 
 interface Card {
   title: Shown;
-  /** Kind, №, page, fiscal year added. */
+  /** Kind, №, page, the heading the source lists it under (or the fiscal year added, in older bundles). */
   facts: string[];
-  /** The status as text and tone; `unknown` for an item whose status the source does not give. */
-  status: { label: Shown; tone: Tone } | 'unknown' | null;
+  /** The status as text and tone, only where the data gives one. */
+  status: { label: Shown; tone: Tone } | null;
   progress: string | null;
   target: { label: Shown | null; values: Array<{ name: string; value: Shown }> } | null;
+  /** Figures the source gives in its text (「イベントを17件」). */
+  results: Array<{ name: Shown | null; value: string }>;
+  /** Items of other plans this node corresponds to. */
+  aligned: Shown[];
+  /** What the description is (実施内容 / 取組内容), where the data says. */
+  descriptionLabel: string | null;
   description: Shown | null;
   notes: Shown[];
   breadcrumb: Shown[];
@@ -38,7 +57,7 @@ const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`,
 function shown(t: Text | undefined, lang: Lang): Shown | null {
   const s = text(t, lang).trim();
   if (!s) return null;
-  return { text: s, lang: lang === 'en' && (typeof t === 'string' || !t?.en) ? 'ja' : lang };
+  return { text: s, lang: lang === 'en' && (typeof t === 'string' || !t?.en) ? 'ja' : lang, editorial: isEditorial(t) };
 }
 
 /**
@@ -100,19 +119,21 @@ export class KdxInitiativeCard extends KdxElement {
     const d = node.data;
     const title = shown(node.title, l) ?? { text: node.id, lang: l };
 
-    const facts: string[] = [t.kind(node.kind)];
-    const number = d.number?.trim();
-    if (number) facts.push(`${t.card.number} ${number}`);
+    const facts: string[] = [];
+    const kind = kindLabel(plan.data, node.kind, l, t.kind);
+    if (kind) facts.push(kind);
+    const number = numberLabel(plan.data, d, l);
+    // 「視点1」 already names its kind; a bare № gets the № sign.
+    if (number) facts.push(number === d.number?.trim() ? `${t.card.number} ${number}` : number);
     if (d.page != null) facts.push(t.card.page(String(d.page)));
-    if (d.fiscalYear != null) facts.push(t.card.added(formatFiscalYear(d.fiscalYear, l)));
+    if (d.reported) facts.push(t.card.reported[d.reported.as](formatFiscalYear(d.reported.fiscalYear, l)));
+    else if (d.fiscalYear != null) facts.push(t.card.added(formatFiscalYear(d.fiscalYear, l)));
 
+    // A status only where the data gives one: a report that gives counts only says nothing per item.
     let status: Card['status'] = null;
     if (d.status) {
       const s = model.statuses.get(d.status);
       status = { label: shown(s?.label, l) ?? { text: d.status, lang: l }, tone: s?.tone ?? 'neutral' };
-    } else if (!node.children.length && !node.progress) {
-      // An item the source gives no status for: say so rather than show nothing or guess.
-      status = 'unknown';
     }
 
     // Counts only for nodes that have them (declared or rolled up), not a leaf's "1 of 1" from its status.
@@ -133,6 +154,17 @@ export class KdxInitiativeCard extends KdxElement {
       target = { label: shown(nt.label, l), values };
     }
 
+    const results = (d.results ?? []).map((r) => {
+      const unit = unitText(r.unit, l);
+      return { name: shown(r.label, l), value: t.card.amount(formatNumber(r.value, l), unit) };
+    });
+    const aligned = (d.alignedWith ?? [])
+      .map((a) => {
+        const title = shown(a.title, l);
+        const planName = text(a.plan, l).trim();
+        return title && { ...title, text: planName ? t.card.alignedItem(planName, title.text) : title.text };
+      })
+      .filter((a): a is Shown => !!a);
     const notes = (d.notes ?? []).map((n) => shown(n, l)).filter((n): n is Shown => n !== null);
     const breadcrumb = ancestors(node).map((a) => shown(a.title, l) ?? { text: a.id, lang: l });
 
@@ -142,6 +174,9 @@ export class KdxInitiativeCard extends KdxElement {
       status,
       progress,
       target,
+      results,
+      aligned,
+      descriptionLabel: d.summaryKind && d.summary ? t.card.summaryKind[d.summaryKind] : null,
       description: shown(d.summary, l),
       notes,
       breadcrumb,
@@ -194,13 +229,28 @@ export class KdxInitiativeCard extends KdxElement {
         ${this.renderStatus(c)}
         ${c.progress ? html`<p class="progress">${c.progress}</p>` : nothing}
         ${this.renderTarget(c)}
+        ${this.renderResults(c)}
       </div>
       ${c.description
-        ? html`<p class="description" part="description" lang=${this.langOf(c.description)}>${c.description.text}</p>`
+        ? html`${c.descriptionLabel ? html`<p class="description-label" id="description-label">${c.descriptionLabel}</p>` : nothing}
+            <p class="description" part="description" lang=${this.langOf(c.description)}>${c.description.text}</p>`
+        : nothing}
+      ${c.aligned.length
+        ? html`<div class="aligned">
+            <p class="aligned-label" id="aligned-label">${t.card.alignedWith}</p>
+            <ul aria-labelledby="aligned-label">
+              ${c.aligned.map((a) => html`<li lang=${this.langOf(a)}>${a.text}</li>`)}
+            </ul>
+          </div>`
         : nothing}
       ${c.notes.length
         ? html`<ul class="notes" aria-label=${t.card.notes}>
-            ${c.notes.map((n) => html`<li lang=${this.langOf(n)}>${t.card.note(n.text)}</li>`)}
+            ${c.notes.map((n) =>
+              // The source's footnotes as it prints them (※); the editor's own notes labelled as such.
+              n.editorial
+                ? html`<li class="editorial" lang=${this.langOf(n)}><span class="editorial-label" lang=${this.language}>${t.card.editorialNote}</span>${this.language === 'en' ? ' ' : ''}${n.text}</li>`
+                : html`<li lang=${this.langOf(n)}>${t.card.note(n.text)}</li>`,
+            )}
           </ul>`
         : nothing}
       ${c.link ? html`<p class="link-row"><a class="link" part="link" href=${c.link.href}>${c.link.text}</a></p>` : nothing}
@@ -210,9 +260,6 @@ export class KdxInitiativeCard extends KdxElement {
   private renderStatus(c: Card): TemplateResult | typeof nothing {
     if (!c.status) return nothing;
     const t = this.t;
-    if (c.status === 'unknown') {
-      return html`<p class="status" part="status">${t.card.status}: <span class="status-value none">${t.card.statusUnknown}</span></p>`;
-    }
     const s = c.status;
     return html`<p class="status" part="status">
       ${t.card.status}:
@@ -220,6 +267,16 @@ export class KdxInitiativeCard extends KdxElement {
         ><span class="dot" aria-hidden="true"></span><span lang=${this.langOf(s.label)}>${s.label.text}</span></span
       >
     </p>`;
+  }
+
+  private renderResults(c: Card): TemplateResult | typeof nothing {
+    if (!c.results.length) return nothing;
+    return html`<div class="results">
+      <span class="flag">${this.t.card.results}</span>
+      <dl class="target-values">
+        ${c.results.map((r) => html`<div><dt lang=${r.name ? this.langOf(r.name) : nothing}>${r.name?.text ?? this.t.card.results}</dt> <dd>${r.value}</dd></div>`)}
+      </dl>
+    </div>`;
   }
 
   private renderTarget(c: Card): TemplateResult | typeof nothing {

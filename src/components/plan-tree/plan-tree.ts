@@ -4,8 +4,8 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { KdxError } from '../../data/errors.js';
-import { formatCount, formatPercent, text } from '../../data/format.js';
-import type { PlanNode } from '../../data/model.js';
+import { formatCount, formatPercent, numberLabel, text } from '../../data/format.js';
+import type { PlanModel, PlanNode } from '../../data/model.js';
 import type { Progress } from '../../data/rollup.js';
 import { KdxNodeSelectEvent } from '../../events/kdx-node-select.js';
 import { hostStyles } from '../../styles/host.js';
@@ -123,6 +123,7 @@ export class KdxPlanTree extends KdxElement {
 
   private root: PlanNode | undefined;
   private planId = '';
+  private planModel: PlanModel | undefined;
   /** Open nodes without a filter, and while filtering (restored when the filter is cleared). */
   private open = new Set<PlanNode>();
   private filterOpen = new Set<PlanNode>();
@@ -170,6 +171,7 @@ export class KdxPlanTree extends KdxElement {
   protected override willShow(view: ReadyView, changed: PropertyValues<this>): void {
     const root = view.node;
     this.planId = view.plan.data.id;
+    this.planModel = view.plan;
     if (root !== this.root) {
       this.root = root;
       this.open = openToDepth(root, this.expandDepth);
@@ -271,7 +273,8 @@ export class KdxPlanTree extends KdxElement {
     if (cached?.key === key) return cached.result;
     const p = n.progress;
     const rate = p?.rateTenths ?? null;
-    const number = n.data.number;
+    // As the document writes it: 「視点1」 where the plan's kinds say so.
+    const number = this.planModel ? numberLabel(this.planModel.data, n.data, this.language) : n.data.number;
     const result = html`<div role="treeitem" part="item" class="row" data-id=${n.id} aria-level=${r.level}
       aria-setsize=${r.setsize} aria-posinset=${r.posinset} aria-expanded=${r.open === undefined ? nothing : String(r.open)}
       aria-selected="false" tabindex="-1" ?data-context=${context} ${rowVars(r.level, rate)}
