@@ -44,7 +44,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<ChartArgs>;
 
-/** The achievement rate of each policy (取組方針ごとの達成率). */
+/** The achievement rate of each policy (基本方針ごとの達成率). */
 export const Bar: Story = {};
 
 /** The plan's 124 items: achieved, not achieved, figures not yet fixed. */
@@ -87,7 +87,7 @@ export const Wide: Story = { globals: { width: '1200' }, render: types };
 export const LongTitle: Story = {
   args: { src: '', plan: '' },
   loaders: [loadSeeds],
-  render: (a, ctx) => inlinePlan(longTitles(seedsOf(ctx)), AMP, grid(chart(a), chart({ ...a, type: 'doughnut', node: 'policy-2' }))),
+  render: (a, ctx) => inlinePlan(longTitles(seedsOf(ctx)), undefined, grid(chart(a), chart({ ...a, type: 'doughnut', node: 'goal-b' }))),
 };
 
 export const StandaloneAndProvider: Story = {

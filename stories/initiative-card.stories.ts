@@ -118,9 +118,9 @@ export const Wide: Story = { globals: { width: '1200' }, render: kinds };
 
 /** A long title and breadcrumb, and an unbroken run that must wrap. */
 export const LongTitle: Story = {
-  args: { src: '', plan: '', node: 'R7-18' },
+  args: { src: '', plan: '', node: 'A-2' },
   loaders: [loadSeeds],
-  render: (a, ctx) => inlinePlan(longTitles(seedsOf(ctx)), AMP, grid(card(a), card({ ...a, node: 'policy-2' }))),
+  render: (a, ctx) => inlinePlan(longTitles(seedsOf(ctx)), undefined, grid(card(a), card({ ...a, node: 'goal-b' }))),
 };
 
 /** The two forms side by side (two different items: a page shows each item once). */

@@ -64,7 +64,7 @@ export const ExpandAll: Story = { args: { 'expand-depth': 9 } };
 /** Only the top-level items, closed. */
 export const Collapsed: Story = { args: { 'expand-depth': 0 } };
 
-/** 金沢市DXアクションプラン2.0: chapters, sections, guidelines, viewpoints (no progress data). */
+/** 金沢市DXアクションプラン2.0 as a plan: its guidelines, 【視点1】【視点2】 and 【分野1】–【分野5】, in its own words (no progress data). */
 export const DxActionPlan: Story = { args: { plan: DX, 'expand-depth': 2 } };
 
 /** Below one node: policy 2's areas and initiatives. */
@@ -117,9 +117,9 @@ export const Wide: Story = { globals: { width: '1200' }, args: { selected: 'R7-1
 
 /** Long titles at every level, and an unbroken run that must wrap. */
 export const LongTitle: Story = {
-  args: { src: '', plan: '', selected: 'R7-18' },
+  args: { src: '', plan: '', selected: 'A-2' },
   loaders: [loadSeeds],
-  render: (a, ctx) => inlinePlan(longTitles(seedsOf(ctx)), AMP, tree(a)),
+  render: (a, ctx) => inlinePlan(longTitles(seedsOf(ctx)), undefined, tree(a)),
 };
 
 export const StandaloneAndProvider: Story = {

@@ -71,8 +71,8 @@ export const Inline: Story = {
   args: { variant: 'inline' },
   render: (a, { globals }) =>
     globals.lang === 'en'
-      ? html`<p>At the end of fiscal 2024, the achievement rate was ${progress(a)}.</p>`
-      : html`<p>令和6年度末の達成率は ${progress(a)} でした。</p>`,
+      ? html`<p>The achievement rate of the plan’s items is ${progress(a)}.</p>`
+      : html`<p>取組事項の達成率は${progress(a)}です。</p>`,
 };
 
 /** The three policies, one widget each, inside one `<kdx-plan>` (one request for all). */
@@ -138,13 +138,13 @@ export const Wide: Story = { globals: { width: '1200' }, render: variants };
 
 /** A title that wraps over several lines, and one unbroken run that must wrap rather than overflow. */
 export const LongTitle: Story = {
-  args: { src: '', plan: '', node: 'policy-2' },
+  args: { src: '', plan: '', node: 'goal-b' },
   loaders: [loadSeeds],
   render: (a, ctx) =>
     inlinePlan(
       longTitles(seedsOf(ctx)),
-      AMP,
-      grid(progress(a), progress({ ...a, variant: 'ring' }), progress({ ...a, node: 'R7-18', variant: 'bar' })),
+      undefined,
+      grid(progress(a), progress({ ...a, variant: 'ring' }), progress({ ...a, node: 'A-2', variant: 'bar' })),
     ),
 };
 

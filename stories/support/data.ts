@@ -47,24 +47,21 @@ export const seedsOf = (context: { loaded: Record<string, unknown> }): Seeds =>
   structuredClone((context.loaded as { seeds: Seeds }).seeds);
 
 /**
- * Kanazawa's bundle with very long titles: a policy, an initiative and an area, in both languages, plus one
- * unbroken run (a long katakana compound and a URL-like English string) that must wrap, not overflow.
+ * Sample City's bundle (fictional, like every example that is not Kanazawa's documents) with very long titles: a
+ * policy and an initiative, in both languages, plus one unbroken run (a long katakana compound and a URL-like
+ * English string) that must wrap, not overflow. Kanazawa's titles are never rewritten for a story.
  */
 export function longTitles(seeds: Seeds): Bundle {
-  const b = seeds.kanazawa;
-  const plan = b.plans.find((p) => p.id === AMP)!;
+  const b = seeds.minimal;
+  const plan = b.plans[0]!;
   const node = (id: string) => plan.nodes.find((n) => n.id === id)!;
-  node('policy-2').title = {
-    ja: '共創の質を高める～市民・企業・大学・NPO・他の自治体など多様な主体との対話と協働を通じて、地域の課題を共に解決し、新たな価値を生み出すまちづくりの推進～',
-    en: 'Raising the quality of co-creation — solving local issues together and creating new value through dialogue and collaboration with citizens, businesses, universities, NPOs and other municipalities',
+  node('goal-b').title = {
+    ja: '目標B～市民・企業・大学・NPO・他の自治体など多様な主体との対話と協働を通じて、地域の課題を共に解決し、新たな価値を生み出すまちづくりの推進～',
+    en: 'Goal B — solving local issues together and creating new value through dialogue and collaboration with citizens, businesses, universities, NPOs and other municipalities',
   };
-  node('policy-2-2').title = {
-    ja: '民間の創意工夫を活用する官民連携（パブリック・プライベート・パートナーシップ）の推進とリノベーションまちづくりの展開',
-    en: 'Promoting public–private partnerships that make use of private-sector ingenuity, and renovation-led town development',
-  };
-  node('R7-18').title = {
-    ja: '「木の文化都市・金沢」専用サイトの創設～木の文化都市・金沢ウッドカルチャーシティプロモーションウェブサイトリニューアルプロジェクト～',
-    en: 'Creating a dedicated website for "Kanazawa, City of Wood Culture": KanazawaWoodCultureCityPromotionWebsiteRenewalProject-2025-https://example.jp/a/very/long/path/without/any/spaces',
+  node('A-2').title = {
+    ja: '取組A-2～サンプル市ウッドカルチャーシティプロモーションウェブサイトリニューアルプロジェクト～',
+    en: 'Initiative A-2: SampleCityWoodCultureCityPromotionWebsiteRenewalProject-2025-https://example.jp/a/very/long/path/without/any/spaces',
   };
   return b;
 }

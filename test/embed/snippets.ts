@@ -14,8 +14,8 @@ export const SNIPPETS = {
   link: `<p><a href="https://city.example/plan.html#kdx=progress&amp;src=/data/kanazawa.json&amp;plan=administrative-management-plan&amp;node=policy-1">行政組織の質を高める（達成率）</a></p>`,
   /** One load for several widgets, in editors that keep nested divs. */
   dataPlan: `<div data-kdx="plan" data-src="/data/kanazawa.json" data-plan="administrative-management-plan">
-<div data-kdx="progress" data-node="policy-2">市民サービスの質を高める：達成率 84.4%</div>
-<div data-kdx="progress" data-node="policy-3" data-variant="ring">財政の質を高める：達成率 80.0%</div>
+<div data-kdx="progress" data-node="policy-2">共創の質を高める：達成率 84.4%</div>
+<div data-kdx="progress" data-node="policy-3" data-variant="ring">財政基盤の質を高める：達成率 80.0%</div>
 </div>`,
 } as const;
 
