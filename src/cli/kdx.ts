@@ -4,16 +4,19 @@
  *   kdx validate <bundle.json> [--json]
  *   kdx import <items.csv> --plan <id> [--into bundle.json] [--out file] [--title] [--from] [--to] [--publisher]
  *   kdx export <bundle.json> --plan <id> [--encoding utf8|sjis] [--out file]
+ *   kdx diff <old.json> <new.json> [--json]
  *
  * Messages in Japanese, or English with `--lang en`. Exit codes: 0 done, 1 problems in the data or the files
- * (nothing written), 2 wrong usage. No shebang here: the build adds it to `dist/cli.js`; run the source with
+ * (nothing written), 2 wrong usage. `diff`: 0 equal, 1 different, 2 a file it cannot compare or wrong usage. No shebang here: the build adds it to `dist/cli.js`; run the source with
  * `npx tsx src/cli/kdx.ts …`.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LIMITS, type Bundle } from '../data/bundle.js';
+import { diffBundles } from '../data/diff.js';
 import { describe, validateBundle } from '../data/validate.js';
+import { describeChange, formatDiff } from '../i18n/diff.js';
 import { loadMessages, toLang, type Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { readFiscalYear } from './csv-columns.js';
@@ -41,6 +44,7 @@ const COMMANDS = {
   validate: { json: 'boolean' },
   import: { plan: 'string', into: 'string', out: 'string', title: 'string', from: 'string', to: 'string', publisher: 'string', encoding: 'string' },
   export: { plan: 'string', out: 'string', encoding: 'string' },
+  diff: { json: 'boolean' },
 } satisfies Record<string, Spec>;
 type Command = keyof typeof COMMANDS;
 type Values = Record<string, string | boolean | undefined>;
@@ -110,6 +114,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     if (command === 'validate') return validateCommand(ctx, values, positionals);
     if (command === 'import') return importCommand(ctx, values, positionals);
+    if (command === 'diff') return diffCommand(ctx, values, positionals);
     return exportCommand(ctx, values, positionals);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -188,6 +193,38 @@ function validateCommand(ctx: Context, values: Values, positionals: string[]): n
     report(ctx, m.invalid(file, issues.length), issues, 'stdout');
   }
   return bundle ? 0 : 1;
+}
+
+/** A file `diff` compares: a valid bundle, or the problems (file, JSON, validation) that stop it. */
+function readBundle(file: string): { ok: true; bundle: Bundle } | { ok: false; issues: CliIssue[] } {
+  const json = readJson(file);
+  if (!json.ok) return { ok: false, issues: [json.issue] };
+  const valid = validateBundle(json.value);
+  if (!valid.ok) return { ok: false, issues: valid.errors.map((e) => ({ path: e.path, key: e.key, params: e.params })) };
+  return { ok: true, bundle: valid.bundle };
+}
+
+function diffCommand(ctx: Context, values: Values, positionals: string[]): number {
+  const { io, lang, m } = ctx;
+  const [before, after, extra] = positionals;
+  if (!before || !after) throw new UsageError(m.missingArgument('diff <old.json> <new.json>'));
+  if (extra !== undefined) throw new UsageError(m.extraArgument(extra));
+  const files = [before, after].map((file) => ({ file, read: readBundle(file) }));
+  for (const { file, read } of files) {
+    if (!read.ok) {
+      report(ctx, m.diffFailed(file, read.issues.length), read.issues);
+      return 2;
+    }
+  }
+  const [a, b] = files.map((f) => (f.read as { bundle: Bundle }).bundle) as [Bundle, Bundle];
+  const diff = diffBundles(a, b);
+  if (values.json) {
+    const changes = diff.changes.map((c) => ({ ...c, message: describeChange(c, lang) }));
+    io.stdout(JSON.stringify({ equal: diff.equal, before, after, changes }, null, 2) + '\n');
+  } else {
+    io.stdout(formatDiff(diff, lang, { before, after }).join('\n') + '\n');
+  }
+  return diff.equal ? 0 : 1;
 }
 
 function importCommand(ctx: Context, values: Values, positionals: string[]): number {

@@ -38,7 +38,7 @@ export interface CliMessages {
   /** Where a problem is: 「12行目（page）」 / "line 12 (page)". */
   at: (line: number, column?: string) => string;
   lineRef: (line: number) => string;
-  usage: Record<'main' | 'validate' | 'import' | 'export', string>;
+  usage: Record<'main' | 'validate' | 'import' | 'export' | 'diff', string>;
   unknownCommand: (cmd: string) => string;
   unknownOption: (option: string) => string;
   missingValue: (option: string) => string;
@@ -50,6 +50,8 @@ export interface CliMessages {
   seeHelp: (cmd: string) => string;
   valid: (file: string, plans: number, nodes: number) => string;
   invalid: (file: string, count: number) => string;
+  /** `kdx diff` cannot compare: one of the files is missing, not JSON, or not a valid bundle. */
+  diffFailed: (file: string, count: number) => string;
   importFailed: (file: string, count: number) => string;
   imported: (plan: string, nodes: number, added: number, removed: number, out: string) => string;
   exportFailed: (file: string, count: number) => string;
@@ -104,6 +106,7 @@ const ja: CliMessages = {
   validate <bundle.json>                 プランデータ（JSON）を検証します
   import <items.csv> --plan <id> …      CSV から計画の項目を作ります・置き換えます
   export <bundle.json> --plan <id> …    計画の項目を CSV に書き出します
+  diff <old.json> <new.json>             2つのプランデータの違い（サイトで変わる点）を表示します
 
 共通オプション:
   --lang ja|en   メッセージの言語（既定: ja）
@@ -127,13 +130,19 @@ CSV の各行を計画の項目にします。文字コード（UTF-8／Shift_JI
               新しい計画を作るとき（--into なし、または --into にない計画）のタイトル・期間・発行者。
               --from と --to は必須です（2026、令和8年度 など）
 誤りのある行が1つでもあれば、すべて行番号付きで表示し、何も書き込みません。`,
+    diff: `使い方: kdx diff <old.json> <new.json> [--json] [--lang ja|en]
+
+公開前の確認用に、2つのプランデータでサイトの表示が変わる点を表示します: 追加・削除された項目（№とタイトル）、
+変わったタイトルや文、動く数値（達成率）、変わる状況。
+  --json   結果を JSON で標準出力に書きます
+終了コード: 0 = 違いなし、1 = 違いあり、2 = ファイルやデータの誤り・使い方の誤り`,
     export: `使い方: kdx export <bundle.json> --plan <id> [--encoding utf8|sjis] [--out file.csv] [--lang ja|en]
 
 計画の項目を CSV に書き出します。
   --encoding  utf8 = BOM 付き UTF-8（既定。Excel でそのまま開けます）、sjis = Shift_JIS
   --out       書き出し先（省略時は標準出力。Windows では --out を使ってください）`,
   },
-  unknownCommand: (cmd) => `コマンド「${cmd}」はありません。validate、import、export のいずれかです`,
+  unknownCommand: (cmd) => `コマンド「${cmd}」はありません。validate、import、export、diff のいずれかです`,
   unknownOption: (o) => `オプション「${o}」はこのコマンドにはありません`,
   missingValue: (o) => `オプション「${o}」には値が必要です`,
   missingArgument: (what) => `${what} を指定してください`,
@@ -144,6 +153,7 @@ CSV の各行を計画の項目にします。文字コード（UTF-8／Shift_JI
   seeHelp: (cmd) => `詳しくは kdx ${cmd ? `${cmd} ` : ''}--help を見てください`,
   valid: (file, plans, nodes) => `OK: ${file} は正しいプランデータです（計画 ${plans} 件、項目 ${nodes} 件）`,
   invalid: (file, count) => `${file} に誤りが ${count} 件あります:`,
+  diffFailed: (file, count) => `${file} を比べられません（誤り ${count} 件）:`,
   importFailed: (file, count) => `${file} に誤りが ${count} 件あります。何も書き込んでいません:`,
   imported: (plan, nodes, added, removed, out) =>
     `計画「${plan}」の項目 ${nodes} 件を ${out} に書き込みました（追加 ${added} 件、削除 ${removed} 件）`,
@@ -199,6 +209,7 @@ Commands:
   validate <bundle.json>                 check a plan bundle (JSON)
   import <items.csv> --plan <id> …      build or replace a plan's items from a CSV file
   export <bundle.json> --plan <id> …    write a plan's items as a CSV file
+  diff <old.json> <new.json>             what changes on the site between two bundles
 
 Options for every command:
   --lang ja|en   language of messages (default: ja)
@@ -222,13 +233,19 @@ Turns each CSV row into an item of the plan. UTF-8 and Shift_JIS are detected.
               title, period and publisher when a new plan is created (no --into, or a plan --into lacks);
               --from and --to are required then (2026, 令和8年度…)
 If any row is wrong, every problem is listed with its line number and nothing is written.`,
+    diff: `Usage: kdx diff <old.json> <new.json> [--json] [--lang ja|en]
+
+For checking before you publish: what changes on the site between two bundles — items added and removed (№ and
+title), titles and texts changed, figures that move (achievement rates), statuses that change.
+  --json   write the result as JSON to standard output
+Exit code: 0 = no differences, 1 = differences, 2 = a file or its data is wrong, or wrong usage`,
     export: `Usage: kdx export <bundle.json> --plan <id> [--encoding utf8|sjis] [--out file.csv] [--lang ja|en]
 
 Writes the plan's items as CSV.
   --encoding  utf8 = UTF-8 with BOM (default; Excel opens it as is), sjis = Shift_JIS
   --out       where to write (default: standard output; on Windows, use --out)`,
   },
-  unknownCommand: (cmd) => `unknown command "${cmd}"; use validate, import or export`,
+  unknownCommand: (cmd) => `unknown command "${cmd}"; use validate, import, export or diff`,
   unknownOption: (o) => `this command has no option "${o}"`,
   missingValue: (o) => `option "${o}" needs a value`,
   missingArgument: (what) => `give ${what}`,
@@ -239,6 +256,7 @@ Writes the plan's items as CSV.
   seeHelp: (cmd) => `see kdx ${cmd ? `${cmd} ` : ''}--help`,
   valid: (file, plans, nodes) => `OK: ${file} is a valid plan bundle (${plans} ${plans === 1 ? 'plan' : 'plans'}, ${nodes} ${nodes === 1 ? 'item' : 'items'})`,
   invalid: (file, count) => `${file} has ${count} ${count === 1 ? 'problem' : 'problems'}:`,
+  diffFailed: (file, count) => `cannot compare ${file} (${count} ${count === 1 ? 'problem' : 'problems'}):`,
   importFailed: (file, count) => `${file} has ${count} ${count === 1 ? 'problem' : 'problems'}; nothing was written:`,
   imported: (plan, nodes, added, removed, out) =>
     `wrote ${nodes} ${nodes === 1 ? 'item' : 'items'} of plan "${plan}" to ${out} (${added} added, ${removed} removed)`,
