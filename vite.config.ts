@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
@@ -13,6 +14,54 @@ const demoHome: Plugin = {
         res.end();
       } else next();
     });
+  },
+};
+
+/**
+ * `npm start` serves dist/ as built under /dist/: the files a city publishes, byte for byte (no Vite transform,
+ * so SRI hashes hold and the classic script stays a classic script), so that a snippet from the builder works
+ * when pasted into a page of the dev server. `npm run build` first; until then /dist/ answers 404.
+ */
+const distAsBuilt: Plugin = {
+  name: 'kdx-dist-as-built',
+  configureServer(server) {
+    const root = fileURLToPath(new URL('./dist/', import.meta.url));
+    const types: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
+    server.middlewares.use((req, res, next) => {
+      const path = decodeURIComponent((req.url ?? '').split(/[?#]/)[0]!);
+      if (!path.startsWith('/dist/')) return next();
+      const file = resolve(root, `.${path.slice('/dist'.length)}`);
+      const type = types[extname(file)];
+      if (!file.startsWith(root) || !type || !existsSync(file) || !statSync(file).isFile()) {
+        res.statusCode = 404;
+        res.end('Not in dist/ (run npm run build)');
+        return;
+      }
+      res.setHeader('Content-Type', `${type}; charset=utf-8`);
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(readFileSync(file));
+    });
+  },
+};
+
+/**
+ * dist/embed.html, the iframe form's page: src/embed/embed.html (which the dev server and the tests open as it
+ * is) with its script pointed at the built `embed.js`, and the chunks that script imports preloaded, so that
+ * the page fetches them alongside it rather than after it.
+ */
+const EMBED_PAGE = fileURLToPath(new URL('./src/embed/embed.html', import.meta.url));
+const embedPage: Plugin = {
+  name: 'kdx-embed-page',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    const entry = bundle['embed.js'];
+    if (!entry || entry.type !== 'chunk') throw new Error('kdx-embed-page: no embed.js in the build');
+    const page = readFileSync(EMBED_PAGE, 'utf8');
+    const scripts = '<script type="module" src="../autoload.ts"></script>\n    <script type="module" src="./frame.ts"></script>';
+    if (!page.includes(scripts)) throw new Error(`kdx-embed-page: ${EMBED_PAGE} does not end its head with\n${scripts}`);
+    const preload = [...entry.imports, ...entry.dynamicImports.filter((f) => /^chunks\/upgrade-/.test(f))].map((f) => `<link rel="modulepreload" href="./${f}" />`);
+    const built = [...preload, '<script type="module" src="./kdx.js"></script>', '<script type="module" src="./embed.js"></script>'];
+    this.emitFile({ type: 'asset', fileName: 'embed.html', source: page.replace(scripts, built.join('\n    ')) });
   },
 };
 
@@ -153,7 +202,7 @@ export default defineConfig(({ mode }): UserConfig => {
       target: 'es2022',
       emptyOutDir: true,
       sourcemap: true,
-      lib: { entry: { kdx: 'src/autoload.ts' }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
+      lib: { entry: { kdx: 'src/autoload.ts', embed: 'src/embed/frame.ts' }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
       rolldownOptions: {
         output: {
           minify: true,
@@ -164,7 +213,7 @@ export default defineConfig(({ mode }): UserConfig => {
         },
       },
     },
-    plugins: [demoHome, minifyLitCss],
+    plugins: [demoHome, distAsBuilt, embedPage, minifyLitCss],
     server: { open: false },
   };
 });

@@ -23,8 +23,12 @@ const TAGS: Record<string, () => Promise<CustomElementConstructor>> = {
 const UNDEFINED = Object.keys(TAGS)
   .map((t) => `${t}:not(:defined)`)
   .join(',');
-/** Fallback markup (see `embed/fallback.ts`): loads the upgrader, which then watches the page itself. */
-const FALLBACK = '[data-kdx], a[href*="#kdx="]';
+/**
+ * Fallback markup (see `embed/fallback.ts`) and iframes of embed.html (which it sizes to their content): loads
+ * the upgrader, which then watches the page itself. As `SELECTOR` in `embed/upgrade.ts`, written out so that
+ * this file imports nothing up front.
+ */
+const FALLBACK = '[data-kdx], a[href*="#kdx="], iframe[src*="#kdx="]';
 
 const isTag = (name: string) => Object.hasOwn(TAGS, name);
 const loading = new Map<string, Promise<void>>();
@@ -113,7 +117,7 @@ function watch(doc: Document): void {
   });
   const start = () => {
     void discover(doc);
-    observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-kdx', 'href'] });
+    observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-kdx', 'href', 'src'] });
   };
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true });
   else start();

@@ -7,6 +7,8 @@
  * - `<a href="page.html#kdx=progress&src=…&plan=…&node=…">text</a>` for editors that keep only links (CKEditor 5
  *   without General HTML Support). The page before `#` is where the link goes without JavaScript; the fragment,
  *   never sent to a server, carries the widget.
+ * - `<iframe src="…/embed.html#kdx=progress&src=…">` for pages without the kdx script: the same fragment, read by
+ *   `frame.ts` inside dist/embed.html.
  *
  * Names are the widgets' attribute names (`data-heading-level`, `heading-level=`). Only the attributes listed
  * here are copied, each checked by its rule; anything else is left behind.
@@ -27,25 +29,34 @@ export interface Rejected {
   value: string;
 }
 
+/**
+ * What a rule accepts, for the snippet builder to offer (a list, a range, a checkbox); a rule without any of
+ * these takes free text.
+ */
+export interface RuleShape {
+  values?: readonly string[];
+  min?: number;
+  max?: number;
+  flag?: true;
+}
+
 /** `''` = boolean attribute present, `null` = leave it out quietly, `undefined` = invalid. */
-type Rule = (value: string) => string | null | undefined;
+export type Rule = ((value: string) => string | null | undefined) & RuleShape;
 
 /** Same rule as bundle ids (`src/data/bundle.ts`). */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const oneOf =
-  (...allowed: string[]): Rule =>
-  (v) =>
-    allowed.includes(v) ? v : undefined;
-const integer =
-  (min: number, max: number): Rule =>
-  (v) =>
-    /^\d{1,3}$/.test(v) && Number(v) >= min && Number(v) <= max ? String(Number(v)) : undefined;
-const flag: Rule = (v) => {
-  const s = v.trim().toLowerCase();
-  if (s === '' || s === '1' || s === 'true' || s === 'yes') return '';
-  if (s === '0' || s === 'false' || s === 'no') return null;
-  return undefined;
-};
+const oneOf = (...values: string[]): Rule => Object.assign((v: string) => (values.includes(v) ? v : undefined), { values });
+const integer = (min: number, max: number): Rule =>
+  Object.assign((v: string) => (/^\d{1,3}$/.test(v) && Number(v) >= min && Number(v) <= max ? String(Number(v)) : undefined), { min, max });
+const flag: Rule = Object.assign(
+  (v: string) => {
+    const s = v.trim().toLowerCase();
+    if (s === '' || s === '1' || s === 'true' || s === 'yes') return '';
+    if (s === '0' || s === 'false' || s === 'no') return null;
+    return undefined;
+  },
+  { flag: true as const },
+);
 
 export const RULES: Readonly<Record<string, Rule>> = {
   src: (v) => (v.length <= 2048 && safeHref(v) ? v : undefined),

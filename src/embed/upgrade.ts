@@ -8,12 +8,16 @@
  *
  * Never touches content being edited (inside `contenteditable`, e.g. CKEditor 5 or TinyMCE inline on a page
  * that also loads kdx): the editor owns that DOM.
+ *
+ * Iframes of dist/embed.html (the iframe form) stay iframes: they only take the height of their content
+ * (`frame-host.ts`).
  */
 import { checkAttributes, parseFragment, RULES, WIDGETS, widgetName, type WidgetName } from './fallback.js';
+import { fitFrame, FRAME_SELECTOR } from './frame-host.js';
 
 /** Elements that may carry `data-kdx`: ordinary containers editors keep. */
 const CONTAINERS = new Set(['div', 'span', 'p', 'section', 'aside', 'figure', 'a']);
-const SELECTOR = '[data-kdx], a[href*="#kdx="]';
+const SELECTOR = `[data-kdx], a[href*="#kdx="], ${FRAME_SELECTOR}`;
 /** Widgets whose light DOM is not shown (no slot): fallbacks inside them stay as they are. */
 const UNSLOTTED = Object.values(WIDGETS)
   .map((w) => w.tag)
@@ -88,6 +92,7 @@ function skip(el: Element): boolean {
 /** Replaces one fallback element by its widget; returns the widget, or null when it was left alone. */
 function upgradeOne(el: Element): Element | null {
   if (skip(el)) return null;
+  if (el.localName === 'iframe') return fitFrame(el as HTMLIFrameElement), null;
   const request = read(el);
   if (!request) return null;
   const { attributes, rejected } = checkAttributes(request.widget, request.raw);
@@ -140,8 +145,14 @@ export function startUpgrader(doc: Document = document): void {
         }
         for (const node of r.addedNodes) if (node instanceof Element) upgrade(node);
       }
-    }).observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-kdx', 'href'] });
+    }).observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-kdx', 'href', 'src'] });
   };
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', run, { once: true });
   else run();
 }
+
+/**
+ * The fallback rules, for dist/embed.html's script (`frame.ts`): taken from here, it shares this chunk, which
+ * holds them, instead of splitting them into one more chunk that every upgrade would wait for.
+ */
+export { checkAttributes, parseFragment, RULES, WIDGETS, widgetName } from './fallback.js';

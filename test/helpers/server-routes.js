@@ -40,6 +40,23 @@ async function kdxRoutes(ctx, next) {
       ctx.body = '<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>';
       return;
     }
+    case 'redirect': {
+      // A same-origin address that redirects elsewhere: /__kdx/redirect?to=<absolute URL>
+      ctx.status = 302;
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('Location', q.get('to') ?? '/');
+      ctx.body = 'moved';
+      return;
+    }
+    case 'fake-frame': {
+      // A page that claims a height to its parent, unasked: what the host's origin check must refuse when it
+      // comes from anywhere but the iframe's own origin. /__kdx/fake-frame?height=999
+      const height = Number(q.get('height') ?? 999);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = 'text/html';
+      ctx.body = `<!doctype html><title>fake</title><script>setInterval(() => parent.postMessage({ kdx: 'embed-height', v: 1, height: ${height} }, '*'), 50);</script>`;
+      return;
+    }
     case 'drop': {
       // Accept the request, then drop the connection without an answer.
       ctx.respond = false;
@@ -210,4 +227,27 @@ async function hardeningRoutes(ctx, next) {
   ctx.body = await readFile(new URL('../../seeds/minimal.json', import.meta.url), 'utf8');
 }
 
-export const testRoutes = [kdxRoutes, embedRoutes, hardeningRoutes];
+/**
+ * Variants of the iframe form's page, next to the real one (so that its relative script addresses still hold):
+ * /src/embed/__variant.html (the source page) and /dist/__variant.html (as built), with
+ * - `allow=<origins>`: the content of its `<meta name="kdx-allowed-origins">`, as a deployer would write it;
+ * - `probe=1`: test/embed/fixtures/csp-probe.js loaded first, to record CSP violations and errors.
+ */
+const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+async function frameRoutes(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  const variant = /^\/(src\/embed|dist)\/__variant\.html$/.exec(url.pathname);
+  if (!variant) return next();
+  const file = variant[1] === 'dist' ? '../../dist/embed.html' : '../../src/embed/embed.html';
+  let html = await readFile(new URL(file, import.meta.url), 'utf8');
+  const meta = '<meta name="kdx-allowed-origins" content="" />';
+  if (!html.includes(meta)) throw new Error(`${file} has no ${meta}`);
+  html = html.replace(meta, `<meta name="kdx-allowed-origins" content="${escapeAttr(url.searchParams.get('allow') ?? '')}" />`);
+  if (url.searchParams.get('probe')) html = html.replace('<title>', '<script src="/test/embed/fixtures/csp-probe.js"></script>\n    <title>');
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'text/html';
+  ctx.body = html;
+}
+
+export const testRoutes = [kdxRoutes, embedRoutes, frameRoutes, hardeningRoutes];

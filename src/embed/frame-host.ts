@@ -1,0 +1,65 @@
+/**
+ * The host page's half of the height protocol (`frame-protocol.ts`): each iframe of dist/embed.html on a page
+ * that loads the kdx script takes the height of its content, so it never shows a scrollbar of its own. Part of
+ * the upgrader, which finds these iframes as it finds the other fallback forms. Without the kdx script an
+ * iframe keeps the height its snippet gives.
+ *
+ * The height goes into the `height` attribute, as the snippet writes it: no inline style (a strict CSP blocks
+ * none of this).
+ */
+import type { FrameHeight, FrameHello } from './frame-protocol.js';
+
+/** Iframes whose address carries a widget, as the snippet builder writes them. */
+export const FRAME_SELECTOR = 'iframe[src*="#kdx="]';
+
+interface Frames {
+  /** Windows with the listener (an iframe of another realm's document is heard in that realm). */
+  listening: WeakSet<Window>;
+  frames: Set<HTMLIFrameElement>;
+}
+/** Page-wide, shared by every copy of the library: one listener per page. */
+const KEY = Symbol.for('kdx.frames.v1');
+const shared: Frames = ((globalThis as Record<symbol, Frames | undefined>)[KEY] ??= { listening: new WeakSet(), frames: new Set() });
+
+/** The origin of the frame's `src`, or undefined (an opaque or unparsable address gets no message). */
+function originOf(frame: HTMLIFrameElement): string | undefined {
+  try {
+    const origin = new URL(frame.src, frame.ownerDocument.baseURI).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function hello(frame: HTMLIFrameElement): void {
+  const origin = originOf(frame);
+  const hi: FrameHello = { kdx: 'embed-hello', v: 1 };
+  // While the frame still shows about:blank the origin does not match and the browser drops the message;
+  // its `load` event says hello again.
+  if (origin) frame.contentWindow?.postMessage(hi, origin);
+}
+
+function onMessage(e: MessageEvent): void {
+  const data = e.data as Partial<FrameHeight> | null;
+  if (data?.kdx !== 'embed-height' || data.v !== 1 || typeof data.height !== 'number' || !Number.isFinite(data.height) || data.height < 0) return;
+  for (const frame of shared.frames) {
+    if (!frame.isConnected) {
+      shared.frames.delete(frame);
+      continue;
+    }
+    if (frame.contentWindow === e.source && originOf(frame) === e.origin) frame.height = String(Math.ceil(data.height));
+  }
+}
+
+/** Starts resizing `frame` to its content (once per iframe; the listener once per page). */
+export function fitFrame(frame: HTMLIFrameElement): void {
+  if (shared.frames.has(frame)) return;
+  shared.frames.add(frame);
+  const win = frame.ownerDocument.defaultView;
+  if (win && !shared.listening.has(win)) {
+    shared.listening.add(win);
+    win.addEventListener('message', onMessage);
+  }
+  frame.addEventListener('load', () => hello(frame));
+  hello(frame);
+}

@@ -1,0 +1,169 @@
+/**
+ * The iframe form (src/embed/embed.html, built as dist/embed.html): the widget its address names on a
+ * transparent page, problems in place, and only bundles from its own origin or from the origins its deployer
+ * lists (a refused one is never requested). The height protocol: test/embed/frame-height.test.ts.
+ */
+import { expect } from '@open-wc/testing';
+import { fallbackHref, WIDGETS, type WidgetName } from '../../src/embed/fallback.js';
+import { OTHER, openFrame, SOURCE } from './frames.js';
+import { shadowText, waitFor } from './snippets.js';
+
+const AMP = 'administrative-management-plan';
+const KANAZAWA = '/seeds/kanazawa.json';
+const hits = async (path: string) => ((await (await fetch(`/__kdx/hits?path=${encodeURIComponent(path)}`)).json()) as { hits: number }).hits;
+const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+interface Probe {
+  console: { level: string; text: string }[];
+}
+/** The alert's text as a reader meets it (its paragraphs apart). */
+const alertOf = (el: Element) => el.shadowRoot?.querySelector<HTMLElement>('[role="alert"]')?.innerText.replace(/\s+/g, ' ').trim() ?? null;
+
+/** The frame's address as the builder writes it (the link form's fragment on embed.html). */
+const address = (widget: WidgetName, attributes: Record<string, string>, page = SOURCE) => fallbackHref(page, { widget, attributes });
+
+describe('embed.html: the widget its address names', () => {
+  // One case per widget of the table, with an attribute of its own: the page knows them all from it.
+  const cases: Record<Exclude<WidgetName, 'plan'>, { attributes: Record<string, string>; check: (el: Element) => void }> = {
+    progress: {
+      attributes: { src: KANAZAWA, plan: AMP, node: 'policy-1', variant: 'ring', breakdown: '' },
+      check: (el) => {
+        expect(el.getAttribute('variant')).to.equal('ring');
+        expect(el.hasAttribute('breakdown')).to.equal(true);
+        expect(shadowText(el)).to.include('97.4%');
+      },
+    },
+    'initiative-card': {
+      attributes: { src: KANAZAWA, plan: AMP, node: 'R7-1', 'heading-level': '2' },
+      check: (el) => expect(el.shadowRoot!.querySelector('h2')).to.exist,
+    },
+    'plan-tree': {
+      attributes: { src: KANAZAWA, plan: AMP, 'expand-depth': '0' },
+      check: (el) => {
+        expect(el.shadowRoot!.querySelector('[role="tree"]')).to.exist;
+        expect(el.shadowRoot!.querySelector('[role="treeitem"][aria-expanded="true"]')).to.equal(null);
+      },
+    },
+    chart: {
+      attributes: { src: KANAZAWA, plan: AMP, type: 'doughnut' },
+      check: (el) => {
+        expect(el.getAttribute('type')).to.equal('doughnut');
+        expect(el.shadowRoot!.querySelector('canvas, table')).to.exist;
+      },
+    },
+  };
+
+  it('knows every widget of the fallback table but the container', () => {
+    expect(Object.keys(cases).sort()).to.deep.equal(Object.keys(WIDGETS).filter((w) => w !== 'plan').sort());
+  });
+
+  for (const [widget, { attributes, check }] of Object.entries(cases)) {
+    it(`${widget}, with its attributes`, async () => {
+      const { frame, shown } = await openFrame(address(widget as WidgetName, attributes));
+      expect(shown.localName).to.equal(WIDGETS[widget as WidgetName].tag);
+      expect(alertOf(shown)).to.equal(null);
+      check(shown);
+      frame.remove();
+    });
+  }
+
+  it('in the language and theme the address gives, on a transparent page', async () => {
+    const { frame, doc, shown } = await openFrame(address('progress', { src: KANAZAWA, plan: AMP, node: 'policy-1', lang: 'en', theme: 'dark' }));
+    expect(doc.documentElement.lang).to.equal('en');
+    expect(shadowText(shown)).to.match(/97\.4%/).and.match(/achieved/i);
+    expect(shown.getAttribute('theme')).to.equal('dark');
+    for (const el of [doc.documentElement, doc.body]) expect(getComputedStyle(el).backgroundColor, el.localName).to.equal('rgba(0, 0, 0, 0)');
+    frame.remove();
+  });
+
+  it('in Japanese when the address gives no language', async () => {
+    const { frame, doc, shown } = await openFrame(address('progress', { src: KANAZAWA, plan: AMP, node: 'policy-1' }));
+    expect(doc.documentElement.lang).to.equal('ja');
+    expect(shadowText(shown)).to.include('39項目中 38項目達成');
+    frame.remove();
+  });
+
+  it('follows a change of its address', async () => {
+    const { frame } = await openFrame(address('progress', { src: KANAZAWA, plan: AMP, node: 'policy-1' }));
+    frame.contentWindow!.location.hash = address('progress', { src: KANAZAWA, plan: AMP, node: 'policy-3' }).split('#')[1]!;
+    await waitFor(() => shadowText(frame.contentDocument!.querySelector('kdx-progress')!).includes('80.0%'), 'policy-3');
+    frame.remove();
+  });
+});
+
+describe('embed.html: problems in place', () => {
+  it('a data error, as the widget shows it on any page', async () => {
+    const { frame, shown } = await openFrame(address('progress', { src: KANAZAWA, plan: AMP, node: 'no-such-item' }));
+    expect(alertOf(shown)).to.include('項目「no-such-item」は計画「administrative-management-plan」にありません');
+    frame.remove();
+  });
+
+  it('a missing file', async () => {
+    const { frame, shown } = await openFrame(address('progress', { src: '/__kdx/status?code=404' }));
+    expect(alertOf(shown)).to.include('HTTP 404');
+    frame.remove();
+  });
+
+  const problems: [string, string, RegExp][] = [
+    ['no widget named', '', /表示できません.*表示するウィジェットの指定がありません/],
+    ['an unknown widget', '#kdx=banana&src=/seeds/kanazawa.json', /「banana」というウィジェットはありません。使えるもの: progress、initiative-card、plan-tree、chart/],
+    ['the container, which shows nothing', '#kdx=plan&src=/seeds/kanazawa.json', /「plan」というウィジェットはありません/],
+    ['no src', '#kdx=progress&node=policy-1', /データの URL（src）がないか、使えない値です/],
+    ['a src that is not http(s)', '#kdx=progress&src=javascript:alert(1)', /データの URL（src）がないか、使えない値です（javascript:alert\(1\)）/],
+  ];
+  for (const [what, hash, message] of problems) {
+    it(`${what}: says so, with role="alert"`, async () => {
+      const { frame, shown } = await openFrame(`${SOURCE}${hash}`);
+      expect(alertOf(shown)).to.match(message);
+      expect(shown.shadowRoot!.querySelector('[role="alert"]')!.getAttribute('lang')).to.equal('ja');
+      frame.remove();
+    });
+  }
+
+  it('in the language of the address', async () => {
+    const { frame, shown } = await openFrame(`${SOURCE}#kdx=banana&lang=en`);
+    expect(alertOf(shown)).to.equal('Cannot show this There is no widget “banana”. Widgets: progress, initiative-card, plan-tree, chart');
+    frame.remove();
+  });
+});
+
+describe('embed.html: only bundles its deployer allows', () => {
+  it('refuses a bundle on another origin, in place, without requesting it', async () => {
+    const path = `/seeds/kanazawa.json?refused=${unique()}`;
+    for (const src of [`${OTHER}${path}`, `//127.0.0.1:${location.port}${path}`]) {
+      const { frame, shown } = await openFrame(address('progress', { src, plan: AMP, node: 'policy-1' }));
+      expect(alertOf(shown)).to.include(`${OTHER} のデータは、この埋め込みでは表示できません`);
+      frame.remove();
+    }
+    expect(await hits(path)).to.equal(0);
+  });
+
+  it('refuses a redirect from its own origin to another (the page’s CSP stops it), without requesting it', async () => {
+    const path = `/__kdx/seed?name=kanazawa&cors=1&redirected=${unique()}`;
+    const { frame, shown } = await openFrame(address('progress', { src: `/__kdx/redirect?to=${encodeURIComponent(`${OTHER}${path}`)}`, plan: AMP, node: 'policy-1' }));
+    expect(alertOf(shown)).to.include('データを読み込めませんでした');
+    expect(await hits(path)).to.equal(0);
+    frame.remove();
+  });
+
+  it('loads a bundle from an origin its <meta name="kdx-allowed-origins"> lists', async () => {
+    const src = `${OTHER}/__kdx/seed?name=kanazawa&cors=1&allowed=${unique()}`;
+    const page = `/src/embed/__variant.html?allow=${encodeURIComponent(`https://data.example.jp ${OTHER}`)}`;
+    const { frame, shown } = await openFrame(address('progress', { src, plan: AMP, node: 'policy-1' }, page));
+    expect(alertOf(shown)).to.equal(null);
+    expect(shadowText(shown)).to.include('97.4%');
+    frame.remove();
+  });
+
+  it('ignores entries of that list that are not origins (a path, a wildcard, a bare host), with a warning', async () => {
+    const path = `/seeds/kanazawa.json?not-listed=${unique()}`;
+    const page = `/src/embed/__variant.html?probe=1&allow=${encodeURIComponent(`${OTHER}/seeds/ * 127.0.0.1`)}`;
+    const { frame, shown } = await openFrame(address('progress', { src: `${OTHER}${path}` }, page));
+    expect(alertOf(shown)).to.include(`${OTHER} のデータは、この埋め込みでは表示できません`);
+    expect(await hits(path)).to.equal(0);
+    const said = (frame.contentWindow as unknown as { kdxProbe: Probe }).kdxProbe.console;
+    expect(said.find((c) => c.level === 'warn')?.text).to.include(`ignored ${OTHER}/seeds/ * 127.0.0.1 in <meta name="kdx-allowed-origins">: not an origin`);
+    // For staff: what was refused, that nothing was requested, and where to allow it.
+    expect(said.find((c) => c.level === 'error')?.text).to.include(`${OTHER}${path} は読み込んでいません`).and.include('<meta name="kdx-allowed-origins"> に');
+    frame.remove();
+  });
+});

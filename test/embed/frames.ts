@@ -1,0 +1,76 @@
+/** Helpers for the iframe form's tests: open embed.html in a frame, on a host page, and read what it shows. */
+import { executeServerCommand } from '@web/test-runner-commands';
+import { page, shadowText, waitFor } from './snippets.js';
+
+/** The source page (the dev server and the test server open it as it is) and the built one. */
+export const SOURCE = '/src/embed/embed.html';
+export const BUILT = '/dist/embed.html';
+/** The same test server under another origin: a partner site, or a foreign bundle. */
+export const OTHER = `http://127.0.0.1:${location.port}`;
+
+/** What the frame shows: its widget (or its problem), once no longer loading; null before. */
+export function frameShows(frame: HTMLIFrameElement): Element | null {
+  const doc = frame.contentDocument;
+  const host = doc?.body?.firstElementChild;
+  const root = host?.shadowRoot;
+  return root && !root.querySelector('[aria-busy="true"]') && shadowText(host) !== '' ? host : null;
+}
+
+/** The frame's content height, as the frame measures it (its root element's box). */
+export const contentHeight = (frame: HTMLIFrameElement): number => frame.contentDocument!.documentElement.getBoundingClientRect().height;
+
+/** Whether the frame's document scrolls (either way). */
+export function scrolls(frame: HTMLIFrameElement): boolean {
+  const root = frame.contentDocument!.documentElement;
+  return root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth;
+}
+
+/** Opens `url` in an iframe of this test page and waits until its widget or problem shows. */
+export async function openFrame(url: string, { width = 640, height = 400, title = 'kdx' } = {}) {
+  const frame = document.createElement('iframe');
+  Object.assign(frame, { title, width: String(width), height: String(height) });
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  frame.src = url;
+  document.body.append(frame);
+  await loaded;
+  const shown = await waitFor(() => frameShows(frame), `the frame ${url} to show its widget`);
+  return { frame, doc: frame.contentDocument!, shown };
+}
+
+/**
+ * A host page (as a CMS renders it) with `body` in it, with or without a kdx script in its head, opened in an
+ * iframe of this test page. Resolves with its document and the embed iframes in it.
+ */
+export async function hostPage(body: string, script = '') {
+  const opened = await page(`<!doctype html><html lang="ja"><head><meta charset="utf-8">${script}</head><body>${body}</body></html>`);
+  // On screen: Chromium does not render a frame of another origin that is out of view (nor resize it) until it is.
+  opened.frame.scrollIntoView();
+  return { ...opened, frames: [...opened.doc.querySelectorAll<HTMLIFrameElement>('iframe')] };
+}
+
+/** The script tags of a host page that loads kdx: the source autoloader, or the built one. */
+export const WITH_KDX = '<script type="module" src="/src/autoload.ts"></script>';
+export const WITH_BUILT_KDX = '<script type="module" src="/dist/kdx.js"></script>';
+
+export interface FrameLook {
+  lang: string;
+  tag: string | null;
+  attributes: Record<string, string>;
+  text: string;
+  busy: boolean;
+  alert: string | null;
+  height: number;
+  scrolls: boolean;
+}
+
+/** What a frame on another origin shows (read by the browser driving the test: test/helpers/frame-command.js). */
+export async function lookInto(urlPart: string, what: string, ready: (look: FrameLook) => boolean = (l) => !l.busy && l.text !== ''): Promise<FrameLook> {
+  let last: FrameLook | null = null;
+  const end = performance.now() + 8000;
+  for (;;) {
+    last = await executeServerCommand<FrameLook | null, { url: string }>('kdx-frame', { url: urlPart });
+    if (last && ready(last)) return last;
+    if (performance.now() > end) throw new Error(`Timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,33 @@
+// A web-test-runner plugin for the iframe form's tests: reads what a frame on another origin shows. A test page
+// cannot look into such a frame (that is the point of origins); the browser driving it can.
+// Used as `executeServerCommand('kdx-frame', { url })` from @web/test-runner-commands.
+
+/** Runs in the frame: its language, what its widget (or error) says, and whether it scrolls. */
+function look() {
+  const root = document.documentElement;
+  const host = document.body.firstElementChild;
+  const shadow = host?.shadowRoot;
+  return {
+    lang: root.lang,
+    tag: host?.localName ?? null,
+    attributes: host ? Object.fromEntries([...host.attributes].map((a) => [a.name, a.value])) : {},
+    text: (shadow?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    busy: !!shadow?.querySelector('[aria-busy="true"]'),
+    alert: shadow?.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+    height: root.getBoundingClientRect().height,
+    scrolls: root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth,
+  };
+}
+
+export function frameCommand() {
+  return {
+    name: 'kdx-frame-command',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'kdx-frame') return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error('kdx-frame needs the Chrome launcher (puppeteer)');
+      const page = session.browser.getPage(session.id);
+      const frame = page.frames().find((f) => f.url().includes(payload.url));
+      return frame ? frame.evaluate(look) : null;
+    },
+  };
+}
