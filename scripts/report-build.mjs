@@ -23,7 +23,7 @@ const check = (ok, message) => ok || failures.push(message);
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const chunks = existsSync(join(DIST, 'chunks')) ? readdirSync(join(DIST, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`) : [];
 /** Files pages load directly (by <script> or import()), which get integrity hashes. */
-const served = ['kdx.js', 'kdx.iife.js', ...chunks];
+const served = ['kdx.js', 'kdx.iife.js', 'embed.js', ...chunks];
 for (const f of served) check(existsSync(join(DIST, f)), `${f} is missing`);
 if (failures.length) finish();
 
@@ -65,6 +65,7 @@ const npmAll = existsSync(join(DIST, 'define.js')) ? graph('define.js') : [];
 const sumSizes = (list) => list.map((f) => sizes(read(f))).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 if (npmEntry.length) rows.push([`dist/index.js (npm, ${npmEntry.length} modules, every export)`, sumSizes(npmEntry)]);
 if (npmAll.length) rows.push([`dist/define.js (npm, ${npmAll.length} modules)`, sumSizes(npmAll)]);
+if (existsSync(join(DIST, 'embed.html'))) rows.push(['dist/embed.html (the iframe form’s page)', sizes(read('embed.html'))]);
 if (existsSync(join(DIST, 'kdx-bundle.schema.json'))) rows.push(['dist/kdx-bundle.schema.json', sizes(read('kdx-bundle.schema.json'))]);
 
 writeFileSync(join(DIST, 'sri.json'), JSON.stringify({ version, algorithm: 'sha384', files }, null, 2) + '\n');
@@ -114,6 +115,16 @@ check(copies(iife) === 1, `kdx.iife.js has ${copies(iife)} copies of Lit (expect
 const npmLit = npmAll.filter((f) => copies(text(f)) > 0);
 check(npmLit.length === 0, `the npm build bundles Lit (${npmLit.join(', ')}): it should import it`);
 
+// embed.html: every file it names exists; it loads kdx.js and embed.js, never the sources.
+check(existsSync(join(DIST, 'embed.html')), 'embed.html is missing');
+if (existsSync(join(DIST, 'embed.html'))) {
+  const page = text('embed.html');
+  const named = [...page.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
+  check(named.includes('kdx.js') && named.includes('embed.js'), 'embed.html does not load kdx.js and embed.js');
+  for (const f of named) check(existsSync(join(DIST, f)), `embed.html names ${f}, which is not in dist/`);
+  check(!/\.ts["']/.test(page), 'embed.html names a source (.ts) file');
+}
+
 const registering = npmEntry.filter((f) => /\b(?:define|customElements\.define)\(\s*["'`]kdx-|\bstartUpgrader\(\s*\)/.test(text(f)));
 check(npmEntry.length > 0, 'dist/index.js is missing');
 check(registering.length === 0, `dist/index.js registers tags through ${registering.join(', ')}`);
@@ -125,5 +136,5 @@ function finish() {
     console.error(`\nBuild checks failed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
     process.exit(1);
   }
-  console.log('\nBuild checks passed: self-contained chart chunk, no chart.js in the classic script, kdx.js loads nothing up front, one Lit per page build, npm entry registers nothing.');
+  console.log('\nBuild checks passed: self-contained chart chunk, no chart.js in the classic script, kdx.js loads nothing up front, embed.html names built files, one Lit per page build, npm entry registers nothing.');
 }

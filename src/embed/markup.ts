@@ -1,7 +1,7 @@
 /**
- * The markup web staff paste, written from one widget spec: the tag, each fallback form, and the one-time
- * template script. Used by the snippet builder (demo/builder.ts); the tests check that every form upgrades to
- * the same widget.
+ * The markup web staff paste, written from one widget spec: the tag, each fallback form, the iframe form, and
+ * the one-time template script. Used by the snippet builder (demo/builder.ts); the tests check that every form
+ * becomes the same widget.
  */
 import { fallbackHref, WIDGETS, type WidgetSpec } from './fallback.js';
 
@@ -25,6 +25,20 @@ export function dataMarkup(spec: WidgetSpec, text: string): string {
 /** `<a href="page#kdx=…">text</a>`: for editors that keep only links. */
 export function linkMarkup(page: string, spec: WidgetSpec, text: string): string {
   return `<a href="${escapeAttr(fallbackHref(page, spec))}">${escapeText(text)}</a>`;
+}
+
+/** The address of the iframe form: `embed.html` next to the scripts in `base`, with the widget after `#`. */
+export function embedUrl(base: string, spec: WidgetSpec): string {
+  return fallbackHref(`${base.endsWith('/') ? base : `${base}/`}embed.html`, spec);
+}
+
+/**
+ * `<iframe src="…/embed.html#kdx=…" title="…" height="…">`: for pages without the kdx script. `title` names the
+ * frame for screen readers; `height` (CSS px) is what the frame keeps where no kdx script fits it to its content.
+ * No style attribute, which a strict CSP would block: `frameborder="0"` is the one way to drop the border then.
+ */
+export function iframeMarkup(src: string, title: string, height: number): string {
+  return `<iframe${attrs([['src', src], ['title', title], ['width', '100%'], ['height', String(Math.ceil(height))], ['frameborder', '0'], ['loading', 'lazy']])}></iframe>`;
 }
 
 /**

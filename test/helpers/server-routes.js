@@ -57,6 +57,16 @@ async function kdxRoutes(ctx, next) {
       ctx.body = `<!doctype html><title>fake</title><script>setInterval(() => parent.postMessage({ kdx: 'embed-height', v: 1, height: ${height} }, '*'), 50);</script>`;
       return;
     }
+    case 'editions': {
+      // Two editions of one (fictional) plan sharing item ids; the second lacks C-1.
+      const bundle = JSON.parse(await readFile(new URL('../../seeds/minimal.json', import.meta.url), 'utf8'));
+      const first = bundle.plans[0];
+      const next = { ...first, id: 'sample-plan-next', title: { ja: 'サンプル計画（次期）', en: 'Sample Plan (next)' }, nodes: first.nodes.filter((n) => n.id !== 'C-1') };
+      bundle.plans = [first, next];
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(bundle);
+      return;
+    }
     case 'drop': {
       // Accept the request, then drop the connection without an answer.
       ctx.respond = false;
