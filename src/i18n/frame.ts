@@ -48,3 +48,13 @@ export const FRAME_HINTS: Record<Lang, Words> = {
       `${p.url} was not requested: this embed.html loads data from ${p.allowed.join(', ')} only. To allow it, add ${p.origin} to <meta name="kdx-allowed-origins"> in embed.html.`,
   },
 };
+
+/**
+ * What embed.html shows where it cannot run its script at all (an iframe with `sandbox`, as TinyMCE writes by
+ * default): the page's `<noscript>`, in both languages since the address cannot be read. embed.html carries
+ * it as written here (a test compares them).
+ */
+export const FRAME_NOSCRIPT: Record<Lang, string> = {
+  ja: '表示できません：この埋め込みはスクリプトを使います。iframe の sandbox 属性を外してください。',
+  en: 'Cannot show this: this embed needs scripts. Remove the sandbox attribute of its iframe.',
+};

@@ -5,6 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { fallbackHref, WIDGETS, type WidgetName } from '../../src/embed/fallback.js';
+import { FRAME_NOSCRIPT } from '../../src/i18n/frame.js';
 import { OTHER, openFrame, SOURCE } from './frames.js';
 import { shadowText, waitFor } from './snippets.js';
 
@@ -122,6 +123,23 @@ describe('embed.html: problems in place', () => {
   it('in the language of the address', async () => {
     const { frame, shown } = await openFrame(`${SOURCE}#kdx=banana&lang=en`);
     expect(alertOf(shown)).to.equal('Cannot show this There is no widget “banana”. Widgets: progress, initiative-card, plan-tree, chart');
+    frame.remove();
+  });
+});
+
+describe('embed.html where no script may run (an iframe with sandbox, as editors write it)', () => {
+  it('says so, in both languages, as src/i18n/frame.ts words it', async () => {
+    const frame = document.createElement('iframe');
+    // No scripts, but the same origin, so that the test can read the page.
+    frame.setAttribute('sandbox', 'allow-same-origin');
+    frame.title = 'kdx';
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    frame.src = address('progress', { src: KANAZAWA, plan: AMP, node: 'policy-1' });
+    document.body.append(frame);
+    await loaded;
+    const doc = frame.contentDocument!;
+    expect(doc.body.innerText.replace(/\s+/g, ' ').trim()).to.equal(`${FRAME_NOSCRIPT.ja} ${FRAME_NOSCRIPT.en}`);
+    expect(doc.querySelector('kdx-progress')).to.equal(null);
     frame.remove();
   });
 });

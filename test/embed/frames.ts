@@ -61,6 +61,7 @@ export interface FrameLook {
   alert: string | null;
   height: number;
   scrolls: boolean;
+  page: string;
 }
 
 /** What a frame on another origin shows (read by the browser driving the test: test/helpers/frame-command.js). */
@@ -68,7 +69,7 @@ export async function lookInto(urlPart: string, what: string, ready: (look: Fram
   let last: FrameLook | null = null;
   const end = performance.now() + 8000;
   for (;;) {
-    last = await executeServerCommand<FrameLook | null, { url: string }>('kdx-frame', { url: urlPart });
+    last = (await executeServerCommand<FrameLook | false, { url: string }>('kdx-frame', { url: urlPart })) || null;
     if (last && ready(last)) return last;
     if (performance.now() > end) throw new Error(`Timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 50));

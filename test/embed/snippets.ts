@@ -12,6 +12,11 @@ export const SNIPPETS = {
   dataKdx: `<div data-kdx="progress" data-src="/data/kanazawa.json" data-plan="administrative-management-plan" data-node="policy-1">行政組織の質を高める：達成率 97.4%</div>`,
   /** For editors that keep only links (CKEditor 5 without General HTML Support). */
   link: `<p><a href="https://city.example/plan.html#kdx=progress&amp;src=/data/kanazawa.json&amp;plan=administrative-management-plan&amp;node=policy-1">行政組織の質を高める（達成率）</a></p>`,
+  /**
+   * For pages without the kdx script (TinyMCE keeps iframes): embed.html from dist/, published next to the
+   * scripts. A height with room for the meter at 640 px (the builder writes the one it measures).
+   */
+  iframe: `<iframe src="https://city.example/kdx/embed.html#kdx=progress&amp;src=/data/kanazawa.json&amp;plan=administrative-management-plan&amp;node=policy-1" title="行政組織の質を高める（進捗メーター）" width="100%" height="140" frameborder="0" loading="lazy"></iframe>`,
   /** One load for several widgets, in editors that keep nested divs. */
   dataPlan: `<div data-kdx="plan" data-src="/data/kanazawa.json" data-plan="administrative-management-plan">
 <div data-kdx="progress" data-node="policy-2">共創の質を高める：達成率 84.4%</div>
@@ -19,8 +24,12 @@ export const SNIPPETS = {
 </div>`,
 } as const;
 
-/** The snippet with the bundle URL of the test server. */
-export const served = (html: string): string => html.replaceAll('/data/kanazawa.json', '/seeds/kanazawa.json');
+/**
+ * The snippet with the bundle URL of the test server, and the city's dist/ at the test server's built dist/
+ * under another origin (127.0.0.1: an iframe form embedded on another site, as it will be).
+ */
+export const served = (html: string): string =>
+  html.replaceAll('/data/kanazawa.json', '/seeds/kanazawa.json').replaceAll('https://city.example/kdx/', `http://127.0.0.1:${location.port}/dist/`);
 
 /** Polls until `fn` returns a truthy value; fails with `what` after `ms`. */
 export async function waitFor<T>(fn: () => T | null | undefined | false, what: string, ms = 8000): Promise<T> {

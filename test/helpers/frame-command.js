@@ -5,7 +5,7 @@
 /** Runs in the frame: its language, what its widget (or error) says, and whether it scrolls. */
 function look() {
   const root = document.documentElement;
-  const host = document.body.firstElementChild;
+  const host = [...document.body.children].find((el) => el.localName.startsWith('kdx-') || el.shadowRoot) ?? null;
   const shadow = host?.shadowRoot;
   return {
     lang: root.lang,
@@ -16,6 +16,8 @@ function look() {
     alert: shadow?.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
     height: root.getBoundingClientRect().height,
     scrolls: root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth,
+    /** What the page shows outside any widget (its <noscript>, where scripts cannot run). */
+    page: document.body.innerText.replace(/\s+/g, ' ').trim(),
   };
 }
 
@@ -26,8 +28,13 @@ export function frameCommand() {
       if (command !== 'kdx-frame') return undefined;
       if (session.browser.type !== 'puppeteer') throw new Error('kdx-frame needs the Chrome launcher (puppeteer)');
       const page = session.browser.getPage(session.id);
-      const frame = page.frames().find((f) => f.url().includes(payload.url));
-      return frame ? frame.evaluate(look) : null;
+      // The newest frame at that address (an editor's own preview of the same iframe may linger before it).
+      const frame = page
+        .frames()
+        .filter((f) => f.url().includes(payload.url) && !f.detached)
+        .at(-1);
+      // false, not null: web-test-runner takes null for "not my command".
+      return frame ? frame.evaluate(look) : false;
     },
   };
 }
