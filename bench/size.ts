@@ -67,25 +67,41 @@ export const SIZE_PAGES: Record<string, [string, number]> = {
   'a widget with an error (bad data)': [page(`<kdx-progress src="/seeds/broken.json"></kdx-progress>`), 1],
 };
 
+/**
+ * The iframe form's page as a city publishes it, showing one meter: its HTML counts too (it is what the iframe
+ * loads first), then every script. [name, path, widgets, count the document].
+ */
+export const EMBED_SIZE_PAGE: [string, string, number, boolean] = [
+  'dist/embed.html with <kdx-progress> (the iframe form: page + scripts)',
+  `/dist/embed.html#kdx=progress&src=${SRC}&plan=${AMP}&node=policy-1`,
+  1,
+  true,
+];
+
 export function loadBudgets(): Record<string, { budget?: number; goal?: number }> {
   const file = fileURLToPath(new URL('./budgets.json', import.meta.url));
   return (JSON.parse(readFileSync(file, 'utf8')) as { pages: Record<string, { budget?: number; goal?: number }> }).pages;
 }
 
 /**
- * Loads every size page from `origin` (which serves /dist/ and /seeds/ and the pages under /size/), and any
- * `extra` pages ([name, path, widgets]).
+ * Loads every size page from `origin` (which serves /dist/ and /seeds/ and the pages under /size/), the iframe
+ * form's page, and any `extra` pages ([name, path, widgets]).
  */
 export async function measurePages(browser: Browser, origin: string, extra: Array<[string, string, number]> = []): Promise<PageSize[]> {
   const budgets = loadBudgets();
   const out: PageSize[] = [];
-  const pages = [...Object.entries(SIZE_PAGES).map(([name, [, widgets]], i) => [name, `/size/${i}.html`, widgets] as const), ...extra];
-  for (const [name, path, widgets] of pages) {
+  const pages: Array<readonly [string, string, number, boolean?]> = [
+    ...Object.entries(SIZE_PAGES).map(([name, [, widgets]], i) => [name, `/size/${i}.html`, widgets] as const),
+    EMBED_SIZE_PAGE,
+    ...extra,
+  ];
+  for (const [name, path, widgets, withDocument] of pages) {
     const tab = await browser.newPage();
     await tab.setCacheEnabled(false);
     const pending: Array<Promise<{ url: string } & Sizes>> = [];
     tab.on('response', (r: HTTPResponse) => {
-      if (r.request().resourceType() !== 'script' || !r.ok()) return;
+      const type = r.request().resourceType();
+      if (!(type === 'script' || (withDocument && type === 'document')) || !r.ok()) return;
       pending.push(r.buffer().then((b) => ({ url: new URL(r.url()).pathname, ...sizes(b) })));
     });
     // A string, not a function: tsx would wrap inner functions in a helper the page does not have.

@@ -33,6 +33,11 @@ describe('embedding guide', () => {
     const toc = [...doc.querySelectorAll<HTMLAnchorElement>('main ol a[href^="#"]')];
     expect(toc.length).to.be.greaterThan(8);
     for (const a of toc) expect(doc.getElementById(decodeURIComponent(a.hash.slice(1))), a.hash).to.exist;
+    // The README's links into the guide land on headings too.
+    const readmeText = await (await fetch('/README.md')).text();
+    const anchors = [...readmeText.matchAll(/\(docs\/embedding\.md#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(anchors.length).to.be.greaterThan(1);
+    for (const id of anchors) expect(doc.getElementById(id), `README → guide #${id}`).to.exist;
     // Japanese wrapped across source lines reads without stray spaces.
     expect(shown.includes('タグ、またはエディタが消さない'), 'a stray space in 「タグ、または エディタ」').to.equal(true);
     // Links to the other documents stay in the page.
