@@ -67,6 +67,21 @@ describe('embed.html: the widget its address names', () => {
     });
   }
 
+  it('has no axe violation (WCAG 2.x A and AA rules: a part of its host page, with no landmarks or heading of its own)', async () => {
+    type Axe = { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string }[] }> };
+    const pages = [
+      ...Object.entries(cases).map(([widget, { attributes }]) => [widget, address(widget as WidgetName, attributes, '/src/embed/__variant.html?axe=1')]),
+      ['a problem of the frame', '/src/embed/__variant.html?axe=1#kdx=banana'],
+    ];
+    for (const [widget, url] of pages) {
+      const { frame } = await openFrame(url!);
+      const axe = (frame.contentWindow as unknown as { axe: Axe }).axe;
+      const results = await axe.run(frame.contentDocument, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'], resultTypes: ['violations'] });
+      expect(results.violations.map((v) => v.id), widget).to.deep.equal([]);
+      frame.remove();
+    }
+  });
+
   it('in the language and theme the address gives, on a transparent page', async () => {
     const { frame, doc, shown } = await openFrame(address('progress', { src: KANAZAWA, plan: AMP, node: 'policy-1', lang: 'en', theme: 'dark' }));
     expect(doc.documentElement.lang).to.equal('en');

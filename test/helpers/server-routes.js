@@ -241,7 +241,8 @@ async function hardeningRoutes(ctx, next) {
  * Variants of the iframe form's page, next to the real one (so that its relative script addresses still hold):
  * /src/embed/__variant.html (the source page) and /dist/__variant.html (as built), with
  * - `allow=<origins>`: the content of its `<meta name="kdx-allowed-origins">`, as a deployer would write it;
- * - `probe=1`: test/embed/fixtures/csp-probe.js loaded first, to record CSP violations and errors.
+ * - `probe=1`: test/embed/fixtures/csp-probe.js loaded first, to record CSP violations and errors;
+ * - `axe=1`: axe-core loaded by the page itself (its CSP lets no test script in afterwards).
  */
 const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -255,6 +256,7 @@ async function frameRoutes(ctx, next) {
   if (!html.includes(meta)) throw new Error(`${file} has no ${meta}`);
   html = html.replace(meta, `<meta name="kdx-allowed-origins" content="${escapeAttr(url.searchParams.get('allow') ?? '')}" />`);
   if (url.searchParams.get('probe')) html = html.replace('<title>', '<script src="/test/embed/fixtures/csp-probe.js"></script>\n    <title>');
+  if (url.searchParams.get('axe')) html = html.replace('<title>', '<script src="/node_modules/axe-core/axe.min.js"></script>\n    <title>');
   ctx.set('Cache-Control', 'no-store');
   ctx.type = 'text/html';
   ctx.body = html;

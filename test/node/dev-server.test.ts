@@ -106,3 +106,10 @@ test('the classic script, with its integrity hash, runs as a classic script unde
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the iframe form’s source page works under npm start too (the builder’s preview before a build)', async () => {
+  const { page, errors } = await visit('/src/embed/embed.html#kdx=progress&src=/seeds/kanazawa.json&plan=administrative-management-plan&node=policy-3');
+  await page.waitForFunction(() => document.querySelector('kdx-progress')?.shadowRoot?.textContent?.includes('80.0%'), { timeout: 30_000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
