@@ -37,11 +37,12 @@ function providerAncestor(el: Element): Element | null {
   return null;
 }
 
-function examples(ids: Iterable<string>, n = 5): string[] {
+/** A few ids, for a message; not `skip` (the plan's own id names the root, not an item to ask for). */
+function examples(ids: Iterable<string>, skip: string, n = 5): string[] {
   const out: string[] = [];
   for (const id of ids) {
     if (out.length >= n) break;
-    out.push(id);
+    if (id !== skip) out.push(id);
   }
   return out;
 }
@@ -211,7 +212,7 @@ export class PlanDataController implements ReactiveController {
     if (!node) {
       return {
         status: 'error',
-        error: new KdxError('node-not-found', { id: nodeId, plan: plan.data.id, valid: examples(plan.byId.keys()) }),
+        error: new KdxError('node-not-found', { id: nodeId, plan: plan.data.id, valid: examples(plan.byId.keys(), plan.root.id) }),
       };
     }
     return { status: 'ready', model, plan, node };

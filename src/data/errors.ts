@@ -51,6 +51,17 @@ export function errorMessage(error: KdxError, lang: Lang): string {
   return m.error[error.code](params);
 }
 
+const SETUP: readonly ErrorCode[] = ['no-source', 'inline-missing', 'plan-not-found', 'node-not-found', 'wrong-kind'];
+
+/**
+ * The plain sentence a reader meets in the error box, in `lang`: no URL, JSON path or received value (those are
+ * for staff: `errorMessage`, in the console, the `kdx-error` event and the box's disclosure).
+ */
+export function readerMessage(error: KdxError, lang: Lang): string {
+  const r = messages(lang).readerError;
+  return error.transient ? r.later : SETUP.includes(error.code) ? r.setup : r.data;
+}
+
 /** Any thrown value as a KdxError (unexpected ones become `invalid` data, never a broken page). */
 export function toKdxError(e: unknown): KdxError {
   if (e instanceof KdxError) return e;

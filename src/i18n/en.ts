@@ -70,6 +70,12 @@ export const en: Messages = {
     'chart-no-progress': (title) => `"${title}" has no progress data`,
   },
   errorTitle: 'Cannot show this',
+  readerError: {
+    later: 'The data could not be loaded. Please try again later.',
+    data: 'This cannot be shown because of a problem with the data.',
+    setup: 'This cannot be shown because of an error in the setup of this page.',
+  },
+  staffDetails: 'Details for site staff',
   retry: 'Try again',
   kind: (kind) => KINDS[kind] ?? kind,
   progress: {
@@ -93,6 +99,7 @@ export const en: Messages = {
     alignedItem: (plan, title) => `${plan}: ${title}`,
     editorialNote: "Editor's note:",
     numericTarget: 'Numeric target',
+    targetNotGiven: 'set (the target value is not in this data)',
     target: 'Target',
     actual: 'Actual',
     sourceLink: (page) => `See page ${page} of the source document`,

@@ -64,12 +64,21 @@ export interface Messages {
   /** Why a widget cannot show a node (`wrong-kind`, worded into its `reason`), with the node's title. */
   wrongKind: Record<WrongKind, (title: string) => string>;
   errorTitle: string;
+  /**
+   * What a reader is told in the error box (a plain sentence; the detail is for staff, in `staffDetails` and the
+   * console): `later` when trying again may help, `data` for data that cannot be used, `setup` for a page that
+   * asks for something the data does not have.
+   */
+  readerError: { later: string; data: string; setup: string };
+  /** The summary of the disclosure that holds the technical detail, for the site's staff. */
+  staffDetails: string;
   retry: string;
   kind: (kind: string) => string;
   progress: {
     rateLabel: string;
     /** Spoken text of the meter: 「124項目中108項目達成（87.1%）」. */
     spoken: (achieved: string, total: string, percent: string) => string;
+    /** The counts line, spaced exactly as `spoken` (the card prints that): 「124項目中108項目達成」. */
     counts: (achieved: string, total: string) => string;
     unconfirmed: (n: string) => string;
     noData: string;
@@ -95,6 +104,8 @@ export interface Messages {
     /** The label of a note in the bundle editor's words (not the source's ※). */
     editorialNote: string;
     numericTarget: string;
+    /** A numeric target the source marks (【数値目標】) without giving its value. */
+    targetNotGiven: string;
     target: string;
     actual: string;
     sourceLink: (page: string) => string;

@@ -24,6 +24,12 @@ export const hostStyles = [
       color: var(--_text) !important;
       overflow-wrap: break-word;
       line-break: strict;
+      /*
+       * Japanese lines break between phrases (「デジタル」 stays whole) and a last line is not one stranded kana.
+       * Browsers without these keep the strict breaking above.
+       */
+      word-break: auto-phrase;
+      text-wrap: pretty;
     }
     :host([hidden]) {
       display: none !important;
@@ -53,6 +59,16 @@ export const hostStyles = [
     }
     .error p {
       margin: 0;
+    }
+    /* The technical detail (URL, JSON path, values), for the site's staff; closed, it is not read out. */
+    .detail {
+      margin-top: 0.5em;
+      font-size: 0.875em;
+      color: var(--_muted);
+      overflow-wrap: anywhere;
+    }
+    .detail summary {
+      cursor: pointer;
     }
     button {
       font: inherit;

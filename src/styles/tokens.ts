@@ -9,7 +9,7 @@ import { css } from 'lit';
  * (green-800), warning #ac3e00 (orange-900), danger #ce0000 (red-900), borders #949494 (gray-420, 3:1).
  * A test checks these against the package.
  */
-/** Dark defaults, for `theme="dark"` and for `theme="auto"` when the reader's system is dark. */
+/** Dark defaults, for `theme="dark"` and for `theme="auto"` when the reader's system is dark (on screen). */
 const dark = css`
     --_text: var(--kdx-color-text, #f2f2f2);
     --_muted: var(--kdx-color-text-muted, #cccccc);
@@ -26,8 +26,10 @@ const dark = css`
     --_neutral: var(--kdx-color-neutral, #cccccc);
 `;
 
+/** `.light-tokens`: the light values on an inner element too (a chart reads them to draw for paper). */
 export const tokens = css`
-  :host {
+  :host,
+  .light-tokens {
     --_font: var(--kdx-font-family, 'Noto Sans JP', -apple-system, BlinkMacSystemFont, 'Hiragino Sans', Meiryo, sans-serif);
     --_font-size: var(--kdx-font-size, medium);
     --_text: var(--kdx-color-text, #1a1a1a);
@@ -46,10 +48,13 @@ export const tokens = css`
     --_radius: var(--kdx-radius, 8px);
     --_space: var(--kdx-space, 1em);
   }
-  :host([theme='dark']) {
-    ${dark}
+  /* Screen only: paper is white (browsers drop backgrounds), so every theme prints as the light one. */
+  @media screen {
+    :host([theme='dark']) {
+      ${dark}
+    }
   }
-  @media (prefers-color-scheme: dark) {
+  @media screen and (prefers-color-scheme: dark) {
     :host([theme='auto']) {
       ${dark}
     }

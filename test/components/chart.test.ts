@@ -129,7 +129,7 @@ describe('<kdx-chart>', () => {
       const { el } = await mount(`<kdx-chart data-test src="${SRC}" plan="${PLAN}"></kdx-chart>`);
       const chart = await chartOf(el);
       const texts = drawnTexts(chart);
-      expect(texts).to.include.members(['97.4%', '84.4%', '80.0%', '0%', '40%', '100%']);
+      expect(texts).to.include.members(['97.4%', '84.4%', '80.0%', '0%', '50%', '100%']);
       expect(texts.join()).to.not.match(GARBAGE);
       expect(tooltipAt(chart, 0)).to.deep.equal({ title: ['行政組織の質を高める'], body: ['38/39項目（97.4%）'] });
       expect(tooltipAt(chart, 2).body).to.deep.equal(['32/40項目（80.0%）']);
@@ -440,9 +440,13 @@ describe('chart data (pure)', () => {
     expect(wrapLabel('行政組織の質を高める', 10)).to.deep.equal(['行政組織の質を高める']);
     expect(wrapLabel('Raising the quality of the administrative organization', 18)).to.deep.equal([
       'Raising the',
-      'quality of the',
-      'administrative…',
+      'quality of the…',
+      'organization',
     ]);
+    // Two labels that start alike stay different when cut (issue 14: "Raising the quality of the…" twice).
+    const cut = (l: string) => wrapLabel(l, 12).join(' ');
+    expect(cut('Raising the quality of the administrative organization')).to.not.equal(cut('Raising the quality of the fiscal base something'));
+    expect(wrapLabel('共創の質を高めるまちづくりの推進と新たな価値の創出', 6)).to.deep.equal(['共創の質を', '高めるまちづ…', '価値の創出']);
     expect(formatTick(40, 'ja')).to.equal('40%');
     expect(formatTick(100, 'en')).to.equal('100%');
   });

@@ -77,7 +77,9 @@ describe('<kdx-initiative-card>', () => {
     for (const node of ['R6-33', 'R7-11']) {
       it(`${node} carries the 【数値目標】 flag, without values the report does not give`, async () => {
         const { el } = await card(`src="${SRC}" plan="${PLAN}" node="${node}"`);
-        expect(q(el, '.target').textContent!.trim()).to.equal('数値目標');
+        // Says what the mark means, as a line of text (not a button-like badge), and gives no invented value.
+        expect(q(el, '.target').textContent!.replace(/\s+/g, ' ').trim()).to.equal('数値目標: 設定あり（目標値はこのデータにありません）');
+        expect(getComputedStyle(q(el, '.target-name')).borderTopStyle).to.equal('none');
         expect(el.shadowRoot!.querySelector('.target-values')).to.equal(null);
         expect(shown(el)).to.not.contain('実績');
         await clean(el);
@@ -239,7 +241,7 @@ describe('<kdx-initiative-card>', () => {
     it('A-1 in English: units and labels translated', async () => {
       const { el } = await card(`lang="en" src="${MINIMAL}" node="A-1"`);
       expect(texts(el, '[part="status"]')).to.deep.equal(['Status: Achieved']);
-      expect(texts(el, '.flag')).to.deep.equal(['Numeric target']);
+      expect(texts(el, '.target-name')).to.deep.equal(['Numeric target:']);
       expect(texts(el, '.target-label')).to.deep.equal(['Uses']);
       expect(texts(el, '.target-values > div')).to.deep.equal(['Target 1,000 uses', 'Actual 1,200 uses']);
       expect(q(el, 'a').textContent).to.equal('See page 12 of the source document');
@@ -388,7 +390,7 @@ describe('<kdx-initiative-card>', () => {
       expect(heading(el)[1]).to.equal('企業版ふるさと納税額');
       expect(texts(el, '.facts li')).to.deep.equal(['取組事項', '№ R6-33', 'P103', '令和6年度に実施']);
       expect(texts(el, '.breadcrumb ol > li')).to.deep.equal(['金沢市行政経営プラン', '財政基盤の質を高める', '効果的な政策立案と歳入の確保']);
-      expect(q(el, '.target').textContent!.trim()).to.equal('数値目標');
+      expect(q(el, '.target-name').textContent).to.equal('数値目標:');
       await clean(el);
     });
   });

@@ -116,9 +116,10 @@ describe('<kdx-plan-tree>', () => {
       expect(r.style.getPropertyValue('--_rate')).to.equal('0.974');
       expect(row(el, 'policy-3').style.getPropertyValue('--_rate')).to.equal('0.8');
       expect(row(el, 'policy-1-1').style.getPropertyValue('--_rate')).to.equal('');
-      // Only rows carry a style (custom properties set through the CSSOM), nothing else in the shadow DOM.
+      // Only rows and their blocks carry a style (custom properties set through the CSSOM), nothing else.
       const styled = [...el.shadowRoot!.querySelectorAll('[style]')];
-      expect(styled.every((e) => e.getAttribute('role') === 'treeitem' && /^(\s*--_(level|rate):[^;]+;?)+$/.test(e.getAttribute('style')!))).to.equal(true);
+      const own = (e: Element) => (e.getAttribute('role') === 'treeitem' ? /^(\s*--_(level|rate):[^;]+;?)+$/ : /^\s*--_rows:\s*\d+;?$/);
+      expect(styled.every((e) => (e.getAttribute('role') === 'treeitem' || e.classList.contains('block')) && own(e).test(e.getAttribute('style')!))).to.equal(true);
       const bar = r.querySelector('.bar')!;
       const fill = getComputedStyle(bar, '::before').width;
       expect(parseFloat(fill) / bar.getBoundingClientRect().width).to.be.within(0.96, 0.98);

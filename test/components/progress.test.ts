@@ -20,7 +20,7 @@ describe('<kdx-progress>', () => {
       expect(meter.getAttribute('aria-valuenow')).to.equal('87.1');
       expect(shown(el)).to.contain('金沢市行政経営プラン');
       expect(shown(el)).to.contain('87.1%');
-      expect(shown(el)).to.contain('124項目中 108項目達成');
+      expect(shown(el)).to.contain('124項目中108項目達成');
       expect(shown(el)).to.contain('※2項目は数値未確定');
       expect(shown(el)).to.not.match(GARBAGE);
       await expect(el).to.be.accessible();

@@ -104,7 +104,8 @@ export function chartConfig(model: ChartModel, env: ChartEnv): KdxChartConfig {
     type: 'linear' as const,
     min: 0,
     max: 100,
-    ticks: { stepSize: 20, maxRotation: 0, color: palette.text, font: tickFont, callback: (v: string | number) => formatTick(Number(v), env.lang) },
+    // Steps of 25: when a narrow chart shows every other tick, 100% is still one of them.
+    ticks: { stepSize: 25, maxRotation: 0, color: palette.text, font: tickFont, callback: (v: string | number) => formatTick(Number(v), env.lang) },
     grid: { color: palette.border },
     border: { color: palette.border },
   };
@@ -199,7 +200,13 @@ export function wrapLabel(label: string, width: number): string[] {
     if (rest.length) lines.push(rest.join(''));
   }
   if (lines.length <= 3) return lines;
-  return [...lines.slice(0, 2), `${lines[2]}…`];
+  // The start and the end, cut in the middle: labels that start alike ("Raising the quality of the …") differ.
+  const rest = spaced ? label.trim().split(/\s+/) : [...label];
+  let tail = rest.pop()!;
+  for (let next = rest.pop(); next && [...next].length + [...tail].length + (spaced ? 2 : 1) <= width; next = rest.pop()) {
+    tail = spaced ? `${next} ${tail}` : next + tail;
+  }
+  return [lines[0]!, `${lines[1]}…`, tail];
 }
 
 const tickFormats = new Map<Lang, Intl.NumberFormat>();

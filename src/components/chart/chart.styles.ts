@@ -76,9 +76,12 @@ export const chartStyles = css`
     text-align: end;
     vertical-align: top;
   }
-  td,
-  thead th {
+  /* Numbers stay whole; the headers wrap, so that the table fits a 320 px column in English too. */
+  td {
     white-space: nowrap;
+  }
+  thead th {
+    vertical-align: bottom;
   }
   .table-wrap.open:focus-visible {
     outline-offset: 0;
@@ -88,7 +91,7 @@ export const chartStyles = css`
     text-align: start;
     white-space: normal;
   }
-  /* Japanese breaks anywhere, so without a floor the names would shrink to one character per line. */
+  /* Names break between phrases; without a floor they would shrink to one phrase per line. */
   th[scope='row'] {
     min-width: 5em;
   }
@@ -98,7 +101,12 @@ export const chartStyles = css`
     font-weight: 700;
   }
   @media (forced-colors: active) {
+    /* Drawn in system colours by the script (see FORCED in chart.ts), read from here unchanged. */
+    canvas { forced-color-adjust: none; }
     .swatch { forced-color-adjust: none; }
+    .tone-accent, .tone-success, .tone-info { background: Highlight; }
+    .tone-warning, .tone-danger { background: CanvasText; }
+    .tone-neutral { background: GrayText; }
     .toggle { border-color: ButtonText; color: ButtonText; }
   }
   @media print {

@@ -78,6 +78,7 @@ export class KdxChart extends KdxElement {
     addEventListener('beforeprint', this.onPrint);
     addEventListener('afterprint', this.onPrint);
     darkScheme().addEventListener('change', this.onSchemeChange);
+    forcedColours().addEventListener('change', this.onForcedColours);
     if (this.hasUpdated) this.requestUpdate();
   }
 
@@ -86,6 +87,7 @@ export class KdxChart extends KdxElement {
     removeEventListener('beforeprint', this.onPrint);
     removeEventListener('afterprint', this.onPrint);
     darkScheme().removeEventListener('change', this.onSchemeChange);
+    forcedColours().removeEventListener('change', this.onForcedColours);
     this.dropChart();
   }
 
@@ -118,7 +120,7 @@ export class KdxChart extends KdxElement {
     const canvas = this.renderRoot.querySelector('canvas');
     const ready = this.data.view.status === 'ready' && !this.widgetError;
     const model = ready && canvas && this.isConnected ? this.model : undefined;
-    const key = [model, canvas, this.theme];
+    const key = [model, canvas, this.theme, forcedColours().matches];
     if (this.drawnKey && same(key, this.drawnKey)) return;
     this.dropChart();
     if (!model || !canvas) return;
@@ -147,10 +149,20 @@ export class KdxChart extends KdxElement {
     this.drawnKey = undefined;
   }
 
-  /** Colours and font from the host's computed tokens, so themes and a page's `--kdx-*` values apply. */
-  private env(): ChartEnv {
-    const cs = getComputedStyle(this);
-    const palette = Object.fromEntries(TOKENS.map((t) => [t, cs.getPropertyValue(`--_${t}`).trim() || cs.color])) as Palette;
+  /**
+   * Colours and font from the host's computed tokens, so themes and a page's `--kdx-*` values apply. Under forced
+   * colours (Windows contrast themes) the reader's system colours instead, as the rest of the page has them.
+   */
+  private env(light = false): ChartEnv {
+    const canvas = this.renderRoot.querySelector('canvas');
+    // For paper: the light theme's values, as an inner element with the class gets them (see tokens.ts).
+    canvas?.classList.toggle('light-tokens', light);
+    const cs = getComputedStyle(light && canvas ? canvas : this);
+    const forced = forcedColours().matches && !light ? canvas : null;
+    const palette = Object.fromEntries(
+      TOKENS.map((t) => [t, forced ? systemColour(forced, FORCED[t]) : cs.getPropertyValue(`--_${t}`).trim() || cs.color]),
+    ) as Palette;
+    canvas?.classList.remove('light-tokens');
     return {
       lang: this.language,
       palette,
@@ -161,18 +173,26 @@ export class KdxChart extends KdxElement {
 
   /**
    * Print: the canvas keeps the colours it was drawn with, so a dark theme would print light text on white paper.
-   * Redraw at once (no animation, or the printed frame is the first one) in print colours, and back afterwards.
+   * Redraw at once (no animation, or the printed frame is the first one) in the light theme's colours with black
+   * text (what the other widgets print in), and back afterwards.
    */
   private onPrint = (e: Event) => {
     const chart = this.chart;
     const model = this.drawnKey?.[0] as ChartModel | undefined;
     const runtime = this.runtime;
     if (!chart || !model || !runtime) return;
-    const env = { ...this.env(), animate: false };
-    if (e.type === 'beforeprint') env.palette = { ...env.palette, text: '#000', border: '#000', surface: '#fff' };
+    const print = e.type === 'beforeprint';
+    const env = { ...this.env(print), animate: false };
+    if (print) env.palette = { ...env.palette, text: '#000', border: '#000', surface: '#fff' };
     const canvas = chart.canvas;
     chart.destroy();
     this.chart = new runtime.Chart(canvas, runtime.chartConfig(model, env) as ChartConfiguration);
+  };
+
+  /** Forced colours switched on or off: the canvas is redrawn in the new colours. */
+  private onForcedColours = () => {
+    this.dropChart();
+    this.requestUpdate();
   };
 
   /** `theme="auto"` follows the system setting: the canvas's colours must follow too. */
@@ -229,6 +249,22 @@ export class KdxChart extends KdxElement {
 
 let scheme: MediaQueryList | undefined;
 const darkScheme = () => (scheme ??= matchMedia('(prefers-color-scheme: dark)'));
+let forcedQuery: MediaQueryList | undefined;
+const forcedColours = () => (forcedQuery ??= matchMedia('(forced-colors: active)'));
+
+/** System colours for the canvas under forced colours: three that differ for the doughnut's three parts. */
+const FORCED: Record<(typeof TOKENS)[number], string> = {
+  accent: 'Highlight', success: 'Highlight', info: 'Highlight', warning: 'CanvasText', danger: 'CanvasText',
+  neutral: 'GrayText', text: 'CanvasText', border: 'CanvasText', surface: 'Canvas',
+};
+
+/** A system colour as the reader's theme has it (a canvas draws keywords such as `Highlight` in defaults). */
+function systemColour(el: HTMLElement, keyword: string): string {
+  el.style.color = keyword;
+  const value = getComputedStyle(el).color;
+  el.style.removeProperty('color');
+  return value;
+}
 
 function same(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));

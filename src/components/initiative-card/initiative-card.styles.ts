@@ -100,14 +100,7 @@ export const initiativeCardStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: 0.25em 0.75em;
-  }
-  .flag {
-    padding: 0 0.5em;
-    border: 1px solid var(--_accent);
-    border-radius: calc(var(--_radius) / 2);
-    color: var(--_accent);
-    font-weight: 700;
+    gap: 0.25em 0.5em;
   }
   .target-values {
     display: flex;
@@ -163,12 +156,8 @@ export const initiativeCardStyles = css`
 
   @media (forced-colors: active) {
     .base,
-    .badge,
-    .flag {
+    .badge {
       border-color: CanvasText;
-    }
-    .badge,
-    .flag {
       color: CanvasText;
     }
     .dot {
@@ -191,8 +180,7 @@ export const initiativeCardStyles = css`
     .target-values dt {
       color: #000;
     }
-    .badge,
-    .flag {
+    .badge {
       color: #000;
       border-color: #000;
       background: #fff;

@@ -282,9 +282,11 @@ export class KdxInitiativeCard extends KdxElement {
   private renderTarget(c: Card): TemplateResult | typeof nothing {
     const nt = c.target;
     if (!nt) return nothing;
+    // A line like the status line, not a badge: it says what the mark means, or shows the target.
     return html`<div class="target">
-      <span class="flag">${this.t.card.numericTarget}</span>
+      <span class="target-name">${this.t.card.numericTarget}:</span>
       ${nt.label ? html`<span class="target-label" lang=${this.langOf(nt.label)}>${nt.label.text}</span>` : nothing}
+      ${!nt.label && !nt.values.length ? html`<span class="none">${this.t.card.targetNotGiven}</span>` : nothing}
       ${nt.values.length
         ? html`<dl class="target-values">
             ${nt.values.map((v) => html`<div><dt>${v.name}</dt> <dd lang=${this.langOf(v.value)}>${v.value.text}</dd></div>`)}

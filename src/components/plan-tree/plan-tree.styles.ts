@@ -1,15 +1,20 @@
 import { css } from 'lit';
 
 export const planTreeStyles = css`
+  /* Every text sits on the surface of the widget, whatever the background of the page (contrast in any theme). */
   .base {
     display: grid;
     gap: 0.5em;
+    padding: var(--kdx-tree-padding, 0.75em);
+    background: var(--kdx-tree-background, var(--_surface));
+    border-radius: var(--_radius);
   }
+  /* The buttons line up with the input (not with the hint, which has a line of its own below both). */
   .toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
-    gap: 0.5em 1em;
+    gap: 0.25em 1em;
   }
   .filter {
     display: grid;
@@ -31,6 +36,7 @@ export const planTreeStyles = css`
     border-radius: calc(var(--_radius) / 2);
   }
   .hint {
+    flex-basis: 100%;
     font-size: 0.8125em;
     color: var(--_muted);
   }
@@ -78,7 +84,8 @@ export const planTreeStyles = css`
    */
   .block {
     content-visibility: auto;
-    contain-intrinsic-size: auto calc(64 * var(--kdx-tree-row-height, 2.25em));
+    /* Estimated from the rows in the block (--_rows); auto keeps the real height once rendered. */
+    contain-intrinsic-size: auto calc(var(--_rows, 64) * var(--kdx-tree-row-height, 2.125em));
   }
   /* The open/closed mark: drawn with borders (no text, so nothing is read out), on parents only. */
   .row::before {
@@ -146,6 +153,10 @@ export const planTreeStyles = css`
     background: var(--kdx-tree-bar-fill, var(--_accent));
   }
   @media (forced-colors: active) {
+    /* The transparent bar would be forced visible on every row: only the selected row shows one. */
+    .row {
+      border-inline-start-color: Canvas;
+    }
     .row[aria-selected='true'] {
       border-inline-start-color: Highlight;
     }

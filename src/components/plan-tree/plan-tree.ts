@@ -57,6 +57,22 @@ class RowVars extends Directive {
 const rowVars = directive(RowVars);
 
 /**
+ * Sets a block's row count (`--_rows`), from which CSS estimates its height while it is off screen: a block of
+ * 3 rows does not reserve room for 64, so the page does not jump as the reader scrolls.
+ */
+class BlockRows extends Directive {
+  private rows: number | undefined;
+  render(_rows: number) {
+    return nothing;
+  }
+  override update(part: ElementPart, [rows]: [number]) {
+    if (rows !== this.rows) (part.element as HTMLElement).style.setProperty('--_rows', String((this.rows = rows)));
+    return nothing;
+  }
+}
+const blockRows = directive(BlockRows);
+
+/**
  * @summary The plan's structure as a tree (WAI-ARIA APG tree view): each node with its № and, where the data
  * has it, its achievement rate, with a filter box and links by URL hash.
  * @tag kdx-plan-tree
@@ -91,7 +107,8 @@ const rowVars = directive(RowVars);
  * @fires kdx-error - An error is shown instead. `detail: { code, message, url?, issues? }`.
  *
  * @csspart base - The widget's box.
- * @csspart filter - The filter box (label, input and hint).
+ * @csspart filter - The filter box (label and input).
+ * @csspart hint - The line below the filter box and buttons that says what the filter matches.
  * @csspart tree - The tree (`role="tree"`).
  * @csspart item - A row (`role="treeitem"`).
  * @csspart label - A row's № and title.
@@ -100,9 +117,10 @@ const rowVars = directive(RowVars);
  * @csspart placeholder - The loading placeholder.
  *
  * @cssprop --kdx-tree-indent - Indent per level (default 1.5em).
- * @cssprop --kdx-tree-row-height - Estimated row height for rows not yet laid out (default 2.25em).
+ * @cssprop --kdx-tree-row-height - Estimated row height for rows not yet laid out (default 2.125em).
  * @cssprop --kdx-tree-max-height - Height after which the tree scrolls (default: none).
  * @cssprop --kdx-tree-background - Background (default: `--kdx-color-surface`).
+ * @cssprop --kdx-tree-padding - Padding around the filter and the tree (default 0.75em).
  * @cssprop --kdx-tree-border-color - Border of the tree (default: `--kdx-color-border`).
  * @cssprop --kdx-tree-hover-background - Row under the pointer (default: `--kdx-color-surface-alt`).
  * @cssprop --kdx-tree-selected-color - Bar at the start of the selected row (default: `--kdx-color-accent`).
@@ -232,7 +250,8 @@ export class KdxPlanTree extends KdxElement {
     }
     if (this.scrollPending) {
       this.scrollPending = false;
-      this.rowElement(this.selectedNode)?.scrollIntoView({ block: 'nearest' });
+      // In the middle of the view, not at its edge: the row a link points to is the one the reader came for.
+      this.rowElement(this.selectedNode)?.scrollIntoView({ block: 'center' });
     }
   }
 
@@ -244,18 +263,18 @@ export class KdxPlanTree extends KdxElement {
           <label for="filter">${t.filter}</label>
           <input id="filter" type="search" autocomplete="off" spellcheck="false" aria-describedby="filter-hint"
             .value=${this.query} @input=${this.onFilterInput} @keydown=${this.onFilterKeydown} />
-          <span id="filter-hint" class="hint">${t.filterHint}</span>
         </div>
         <div class="actions">
           <button type="button" @click=${() => this.setAllOpen(true)}>${t.expandAll}</button>
           <button type="button" @click=${() => this.setAllOpen(false)}>${t.collapseAll}</button>
         </div>
+        <span id="filter-hint" class="hint" part="hint">${t.filterHint}</span>
       </div>
       <p class="status" role="status">${this.status}</p>
       <div class="tree" part="tree" role="tree" aria-label=${t.label(text(view.node.title, this.language))}
         ?hidden=${!this.rows.length} @keydown=${this.onKeydown} @click=${this.onClick} @focusin=${this.onFocusin}>
         ${guard([this.blocks, this.language], () =>
-          repeat(this.blocks, (b) => b.key, (b) => html`<div class="block">${repeat(b.rows, (r) => r.node.id, (r) => this.renderRow(r))}</div>`),
+          repeat(this.blocks, (b) => b.key, (b) => html`<div class="block" ${blockRows(b.rows.length)}>${repeat(b.rows, (r) => r.node.id, (r) => this.renderRow(r))}</div>`),
         )}
       </div>
     </div>`;

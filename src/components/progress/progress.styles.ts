@@ -80,7 +80,8 @@ export const progressStyles = css`
     color: inherit !important;
     letter-spacing: inherit !important;
   }
-  .inline {
+  /* The rate and its bar stay together; the counts wrap like the sentence around them (320 px, WCAG 1.4.10). */
+  .inline-meter {
     white-space: nowrap;
   }
   .inline .track {
@@ -118,5 +119,7 @@ export const progressStyles = css`
     .fill { background: #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
     .track { border-color: #000; background: #fff; }
     .ring .ring-fill { stroke: #000; }
+    /* The remainder pale, the fill black: only the fill reads as progress. */
+    .ring .ring-track { stroke: #d9d9d9; }
   }
 `;

@@ -27,7 +27,7 @@ import { progressStyles } from './progress.styles.js';
  * @csspart rate - The percentage.
  * @csspart meter - The track (bar) or the ring.
  * @csspart fill - The filled part of the bar.
- * @csspart counts - The counts line (「124項目中 108項目達成」).
+ * @csspart counts - The counts line (「124項目中108項目達成」).
  * @csspart note - The note on items whose figures are not yet fixed.
  * @csspart breakdown - The list of counts by status.
  * @csspart retry-button - The "Try again" button after a transient failure.
@@ -76,8 +76,8 @@ export class KdxProgress extends KdxElement {
       return html`<span class="inline" part="base" lang=${l}
         ><span role="meter" aria-label=${title} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${meter.valuenow}
           aria-valuetext=${meter.valuetext}
-          ><span class="inline-rate" part="rate">${percent}</span><span class="track" part="meter"
-            ><span class="fill" part="fill"></span></span
+          ><span class="inline-meter"><span class="inline-rate" part="rate">${percent}</span><span class="track" part="meter"
+            ><span class="fill" part="fill"></span></span></span
           ><span class="counts-inline">（${this.t.progress.counts(formatCount(p.achieved, l), formatCount(p.total, l))}）</span></span
         ></span
       >`;

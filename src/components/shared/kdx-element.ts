@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PlanDataController, type PlanView } from '../../context/plan-data.js';
-import { errorMessage, type KdxError } from '../../data/errors.js';
+import { errorMessage, readerMessage, type KdxError } from '../../data/errors.js';
 import { hasMessages, loadMessages, LOADING, messages, type Lang, type Messages } from '../../i18n/index.js';
 import { resolveLang } from '../../i18n/resolve-lang.js';
 import { hostStyles } from '../../styles/host.js';
@@ -141,7 +141,8 @@ export abstract class KdxElement extends LitElement {
   protected renderError(error: KdxError, retry?: () => void): TemplateResult {
     return html`<div class="state error" part="error" role="alert" lang=${this.language} data-code=${error.code}>
       <p class="title">${this.t.errorTitle}</p>
-      <p>${errorMessage(error, this.language)}</p>
+      <p>${readerMessage(error, this.language)}</p>
+      <details class="detail"><summary>${this.t.staffDetails}</summary><p>${errorMessage(error, this.language)}</p></details>
       ${retry
         ? html`<button class="retry" part="retry-button" type="button" @click=${() => ((this.focusAfterRetry = true), retry())}>
             ${this.t.retry}
