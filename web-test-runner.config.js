@@ -6,13 +6,35 @@ import { testRoutes } from './test/helpers/server-routes.js';
 
 const executablePath = findChromium();
 
+/**
+ * `executeServerCommand('kdx-media', { media, features })`: print media and forced colours through the DevTools
+ * protocol (puppeteer's own emulation refuses `forced-colors`). Nothing passed: back to the screen, no features.
+ * `executeServerCommand('kdx-front')`: brings the test's page to the front. Two test files run at once, and the
+ * page behind gets no frames: tests of what happens as the reader scrolls need them.
+ */
+const sessions = new WeakMap(); // one DevTools session per page: emulation ends with the session that set it
+const mediaCommand = {
+  name: 'kdx-media',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'kdx-media' && command !== 'kdx-front') return undefined;
+    const page = session.browser.getPage(session.id);
+    if (command === 'kdx-front') {
+      await page.bringToFront();
+      return true;
+    }
+    if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+    await sessions.get(page).send('Emulation.setEmulatedMedia', { media: payload?.media ?? '', features: payload?.features ?? [] });
+    return true;
+  },
+};
+
 export default {
   // test/cli and test/node run in Node (npm run test:node), not in the browser.
   files: ['test/**/*.test.ts', '!test/cli/**', '!test/node/**'],
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), frameCommand()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), frameCommand(), mediaCommand],
   middleware: testRoutes,
   browsers: [
     chromeLauncher({

@@ -6,11 +6,23 @@
  * no axe-core violations (the rules and scope Storybook's a11y addon uses). Docs pages are opened too and must
  * render without errors.
  *
+ * Then, for every story, in Japanese and in English (re-rendered in place through Storybook's globals), the
+ * presentation checks of test/presentation/checks.js (JIS X 8341-3 AA beyond axe): no horizontal overflow at
+ * 320 CSS px; text contrast from the rendered colours for `theme` light, dark and auto (auto under both
+ * prefers-color-scheme values) on a white and on a near-black page; under print media every text against white;
+ * under forced colours no border or outline that is not there without them; WCAG 1.4.12 text spacing clips no
+ * text. A widget or state added later is covered by adding its story.
+ *
+ * `--shots-only` (run by `npm run build-storybook`): renders every story tagged `forced-colors` with forced colours
+ * emulated (Chromium's DevTools protocol; a page cannot switch them on itself) and writes the picture to
+ * <dir>/forced-colors/<story id>.png, which those stories show to designers next to the live widgets.
+ *
  * Offline: serves storybook-static/ itself. Chromium: CHROME_PATH, else Debian's /usr/bin/chromium.
  * Usage: node scripts/storybook-smoke.mjs [--dir storybook-static] [--filter <text in story id>] [--jobs N]
+ *   [--no-presentation] [--shots-only]
  * Prints one line per story and `N passed, M failed` last; exits 1 on any failure.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
@@ -25,6 +37,8 @@ const { values: opts } = parseArgs({
     filter: { type: 'string', default: '' },
     jobs: { type: 'string', default: String(Math.min(4, Math.max(2, cpus().length))) },
     timeout: { type: 'string', default: '20000' },
+    'no-presentation': { type: 'boolean', default: false },
+    'shots-only': { type: 'boolean', default: false },
   },
 });
 
@@ -40,6 +54,8 @@ if (!executablePath) {
   process.exit(1);
 }
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const checksSource = readFileSync(new URL('../test/presentation/checks.js', import.meta.url), 'utf8');
+const CHECKS_URL = '/__smoke/checks.js';
 const TIMEOUT = Number(opts.timeout);
 /** axe-core, served next to the stories (a URL, so Chromium caches its compiled code across pages). */
 const AXE_URL = '/__smoke/axe.min.js';
@@ -61,8 +77,8 @@ const TYPES = {
 };
 
 const server = createServer((req, res) => {
-  if (req.url === AXE_URL) {
-    res.writeHead(200, { 'Content-Type': TYPES['.js'], 'Cache-Control': 'max-age=3600' }).end(axeSource);
+  if (req.url === AXE_URL || req.url === CHECKS_URL) {
+    res.writeHead(200, { 'Content-Type': TYPES['.js'], 'Cache-Control': 'max-age=3600' }).end(req.url === AXE_URL ? axeSource : checksSource);
     return;
   }
   let path;
@@ -185,22 +201,143 @@ async function axe(page) {
   });
 }
 
+// --- Presentation (JIS X 8341-3 AA beyond axe) -------------------------------------------------------------
+/** Page backgrounds the widgets must read on: white and near-black, with the page's own text colour. */
+const PAGES = [
+  ['white page', 'rgb(255, 255, 255)', '#1a1a1a'],
+  ['near-black page', 'rgb(13, 13, 13)', '#f2f2f2'],
+];
+/** [label, theme attribute, prefers-color-scheme]. */
+const THEMES = [
+  ['light', 'light', 'light'],
+  ['dark', 'dark', 'light'],
+  ['auto (system light)', 'auto', 'light'],
+  ['auto (system dark)', 'auto', 'dark'],
+];
+const FORCED = [{ name: 'forced-colors', value: 'active' }];
+
+/** Waits for the widgets' last frames (a chart redraws after a resize; the tree after a theme change). */
+const calm = (page, ms = 150) => page.evaluate((ms) => new Promise((r) => setTimeout(r, ms)).then(() => window.kdxPresentation.frames()), ms);
+
+/**
+ * Every presentation check on the story as it is shown, in place (no reload): returns problems, each prefixed
+ * with the case it was seen in.
+ */
+async function presentationChecks(page, cdp, { lang, loadingStory }) {
+  const problems = [];
+  const note = (where, list) => problems.push(...list.map((p) => `[${lang}, ${where}] ${p}`));
+  const media = (type = '', features = []) => cdp.send('Emulation.setEmulatedMedia', { media: type, features });
+  const run = (fn, ...args) => page.evaluate((fn, args) => window.kdxPresentation[fn](...args), fn, args);
+
+  await media();
+  await page.setViewport({ width: 320, height: 900 });
+  await calm(page);
+  await run('fitted');
+  note('320px', await run('overflow'));
+
+  // The page's background, painted over the story's frame (a stylesheet of the test's, not the story's).
+  const paint = (bg, fg) =>
+    page.evaluate((bg, fg) => {
+      const s = (window.__kdxPageSheet ??= new CSSStyleSheet());
+      s.replaceSync(`html, body, .kdx-frame { background: ${bg} !important; color: ${fg} !important; }`);
+      if (!document.adoptedStyleSheets.includes(s)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, s];
+    }, bg, fg);
+  for (const [label, theme, scheme] of THEMES) {
+    await media('', [{ name: 'prefers-color-scheme', value: scheme }]);
+    await run('setTheme', theme);
+    for (const [where, bg, fg] of PAGES) {
+      await paint(bg, fg);
+      note(`theme ${label}, ${where}`, await run('contrast', bg));
+    }
+  }
+  await paint('rgb(255, 255, 255)', '#1a1a1a');
+
+  for (const [, theme] of THEMES.slice(0, 2)) {
+    await run('setTheme', theme);
+    await media('print');
+    note(`print, theme ${theme}`, await run('printContrast'));
+  }
+
+  await media();
+  await run('setTheme', 'light');
+  const before = await run('decorations');
+  await media('', FORCED);
+  await calm(page);
+  note('forced colours', await page.evaluate((b) => window.kdxPresentation.newDecorations(b, window.kdxPresentation.decorations()), before));
+  await media();
+
+  await run('textSpacing', true);
+  await calm(page);
+  await run('fitted');
+  note('text spacing 1.4.12', [...(await run('clipped')), ...(await run('overflow'))]);
+  await run('textSpacing', false);
+  await page.setViewport({ width: 1280, height: 900 });
+  void loadingStory;
+  return problems;
+}
+
+/** Switches the toolbar's language in place (Storybook re-renders the story); false when the story fixes it. */
+async function switchLanguage(page, lang) {
+  const changed = await page.evaluate(async (lang) => {
+    const frame = () => document.querySelector('#storybook-root .kdx-frame');
+    if (frame()?.getAttribute('lang') === lang) return true;
+    window.__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals: { lang } });
+    for (let i = 0; i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      if (frame()?.getAttribute('lang') === lang) return true;
+    }
+    return false;
+  }, lang);
+  return changed;
+}
+
+/** Forced-colours pictures for the stories tagged `forced-colors` (see `--shots-only`). */
+async function forcedColourShots(browser) {
+  const dir = join(root, 'forced-colors');
+  mkdirSync(dir, { recursive: true });
+  const tagged = stories.filter((s) => (s.tags ?? []).includes('forced-colors'));
+  for (const entry of tagged) {
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1000, height: 900 });
+      const cdp = await page.createCDPSession();
+      await cdp.send('Emulation.setEmulatedMedia', { media: '', features: FORCED });
+      await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story`, { waitUntil: 'load', timeout: TIMEOUT });
+      await settle(page, { loadingStory: false, scope: '#storybook-root', minWidgets: 1 });
+      const live = await page.$('#storybook-root .story-live');
+      if (!live) throw new Error('no .story-live element to picture');
+      await live.screenshot({ path: join(dir, `${entry.id}.png`) });
+      console.log(`shot  ${entry.id} → ${join(opts.dir, 'forced-colors', `${entry.id}.png`)}`);
+    } finally {
+      await page.close().catch(() => {});
+    }
+  }
+  return tagged.length;
+}
+
 // --- Run -------------------------------------------------------------------------------------------------
-const browser = await puppeteer.launch({
+/**
+ * One browser per worker, one page at a time in each: a page in a background tab gets no frames, so a chart
+ * would not follow a resize and the checks would measure a stale layout.
+ */
+const launch = () => puppeteer.launch({
   executablePath,
   headless: true,
   args: [
     ...CHROMIUM_ARGS,
     '--disable-dev-shm-usage',
     '--no-first-run',
-    // Several pages at once: none of them may be throttled as a background tab (timers, animation frames).
+    // Two browsers at once: neither may be throttled (timers, animation frames).
     '--disable-background-timer-throttling',
     '--disable-renderer-backgrounding',
     '--disable-backgrounding-occluded-windows',
   ],
 });
+const browsers = [];
+const browserFor = async (i) => (browsers[i] ??= await launch());
+const closeAll = () => Promise.all(browsers.map((b) => b.close().catch(() => {})));
 
-async function check(entry) {
+async function check(entry, browser) {
   const started = Date.now();
   const tags = entry.type === 'docs' ? fileTags.get(entry.importPath) ?? new Set() : new Set(entry.tags ?? []);
   const errorsIntended = tags.has('kdx-error');
@@ -237,8 +374,22 @@ async function check(entry) {
     });
     if (entry.type === 'story') {
       if (errorsIntended && kdxErrors === 0) problems.push('tagged kdx-error, but no widget reported an error');
+      if (tags.has('forced-colors') && !(await page.evaluate(() => document.querySelector('img.story-shot')?.naturalWidth))) {
+        problems.push('no forced-colours picture: run `npm run build-storybook` (it renders them)');
+      }
       for (const v of await axe(page)) {
         problems.push(`axe ${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.slice(0, 3).join('\n      ')}`);
+      }
+      if (!opts['no-presentation']) {
+        await page.addScriptTag({ url: CHECKS_URL });
+        const cdp = await page.createCDPSession();
+        const loadingStory = tags.has('kdx-loading');
+        for (const lang of ['ja', 'en']) {
+          if (!(await switchLanguage(page, lang))) continue; // the story fixes its language (e.g. "English")
+          if (process.env.KDX_SMOKE_DEBUG) console.log(`  ${entry.id}: ${lang} at ${Date.now() - started} ms`);
+          await settle(page, { loadingStory, scope: '#storybook-root', minWidgets: 0 });
+          problems.push(...(await presentationChecks(page, cdp, { lang, loadingStory })));
+        }
       }
     }
     return { entry, problems, ms: Date.now() - started, widgets: state.widgets };
@@ -250,14 +401,27 @@ async function check(entry) {
   }
 }
 
+if (opts['shots-only']) {
+  let n = 0;
+  try {
+    n = await forcedColourShots(await browserFor(0));
+  } finally {
+    await closeAll();
+    server.close();
+  }
+  console.log(`${n} forced-colours pictures`);
+  process.exit(n ? 0 : 1);
+}
+
 const started = Date.now();
 const queue = [...stories, ...docs];
 const results = [];
 let passed = 0;
 let failed = 0;
-async function worker() {
+async function worker(_, i) {
+  const browser = await browserFor(i);
   for (let entry = queue.shift(); entry; entry = queue.shift()) {
-    const r = await check(entry);
+    const r = await check(entry, browser);
     results.push(r);
     const name = `${entry.type === 'docs' ? 'docs ' : ''}${entry.id}`;
     const time = `${(r.ms / 1000).toFixed(1)}s`;
@@ -273,7 +437,7 @@ async function worker() {
 try {
   await Promise.all(Array.from({ length: Number(opts.jobs) }, worker));
 } finally {
-  await browser.close();
+  await closeAll();
   server.close();
 }
 console.log(

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { tokenArgTypes } from './support/controls.js';
 import { allStatuses, AMP, BROKEN, HTML_PAGE, inlinePlan, KANAZAWA, longTitles, MINIMAL, loadSeeds, MISSING, seedsOf } from './support/data.js';
+import { forcedColours } from './support/forced-colours.js';
 import { loading } from './support/loading.js';
 import { attr, commonArgTypes, grid, ifDefined, labelled, type WidgetArgs } from './support/widgets.js';
 
@@ -74,10 +75,10 @@ export const English: Story = { globals: { lang: 'en' }, render: types };
 export const Dark: Story = { args: { theme: 'dark' }, render: types };
 
 /**
- * Forced colours (Windows contrast themes) cannot be switched on from a script: emulate them in Chrome DevTools →
- * Rendering → "forced-colors: active". The CI smoke test renders this story with them emulated.
+ * Forced colours (Windows contrast themes), pictured by the build with them emulated (see
+ * stories/support/forced-colours.ts): the canvas is drawn in the reader's system colours.
  */
-export const ForcedColours: Story = { tags: ['forced-colors'], render: types };
+export const ForcedColours: Story = { tags: ['forced-colors'], render: (a, ctx) => forcedColours(ctx.id, types(a)) };
 
 export const Narrow: Story = { globals: { width: '320' }, render: types };
 

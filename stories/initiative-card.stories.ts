@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { tokenArgTypes } from './support/controls.js';
 import { allStatuses, AMP, BROKEN, DX, HTML_PAGE, inlinePlan, KANAZAWA, longTitles, MINIMAL, loadSeeds, MISSING, seedsOf } from './support/data.js';
+import { forcedColours } from './support/forced-colours.js';
 import { loading } from './support/loading.js';
 import { attr, commonArgTypes, grid, ifDefined, labelled, type WidgetArgs } from './support/widgets.js';
 
@@ -100,16 +101,15 @@ export const English: Story = { globals: { lang: 'en' }, render: kinds };
 export const Dark: Story = { args: { theme: 'dark' }, render: kinds };
 
 /**
- * Forced colours (Windows contrast themes) cannot be switched on from a script: emulate them in Chrome DevTools →
- * Rendering → "forced-colors: active". Each status is written out, so nothing depends on its colour.
- * The CI smoke test renders this story with forced colours emulated.
+ * Forced colours (Windows contrast themes), pictured by the build with them emulated (see
+ * stories/support/forced-colours.ts). Each status is written out, so nothing depends on its colour.
  */
 export const ForcedColours: Story = {
   tags: ['forced-colors'],
   args: { src: '', plan: '' },
   loaders: [loadSeeds],
   render: (a, ctx) =>
-    inlinePlan(allStatuses(seedsOf(ctx)), undefined, grid(...['A-1', 'A-2', 'A-4', 'A-3'].map((node) => card({ ...a, node })))),
+    forcedColours(ctx.id, inlinePlan(allStatuses(seedsOf(ctx)), undefined, grid(...['A-1', 'A-2', 'A-4', 'A-3'].map((node) => card({ ...a, node }))))),
 };
 
 export const Narrow: Story = { globals: { width: '320' }, render: kinds };

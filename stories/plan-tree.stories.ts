@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { tokenArgTypes } from './support/controls.js';
 import { allStatuses, AMP, BROKEN, DX, HTML_PAGE, inlinePlan, KANAZAWA, longTitles, MINIMAL, loadSeeds, MISSING, seedsOf } from './support/data.js';
+import { forcedColours } from './support/forced-colours.js';
 import { loading } from './support/loading.js';
 import { attr, commonArgTypes, grid, ifDefined, labelled, type WidgetArgs } from './support/widgets.js';
 
@@ -105,11 +106,10 @@ export const English: Story = { globals: { lang: 'en' }, render: shapes };
 export const Dark: Story = { args: { theme: 'dark' }, render: shapes };
 
 /**
- * Forced colours (Windows contrast themes) cannot be switched on from a script: emulate them in Chrome DevTools →
- * Rendering → "forced-colors: active". Selection and focus must stay visible in system colours.
- * The CI smoke test renders this story with forced colours emulated.
+ * Forced colours (Windows contrast themes), pictured by the build with them emulated (see
+ * stories/support/forced-colours.ts). Selection and focus stay visible in system colours; other rows show no bar.
  */
-export const ForcedColours: Story = { tags: ['forced-colors'], render: shapes };
+export const ForcedColours: Story = { tags: ['forced-colors'], render: (a, ctx) => forcedColours(ctx.id, shapes(a)) };
 
 export const Narrow: Story = { globals: { width: '320' }, args: { selected: 'R7-18' } };
 

@@ -22,7 +22,8 @@ export const hostStyles = [
       text-shadow: none !important;
       white-space: normal !important;
       color: var(--_text) !important;
-      overflow-wrap: break-word;
+      /* anywhere, not break-word: a long phrase must not widen a grid or table track (320 px) */
+      overflow-wrap: anywhere;
       line-break: strict;
       /*
        * Japanese lines break between phrases (「デジタル」 stays whole) and a last line is not one stranded kana.

@@ -57,6 +57,7 @@ export const chartStyles = css`
   }
   .table-wrap.open {
     overflow-x: auto;
+    container-type: inline-size;
   }
   table {
     width: 100%;
@@ -99,6 +100,37 @@ export const chartStyles = css`
   tfoot th,
   tfoot td {
     font-weight: 700;
+  }
+  /*
+   * A narrow column (a phone, 320 px): each row is its name on a line of its own, then its numbers in equal
+   * columns under the same headers, so that nothing needs scrolling sideways (WCAG 1.4.10).
+   */
+  @container (max-width: 28em) {
+    table,
+    thead,
+    tbody,
+    tfoot {
+      display: block;
+    }
+    caption {
+      display: block;
+    }
+    tr {
+      display: flex;
+      flex-wrap: wrap;
+      border-bottom: 1px solid var(--_border);
+    }
+    th,
+    td {
+      flex: 1 1 0;
+      min-width: 0;
+      border: 0;
+    }
+    th[scope='row'],
+    thead th:first-child {
+      flex-basis: 100%;
+      padding-bottom: 0;
+    }
   }
   @media (forced-colors: active) {
     /* Drawn in system colours by the script (see FORCED in chart.ts), read from here unchanged. */

@@ -236,13 +236,15 @@ export class KdxChart extends KdxElement {
 
   private renderTable(m: ChartModel): TemplateResult {
     const { caption, columns, rows, foot } = m.table;
-    return html`<table part="table">
+    // Roles spelled out: in a narrow column the rows are laid out as wrapping lines (chart.styles.ts), and some
+    // browsers drop a table's semantics when its parts are not displayed as table parts.
+    const row = (header: string, cells: string[]) =>
+      html`<tr role="row"><th scope="row" role="rowheader">${header}</th>${cells.map((c) => html`<td role="cell">${c}</td>`)}</tr>`;
+    return html`<table part="table" role="table">
       <caption id="caption">${caption}</caption>
-      <thead><tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
-      <tbody>
-        ${rows.map((r) => html`<tr><th scope="row">${r.header}</th>${r.cells.map((c) => html`<td>${c}</td>`)}</tr>`)}
-      </tbody>
-      ${foot ? html`<tfoot><tr><th scope="row">${foot.header}</th>${foot.cells.map((c) => html`<td>${c}</td>`)}</tr></tfoot>` : nothing}
+      <thead role="rowgroup"><tr role="row">${columns.map((c) => html`<th scope="col" role="columnheader">${c}</th>`)}</tr></thead>
+      <tbody role="rowgroup">${rows.map((r) => row(r.header, r.cells))}</tbody>
+      ${foot ? html`<tfoot role="rowgroup">${row(foot.header, foot.cells)}</tfoot>` : nothing}
     </table>`;
   }
 }

@@ -84,8 +84,8 @@ export const planTreeStyles = css`
    */
   .block {
     content-visibility: auto;
-    /* Estimated from the rows in the block (--_rows); auto keeps the real height once rendered. */
-    contain-intrinsic-size: auto calc(var(--_rows, 64) * var(--kdx-tree-row-height, 2.125em));
+    /* Rows in the block (--_rows) times the mean height of the rows on screen; auto keeps a seen height. */
+    contain-intrinsic-size: auto calc(var(--_rows, 64) * var(--_row-height, var(--kdx-tree-row-height, 2.125em)));
   }
   /* The open/closed mark: drawn with borders (no text, so nothing is read out), on parents only. */
   .row::before {

@@ -117,7 +117,8 @@ const blockRows = directive(BlockRows);
  * @csspart placeholder - The loading placeholder.
  *
  * @cssprop --kdx-tree-indent - Indent per level (default 1.5em).
- * @cssprop --kdx-tree-row-height - Estimated row height for rows not yet laid out (default 2.125em).
+ * @cssprop --kdx-tree-row-height - Estimated row height for rows not yet laid out, until rows on screen give
+ *   their real height (default 2.125em).
  * @cssprop --kdx-tree-max-height - Height after which the tree scrolls (default: none).
  * @cssprop --kdx-tree-background - Background (default: `--kdx-color-surface`).
  * @cssprop --kdx-tree-padding - Padding around the filter and the tree (default 0.75em).
@@ -169,6 +170,10 @@ export class KdxPlanTree extends KdxElement {
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly rowCache = new WeakMap<PlanNode, { key: string; result: TemplateResult }>();
 
+  /** Watches the tree's box: after it changes (rows, width), the rows on screen give the off-screen estimate. */
+  private readonly resizeObserver = new ResizeObserver(() => requestAnimationFrame(this.measureRows));
+  private observed: Element | null = null;
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
@@ -178,7 +183,29 @@ export class KdxPlanTree extends KdxElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
     clearTimeout(this.filterTimer);
+    this.resizeObserver.disconnect();
+    this.observed = null;
   }
+
+  /**
+   * The mean height of the rows laid out (blocks on screen), as the estimate for blocks not yet seen
+   * (`--_row-height`): titles that wrap at this width make rows taller than any fixed guess. A frame after the
+   * change, so that it never adds to the first frame.
+   */
+  private readonly measureRows = (): void => {
+    const tree = this.observed as HTMLElement | null;
+    if (!tree) return;
+    let height = 0;
+    let rows = 0;
+    for (const block of tree.children) {
+      if (!block.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })) continue;
+      height += block.getBoundingClientRect().height;
+      rows += block.childElementCount;
+    }
+    if (!rows) return;
+    const next = `${(height / rows).toFixed(1)}px`;
+    if (tree.style.getPropertyValue('--_row-height') !== next) tree.style.setProperty('--_row-height', next);
+  };
 
   protected override checkNode(view: ReadyView): KdxError | undefined {
     const node = view.node;
@@ -243,6 +270,12 @@ export class KdxPlanTree extends KdxElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const tree = this.renderRoot.querySelector('.tree');
+    if (tree !== this.observed) {
+      this.resizeObserver.disconnect();
+      if (tree) this.resizeObserver.observe(tree);
+      this.observed = tree;
+    }
     this.mark();
     if (this.focusOnRow) {
       this.focusOnRow = false;

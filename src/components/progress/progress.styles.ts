@@ -48,6 +48,7 @@ export const progressStyles = css`
   }
   .ring-layout {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 1em;
   }
