@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in headless Chromium, one table, and bench/results.json.
  *
- *   tsx bench/run.ts [--samples 15] [--only size,tree,keys,fifty,memory] [--root .]
+ *   tsx bench/run.ts [--samples 15] [--only size,tree,keys,cls,fifty,memory] [--root .]
  *                    [--cases 1k-open,10k-open,10k-default] [--variants kdx,plain,sl] [--memory-pages 3]
  *
  * Pages are production builds (bench/vite.config.ts; Lit in production mode), served without compression or
@@ -28,7 +28,9 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const SAMPLES = Number(arg('samples') ?? 15);
-const ONLY = new Set((arg('only') ?? 'size,tree,keys,fifty,memory').split(','));
+const ONLY = new Set((arg('only') ?? 'size,tree,keys,cls,fifty,memory').split(','));
+/** Goal for the cumulative layout shift while the reader scrolls the 1,000-node tree (Core Web Vitals: good ≤ 0.1). */
+const CLS_GOAL = 0.05;
 const ROOT = resolve(arg('root') ?? '.');
 const MEMORY_PAGES = Number(arg('memory-pages') ?? 3);
 
@@ -150,6 +152,60 @@ async function runTrees(browser: Browser, origin: string): Promise<TreeSamples> 
   return out;
 }
 
+/** In the page (a string: tsx would add helpers to a function that the page does not have). */
+const CLS_SCRIPT = `(async () => {
+  const shifts = [];
+  const add = (entries) => { for (const e of entries) if (!e.hadRecentInput) shifts.push({ t: e.startTime, v: e.value }); };
+  const po = new PerformanceObserver((l) => add(l.getEntries()));
+  po.observe({ type: 'layout-shift', buffered: false });
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const height = () => document.querySelector('kdx-plan-tree').getBoundingClientRect().height;
+  for (let i = 0; i < 4; i++) await frame();
+  const before = height();
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+    scrollTo(0, y);
+    await frame();
+  }
+  await frame();
+  await frame();
+  add(po.takeRecords());
+  po.disconnect();
+  let best = 0, sum = 0, start = -Infinity, last = -Infinity;
+  for (const s of shifts) {
+    if (s.t - last > 1000 || s.t - start > 5000) { start = s.t; sum = 0; }
+    sum += s.v;
+    last = s.t;
+    best = Math.max(best, sum);
+  }
+  return { cls: best, change: Math.abs(height() - before) / height() };
+})()`;
+
+/**
+ * The page's cumulative layout shift (Layout Instability API, the largest session window: shifts < 1 s apart, at
+ * most 5 s, as Core Web Vitals count it) while the page is scrolled through the 1,000-node tree, all open, half a
+ * screen per frame, as a reader flicking down does. Per variant that is a `<kdx-plan-tree>` (kdx, alt).
+ */
+async function runCls(browser: Browser, origin: string): Promise<Record<string, number[]>> {
+  // Per variant: the CLS samples, and under `<variant> height` how much the tree's height changed once scrolled
+  // through (the jump the reader sees in the scroll bar; CLS does not count what happens off screen).
+  const out: Record<string, number[]> = {};
+  const variants = VARIANTS.filter((v) => v === 'kdx' || v === 'alt');
+  for (let round = 0; round < SAMPLES; round++) {
+    for (const v of shuffle(variants, round + 7)) {
+      const tab = await openPage(browser, v === 'alt' ? `${origin}/alt/tree-kdx.html` : `${origin}/p/tree-kdx.html`);
+      try {
+        await tab.evaluate((c) => window.bench.tree!(c), { data: '/data/tree-1000.json', expandDepth: 99 } as TreeCase);
+        const r = (await tab.evaluate(CLS_SCRIPT)) as { cls: number; change: number };
+        (out[v] ??= []).push(r.cls);
+        (out[`${v} height`] ??= []).push(r.change);
+      } finally {
+        await tab.close();
+      }
+    }
+  }
+  return out;
+}
+
 interface FiftyResult {
   requests: number[];
   bundleRequests: number[];
@@ -241,7 +297,7 @@ async function main() {
   let pageSizes: PageSize[] = [];
   if (ONLY.has('size')) sizeOk = reportBuild(ROOT);
 
-  if (['tree', 'keys', 'fifty', 'memory'].some((x) => ONLY.has(x))) {
+  if (['tree', 'keys', 'cls', 'fifty', 'memory'].some((x) => ONLY.has(x))) {
     process.stderr.write('Building the benchmark pages (vite, production)…\n');
     rmSync(join(BENCH_OUT, 'pages'), { recursive: true, force: true });
     for (const page of BENCH_PAGES) {
@@ -249,7 +305,7 @@ async function main() {
       await build({ configFile: join(ROOT, 'bench/vite.config.ts') });
     }
     delete process.env.KDX_BENCH_PAGE;
-    for (const n of new Set(treeSpecs().map((t) => t.nodes))) {
+    for (const n of new Set([...treeSpecs().map((t) => t.nodes), ...(ONLY.has('cls') ? [1000] : [])])) {
       writeFileSync(join(BENCH_OUT, 'data', `tree-${n}.json`), JSON.stringify(generateBundle({ nodes: n, depth: 5, seed: 1 })));
     }
   }
@@ -277,6 +333,11 @@ async function main() {
     if (ONLY.has('tree') || ONLY.has('keys')) {
       trees = await runTrees(browser, server.origin);
       results.trees = trees;
+    }
+    let cls: Record<string, number[]> | undefined;
+    if (ONLY.has('cls')) {
+      cls = await runCls(browser, server.origin);
+      results.cls = cls;
     }
     let fifty: FiftyResult | undefined;
     if (ONLY.has('fifty')) {
@@ -322,6 +383,20 @@ async function main() {
         }
       }
       report.push(`Trees (median and IQR of ${SAMPLES} fresh pages each, interleaved)\n\n${table(rows)}`);
+    }
+    if (cls) {
+      const vs = Object.keys(cls).filter((k) => !k.endsWith(' height'));
+      const rows: string[][] = [['case', ...vs.map((v) => NAMES[v as Variant]), 'goal']];
+      const cell = (k: string, pct = false) => {
+        const s = summarize(cls[k]!);
+        const f = (x: number) => (pct ? `${(x * 100).toFixed(1)} %` : x.toFixed(3));
+        return `${f(s.median)} (max ${f(s.max)})`;
+      };
+      const kdx = cls.kdx ? summarize(cls.kdx) : undefined;
+      if (kdx && !(kdx.max <= CLS_GOAL)) failures.push(`layout shift scrolling the 1,000-node tree: ${kdx.max.toFixed(3)} (goal ≤ ${CLS_GOAL})`);
+      rows.push(['CLS scrolling the 1,000-node tree (all open), median (max)', ...vs.map((v) => cell(v)), `≤ ${CLS_GOAL} ${kdx && kdx.max <= CLS_GOAL ? '✓' : '✗'}`]);
+      rows.push(['  its height after scrolling through vs before', ...vs.map((v) => cell(`${v} height`, true)), '≤ 10 % (test)']);
+      report.push(`Layout shift (${SAMPLES} fresh pages each)\n\n${table(rows)}`);
     }
     if (fifty) {
       const req = summarize(fifty.bundleRequests);

@@ -158,7 +158,19 @@
     const problems = [];
     const vw = document.documentElement.clientWidth;
     const doc = document.scrollingElement ?? document.documentElement;
-    if (doc.scrollWidth > vw + 1) problems.push(`the page scrolls sideways: ${doc.scrollWidth}px wide in a ${vw}px viewport`);
+    if (doc.scrollWidth > vw + 1) {
+      // Which of the page's own elements stick out (the widgets' are listed below).
+      const out = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n && out.length < 3; n = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const right = range.getBoundingClientRect().right;
+        if (right > vw + 1 && n.parentElement) out.push(`${describe(n.parentElement)} "${n.data.trim().slice(0, 30)}" (${Math.round(right)}px)`);
+      }
+      const where = out;
+      problems.push(`the page scrolls sideways: ${doc.scrollWidth}px wide in a ${vw}px viewport${where.length ? `: ${where.join(', ')}` : ''}`);
+    }
     for (const el of elements()) {
       if (unseen(el)) continue;
       const r = el.getBoundingClientRect();
