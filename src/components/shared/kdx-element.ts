@@ -142,12 +142,12 @@ export abstract class KdxElement extends LitElement {
     return html`<div class="state error" part="error" role="alert" lang=${this.language} data-code=${error.code}>
       <p class="title">${this.t.errorTitle}</p>
       <p>${readerMessage(error, this.language)}</p>
-      <details class="detail"><summary>${this.t.staffDetails}</summary><p>${errorMessage(error, this.language)}</p></details>
       ${retry
         ? html`<button class="retry" part="retry-button" type="button" @click=${() => ((this.focusAfterRetry = true), retry())}>
             ${this.t.retry}
           </button>`
         : nothing}
+      <details class="detail"><summary>${this.t.staffDetails}</summary><p>${errorMessage(error, this.language)}</p></details>
     </div>`;
   }
 }
