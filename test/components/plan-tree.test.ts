@@ -50,6 +50,9 @@ async function filter(el: KdxPlanTree, value: string): Promise<string> {
   input.select();
   await sendKeys({ press: 'Backspace' });
   if (value) await sendKeys({ type: value });
+  // Past the widget's pause in typing (150 ms), so that what is read is the whole query's result, not a prefix's
+  // (typing is slow when the machine is busy).
+  await new Promise((r) => setTimeout(r, 250));
   const status = q(el, '[role="status"]');
   await until(() => (value ? status.textContent!.trim() !== '' : status.textContent!.trim() === ''), `filter "${value}"`);
   await el.updateComplete;
