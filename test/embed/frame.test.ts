@@ -18,6 +18,8 @@ interface Probe {
 }
 /** The alert's text as a reader meets it (its paragraphs apart). */
 const alertOf = (el: Element) => el.shadowRoot?.querySelector<HTMLElement>('[role="alert"]')?.innerText.replace(/\s+/g, ' ').trim() ?? null;
+/** The detail for the site's staff, in the error box's disclosure (closed: not in `alertOf`). */
+const detailOf = (el: Element) => el.shadowRoot?.querySelector('[role="alert"] details')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 
 /** The frame's address as the builder writes it (the link form's fragment on embed.html). */
 const address = (widget: WidgetName, attributes: Record<string, string>, page = SOURCE) => fallbackHref(page, { widget, attributes });
@@ -94,7 +96,7 @@ describe('embed.html: the widget its address names', () => {
   it('in Japanese when the address gives no language', async () => {
     const { frame, doc, shown } = await openFrame(address('progress', { src: KANAZAWA, plan: AMP, node: 'policy-1' }));
     expect(doc.documentElement.lang).to.equal('ja');
-    expect(shadowText(shown)).to.include('39項目中 38項目達成');
+    expect(shadowText(shown)).to.include('39項目中38項目達成');
     frame.remove();
   });
 
@@ -109,13 +111,15 @@ describe('embed.html: the widget its address names', () => {
 describe('embed.html: problems in place', () => {
   it('a data error, as the widget shows it on any page', async () => {
     const { frame, shown } = await openFrame(address('progress', { src: KANAZAWA, plan: AMP, node: 'no-such-item' }));
-    expect(alertOf(shown)).to.include('項目「no-such-item」は計画「administrative-management-plan」にありません');
+    expect(alertOf(shown)).to.include('このページの設定に誤りがあるため、この内容は表示できません。');
+    expect(detailOf(shown)).to.include('項目「no-such-item」は計画「administrative-management-plan」にありません');
     frame.remove();
   });
 
   it('a missing file', async () => {
     const { frame, shown } = await openFrame(address('progress', { src: '/__kdx/status?code=404' }));
-    expect(alertOf(shown)).to.include('HTTP 404');
+    expect(alertOf(shown)).to.include('データに問題があるため、この内容は表示できません。');
+    expect(detailOf(shown)).to.include('HTTP 404');
     frame.remove();
   });
 
