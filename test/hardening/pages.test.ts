@@ -194,7 +194,9 @@ describe('hardening: the page around the widgets', function () {
       expect(widgets.map(text)).to.deep.equal(before);
       expect(snapshot()).to.deep.equal(live);
       expect(await hits(src)).to.equal(1);
-      // Still live after the restore: a language switch re-renders.
+      // Still live after the restore: a language switch re-renders (once the English messages, a chunk of their
+      // own, have arrived: loaded here first so that the wait is for the widgets, not the network).
+      await (await import('../../src/i18n/index.js')).loadMessages('en');
       root.lang = 'en';
       await frame();
       await Promise.all(widgets.map((w) => w.updateComplete));
