@@ -13,6 +13,7 @@ import { buildModel, type BundleModel, type PlanNode } from '../../src/data/mode
 import { rateTenths } from '../../src/data/rollup.js';
 import { formatIssue, validateBundle, type ValidationIssue } from '../../src/data/validate.js';
 import { loadMessages } from '../../src/i18n/index.js';
+import { allPaths, type Path } from '../helpers/json-paths.js';
 
 // Messages are checked in English too, which the library loads on demand.
 await loadMessages('en');
@@ -26,21 +27,9 @@ const MINIMAL_TEXT = readFileSync(new URL('../../seeds/minimal.json', import.met
 /** What a reader must never see: leaked JS values. `received` (the quoted input) is checked separately. */
 const GARBAGE = /\b(NaN|undefined|Infinity)\b|\[object Object\]|\bnull\b/;
 
-type Path = Array<string | number>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers: JSON paths, the oracle for the roll-up, invariants of a model.
-
-function allPaths(x: unknown, path: Path = [], out: Path[] = []): Path[] {
-  if (x && typeof x === 'object') {
-    for (const [k, v] of Object.entries(x)) {
-      const p = [...path, Array.isArray(x) ? Number(k) : k];
-      out.push(p);
-      allPaths(v, p, out);
-    }
-  }
-  return out;
-}
 
 /** A canonical text of any value (NaN, -0, holes, undefined and boxed values included), to see changes. */
 function snapshot(x: unknown): string {

@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LIMITS } from '../../src/data/bundle.js';
 import { validateBundle } from '../../src/data/validate.js';
+import { allPaths, type Path } from '../helpers/json-paths.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const seeds = ['kanazawa', 'minimal', 'broken'].map((name) => JSON.parse(readFileSync(join(ROOT, 'seeds', `${name}.json`), 'utf8')) as unknown);
@@ -54,17 +55,6 @@ function structuredCloneSafe<T>(x: T): T {
   }
 }
 
-type Path = Array<string | number>;
-function allPaths(x: unknown, path: Path = [], out: Path[] = []): Path[] {
-  if (x && typeof x === 'object') {
-    for (const [k, v] of Object.entries(x)) {
-      const p = [...path, Array.isArray(x) ? Number(k) : k];
-      out.push(p);
-      allPaths(v, p, out);
-    }
-  }
-  return out;
-}
 function at(root: unknown, path: Path): Record<string | number, unknown> | undefined {
   let cur = root;
   for (const k of path.slice(0, -1)) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[k] : undefined;
