@@ -3,6 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify as terser } from 'terser';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { minifyLiteral } from './scripts/minify-css.js';
 
 /** `npm start` opens on the demo: `/` redirects to `/demo/`. */
 const demoHome: Plugin = {
@@ -67,35 +68,17 @@ const embedPage: Plugin = {
 };
 
 /**
- * The page builds (kdx.js, kdx.iife.js) ship the widgets' stylesheets without comments and layout whitespace:
- * the JS minifier keeps Lit's `css` literals as written (≈ 20 kB of CSS text). Only literals without `${…}` are
- * touched, and never the inside of quoted strings. The removed line breaks go after the literal, so that lines
- * (and source maps) stay where they were.
+ * The page builds (kdx.js, kdx.iife.js) ship the widgets' stylesheets minified (`scripts/minify-css.ts`): the JS
+ * minifier keeps Lit's `css` literals as written (≈ 20 kB of CSS text). The removed line breaks go after the
+ * literal, so that lines (and source maps) stay where they were.
  */
-function minifyCss(text: string): string {
-  return text
-    .split(/('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/)
-    .map((part, i) =>
-      i % 2
-        ? part
-        : part
-            .replace(/\/\*[\s\S]*?\*\//g, '')
-            .replace(/\s+/g, ' ')
-            .replace(/ ?([{};,>]) ?/g, '$1')
-            .replace(/([{;])(-*[a-z][\w-]*): /g, '$1$2:'),
-    )
-    .join('')
-    .replace(/;}/g, '}')
-    .trim();
-}
-
 const minifyLitCss: Plugin = {
   name: 'kdx-minify-lit-css',
   apply: 'build',
   transform(code, id) {
     if (!/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
     const breaks = (s: string) => '\n'.repeat(s.split('\n').length - 1);
-    const out = code.replace(/\bcss`([^`]*)`/g, (whole, body: string) => (body.includes('${') ? whole : `css\`${minifyCss(body)}\`${breaks(body)}`));
+    const out = code.replace(/\bcss`([^`]*)`/g, (_whole, body: string) => `css\`${minifyLiteral(body)}\`${breaks(body)}`);
     // Every line stays where it was: a map from each line to the same line keeps the module in the source map.
     const mappings = ['AAAA', ...Array<string>(code.split('\n').length - 1).fill('AACA')].join(';');
     return { code: out, map: { version: 3, sources: [id], sourcesContent: [code], names: [], mappings } };

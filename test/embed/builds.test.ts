@@ -136,3 +136,47 @@ describe('define()', () => {
     }
   });
 });
+
+describe('the built stylesheets', () => {
+  before(requireDist);
+
+  // The page builds minify Lit's css literals (scripts/minify-css.ts) and run terser: the widgets must look the
+  // same as from the sources. Every element in every shadow root, every computed property, in each theme.
+  it('style every widget exactly as the sources do, in every theme', async () => {
+    const body = (theme: string) => `
+      <kdx-progress theme="${theme}" src="${SRC}" plan="${PLAN}" node="policy-3" breakdown></kdx-progress>
+      <kdx-progress theme="${theme}" src="${SRC}" plan="${PLAN}" node="policy-2" variant="ring"></kdx-progress>
+      <p>本文 <kdx-progress theme="${theme}" src="${SRC}" plan="${PLAN}" node="policy-1" variant="inline"></kdx-progress></p>
+      <kdx-initiative-card theme="${theme}" src="${SRC}" plan="${PLAN}" node="R6-19"></kdx-initiative-card>
+      <kdx-initiative-card theme="${theme}" src="/seeds/minimal.json" node="A-1"></kdx-initiative-card>
+      <kdx-plan-tree theme="${theme}" src="${SRC}" plan="${PLAN}"></kdx-plan-tree>
+      <kdx-progress theme="${theme}" src="/seeds/broken.json"></kdx-progress>`;
+    const styles = async (script: string, theme: string) => {
+      const { doc, win, frame } = await page(`<!doctype html><html lang="ja"><head><meta charset="utf-8">${script}</head><body>${body(theme)}</body></html>`);
+      const widgets = await waitFor(() => allSettled(doc), 'the widgets');
+      // Element → property → value. Custom properties hold their text as written (`#fff` for `#ffffff`): what
+      // they mean shows in the properties that use them.
+      const out = new Map<string, Map<string, string>>();
+      widgets.forEach((w, i) => {
+        [w, ...w.shadowRoot!.querySelectorAll('*')].forEach((el, j) => {
+          const cs = win.getComputedStyle(el);
+          const props = new Map([...cs].filter((p) => !p.startsWith('--')).map((p) => [p, cs.getPropertyValue(p)]));
+          out.set(`${i} ${w.localName} ${j} ${el.localName}.${el.getAttribute('class') ?? ''}`, props);
+        });
+      });
+      frame.remove();
+      return out;
+    };
+    for (const theme of ['light', 'dark']) {
+      const built = await styles('<script type="module" src="/dist/kdx.js"></script>', theme);
+      const source = await styles('<script type="module" src="/src/kdx.ts"></script>', theme);
+      expect(built.size).to.be.above(50);
+      expect([...built.keys()]).to.deep.equal([...source.keys()]);
+      const differ: string[] = [];
+      for (const [el, props] of source) {
+        for (const [p, v] of props) if (built.get(el)!.get(p) !== v) differ.push(`${theme} ${el} ${p}: ${built.get(el)!.get(p)} (built) ≠ ${v} (source)`);
+      }
+      expect(differ.slice(0, 10)).to.deep.equal([]);
+    }
+  });
+});
