@@ -165,7 +165,7 @@ function chartChunkByUrl(): { plugin: Plugin; chunk: string } {
 /**
  * The page build's shared chunk: Lit, context, data, messages, styles and the base element. Not in it: each
  * widget's own folder, the upgrader (`embed/`), the entry and its `define()`, and chart.js (the chart's lazy chunk).
- * Modules only one widget uses (the tree's `repeat`, the provider's half of `@lit/context`) stay in its chunk.
+ * Modules only one widget uses (the tree's `repeat`, the provider's side of the context protocol) stay in its chunk.
  */
 const WIDGET_CODE = /[\\/]src[\\/](components[\\/](plan|progress|initiative-card|plan-tree|chart)[\\/]|embed[\\/]|autoload\.ts|define\.ts)/;
 const CHART_JS = /[\\/]node_modules[\\/](chart\.js|@kurkle)[\\/]/;

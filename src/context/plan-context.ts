@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import type { Context } from '@lit/context';
 import type { KdxError } from '../data/errors.js';
 import type { BundleModel } from '../data/model.js';
 
@@ -18,6 +18,22 @@ export interface PlanContextValue {
 
 /**
  * The context key. Versioned and registered globally (`Symbol.for`), so providers and consumers from two copies
- * of the library on one page understand each other, and a future incompatible value gets a new key.
+ * of the library on one page understand each other, and a future incompatible value gets a new key. It is a key
+ * of the community context protocol that `@lit/context` implements: a provider made with its `ContextProvider`
+ * serves the widgets too.
  */
-export const planContext = createContext<PlanContextValue>(Symbol.for('kdx.plan-context.v1'));
+export const planContext = Symbol.for('kdx.plan-context.v1') as Context<symbol, PlanContextValue>;
+
+export type PlanCallback = (value: PlanContextValue, unsubscribe?: () => void) => void;
+
+/** A widget asks for the nearest provider's value (`context-request`, as the protocol defines it). */
+export class PlanRequestEvent extends Event {
+  constructor(
+    readonly context: unknown,
+    readonly contextTarget: Element,
+    readonly callback: PlanCallback,
+    readonly subscribe = false,
+  ) {
+    super('context-request', { bubbles: true, composed: true });
+  }
+}

@@ -1,4 +1,3 @@
-import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { KdxError, errorMessage } from '../data/errors.js';
 import { forgetBundle, loadBundle, peekBundle, resolveUrl } from '../data/load.js';
@@ -7,7 +6,7 @@ import { formatIssue } from '../data/validate.js';
 import { KdxErrorEvent } from '../events/kdx-error.js';
 import { KdxLoadEvent } from '../events/kdx-load.js';
 import type { Lang } from '../i18n/index.js';
-import { planContext, type BundleState, type PlanContextValue } from './plan-context.js';
+import { planContext, PlanRequestEvent, type BundleState, type PlanContextValue } from './plan-context.js';
 
 /** What a widget has to show. */
 export type PlanView =
@@ -159,7 +158,7 @@ export class PlanDataController implements ReactiveController {
     this.setState({ status: 'loading' });
     let answered = false;
     this.host.dispatchEvent(
-      new ContextRequestEvent(
+      new PlanRequestEvent(
         planContext,
         this.host,
         (value, unsubscribe) => {

@@ -1,7 +1,7 @@
-import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { planContext, type BundleState, type PlanContextValue } from '../../context/plan-context.js';
+import type { BundleState, PlanContextValue } from '../../context/plan-context.js';
+import { PlanProvider } from './plan-provider.js';
 import { KdxError } from '../../data/errors.js';
 import { forgetBundle, loadBundle, parseBundle, peekBundle } from '../../data/load.js';
 import { VERSION } from '../../version.js';
@@ -39,7 +39,7 @@ export class KdxPlan extends LitElement {
   private loadedSrc: string | undefined;
   private abort: AbortController | undefined;
   private observer: MutationObserver | undefined;
-  private readonly provider = new ContextProvider(this, { context: planContext, initialValue: this.value() });
+  private readonly provider = new PlanProvider(this, this.value());
 
   private value(): PlanContextValue {
     return { state: this.state, plan: this.plan || undefined, retry: this.retry };
