@@ -33,8 +33,15 @@ export function frameCommand() {
         .frames()
         .filter((f) => f.url().includes(payload.url) && !f.detached)
         .at(-1);
-      // false, not null: web-test-runner takes null for "not my command".
-      return frame ? frame.evaluate(look) : false;
+      // false, not null: web-test-runner takes null for "not my command". A frame that navigates while it is read
+      // (it loads, or its address changes) answers false too: the caller asks again.
+      if (!frame) return false;
+      try {
+        return await frame.evaluate(look);
+      } catch (e) {
+        if (/Execution context was destroyed|detached|Cannot find context/i.test(String(e))) return false;
+        throw e;
+      }
     },
   };
 }
