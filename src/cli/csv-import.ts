@@ -72,10 +72,20 @@ const omitUndefined = <T extends object>(o: T): T =>
 
 /** The CSV's items as nodes, or every problem found in it. */
 export function readItems(text: string, options: ReadOptions): ReadResult {
-  const { rows, issues } = parseCsv(text);
+  const parsed = parseCsv(text);
+  // After an unclosed quote, the rest of the file is one cell: nothing more to say.
+  if (parsed.issues.length) return { nodes: [], lines: [], headers: new Map(), issues: parsed.issues };
+  return readRows(parsed.rows, options);
+}
+
+/**
+ * A sheet's rows (the first is the header) as nodes, or every problem found in them. The rows come from a CSV
+ * file (`parseCsv`) or from a workbook (the authoring page's `.xlsx` reader, one row per sheet row, as text).
+ */
+export function readRows(rows: readonly CsvRow[], options: ReadOptions): ReadResult {
+  const issues: CliIssue[] = [];
   const headers = new Map<ColumnName, string>();
   const result: ReadResult = { nodes: [], lines: [], headers, issues };
-  if (issues.length) return result; // after an unclosed quote, the rest of the file is one cell
 
   // Header: known names and aliases; `#…` and blank headers are ignored.
   const [head, ...body] = rows;

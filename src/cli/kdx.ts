@@ -13,7 +13,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { LIMITS, type Bundle } from '../data/bundle.js';
+import type { Bundle } from '../data/bundle.js';
 import { diffBundles } from '../data/diff.js';
 import { describe, validateBundle } from '../data/validate.js';
 import { describeChange, formatDiff } from '../i18n/diff.js';
@@ -21,10 +21,11 @@ import { loadMessages, toLang, type Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { readFiscalYear } from './csv-columns.js';
 import { planToSheet, shiftJisSheet, toCsv } from './csv-export.js';
-import { locateIssue, readItems } from './csv-import.js';
+import { parseCsv } from './csv-import.js';
 import { EncodingError, decodeCsv, encodeShiftJis, encodeUtf8WithBom, type CsvEncoding } from './encoding.js';
 import { readBytes, readJson, writeOut } from './files.js';
-import { DEFAULT_STATUSES, checkPlanOptions, mergePlan } from './merge.js';
+import { importItems } from './import-items.js';
+import { checkPlanOptions } from './merge.js';
 import { cliMessages, formatCliIssue, type CliIssue, type CliMessages } from './messages.js';
 
 /** Where output goes: the process's streams, or a test's buffers. */
@@ -257,24 +258,17 @@ function importCommand(ctx: Context, values: Values, positionals: string[]): num
     if (!(e instanceof EncodingError)) throw e;
     return report(ctx, m.importFailed(csvFile, 1), [{ line: e.line, key: e.key, params: {} }]);
   }
-  const statuses = base ? (base.statuses ?? []) : DEFAULT_STATUSES;
-  const read = readItems(decoded.text, { planId, statuses, charRefs: decoded.encoding === 'shift_jis' });
-  if (read.issues.length) return report(ctx, m.importFailed(csvFile, read.issues.length), read.issues);
-
-  const merged = mergePlan(base, { ...options, nodes: read.nodes });
-  if (!merged.ok) throw new UsageError(m.needsPeriod(planId)); // unreachable: checked above
-  const valid = validateBundle(merged.bundle);
-  if (!valid.ok) {
-    const issues = valid.errors.map((e) => locateIssue(e, merged.planIndex, read));
-    return report(ctx, m.importFailed(csvFile, issues.length), issues);
+  const parsed = parseCsv(decoded.text);
+  if (parsed.issues.length) return report(ctx, m.importFailed(csvFile, parsed.issues.length), parsed.issues);
+  const merged = importItems({ ...options, base, rows: parsed.rows, charRefs: decoded.encoding === 'shift_jis' });
+  if (!merged.ok) {
+    if (merged.problem) throw new UsageError(m.needsPeriod(planId)); // unreachable: checked above
+    return report(ctx, m.importFailed(csvFile, merged.issues.length), merged.issues);
   }
-  const text = JSON.stringify(merged.bundle, null, 2) + '\n';
-  if (Buffer.byteLength(text) > LIMITS.bundleBytes) {
-    return report(ctx, m.importFailed(csvFile, 1), [{ key: 'too-large', params: { limit: LIMITS.bundleBytes } }]);
-  }
+  const text = merged.text;
   const failed = writeOut(out, text, io.stdout);
   if (failed) return report(ctx, m.importFailed(csvFile, 1), [failed]);
-  const notes = [m.imported(planId, read.nodes.length, merged.added, merged.removed, out ?? m.stdout)];
+  const notes = [m.imported(planId, merged.nodes, merged.added, merged.removed, out ?? m.stdout)];
   if (merged.byStatusDropped.length) notes.push(m.byStatusDropped(merged.byStatusDropped.join(', ')));
   if (!base && !options.publisher) notes.push(m.publisherUnset);
   io.stderr(notes.join('\n') + '\n');
