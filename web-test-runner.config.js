@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 import { frameCommand } from './test/helpers/frame-command.js';
+import { papaparseAsModule } from './test/helpers/commonjs.js';
 import { testRoutes } from './test/helpers/server-routes.js';
 
 const executablePath = findChromium();
@@ -34,7 +35,7 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), frameCommand(), mediaCommand],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), frameCommand(), mediaCommand, papaparseAsModule],
   middleware: testRoutes,
   browsers: [
     chromeLauncher({

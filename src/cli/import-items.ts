@@ -29,6 +29,8 @@ export type ImportResult =
   | {
       ok: true;
       bundle: Bundle;
+      /** As the validator reads it (what the widgets and `kdx diff` see). */
+      valid: Bundle;
       /** The bundle as written: {@link bundleJson}. */
       text: string;
       planIndex: number;
@@ -83,6 +85,7 @@ export function importItems(input: ImportInput): ImportResult {
   return {
     ok: true,
     bundle,
+    valid: valid.bundle,
     text,
     planIndex: merged.planIndex,
     nodes: nodes.length,

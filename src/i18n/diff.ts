@@ -171,20 +171,28 @@ function planOf(c: Change): PlanRef | null {
   return 'plan' in c && c.kind !== 'plan-added' && c.kind !== 'plan-removed' ? c.plan : null;
 }
 
-/** The whole diff as lines: a heading, then the changes grouped under their plan. */
-export function formatDiff(diff: BundleDiff, lang: Lang, names: { before: string; after: string }): string[] {
+/** The changes grouped under their plan (the bundle's own changes under "The bundle"), in order. */
+export function diffGroups(diff: BundleDiff, lang: Lang): Array<{ heading: string; lines: string[] }> {
   const w = W[lang];
-  if (diff.equal) return [w.equal(names.before, names.after)];
-  const lines = [w.heading(names.before, names.after, diff.changes.length)];
-  let group: string | undefined;
+  const groups: Array<{ heading: string; lines: string[] }> = [];
   for (const c of diff.changes) {
     const p = planOf(c);
     const heading = p ? w.plan(text(p.title, lang), p.id) : w.bundle;
-    if (heading !== group) {
-      lines.push('', heading);
-      group = heading;
-    }
-    lines.push(`  ${describeChange(c, lang)}`);
+    if (heading !== groups[groups.length - 1]?.heading) groups.push({ heading, lines: [] });
+    groups[groups.length - 1]!.lines.push(describeChange(c, lang));
   }
+  return groups;
+}
+
+/** The heading line of a diff: 「a → b: サイトで変わる点が 3 件あります」, or that there is none. */
+export function diffHeading(diff: BundleDiff, lang: Lang, names: { before: string; after: string }): string {
+  const w = W[lang];
+  return diff.equal ? w.equal(names.before, names.after) : w.heading(names.before, names.after, diff.changes.length);
+}
+
+/** The whole diff as lines: a heading, then the changes grouped under their plan. */
+export function formatDiff(diff: BundleDiff, lang: Lang, names: { before: string; after: string }): string[] {
+  const lines = [diffHeading(diff, lang, names)];
+  for (const g of diffGroups(diff, lang)) lines.push('', g.heading, ...g.lines.map((l) => `  ${l}`));
   return lines;
 }

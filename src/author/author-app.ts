@@ -1,0 +1,151 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { loadMessages, toLang, type Lang } from '../i18n/index.js';
+import { authorStyles } from './author.styles.js';
+import { kindOf, openBundleText, openBundleUrl, openSheet, readBytes, type OpenProblem } from './open-files.js';
+import { saveFiles, type SaveFiles } from './save-files.js';
+import { compute, EMPTY_EDITS, withEdit, withoutEdits, type Outcome, type Session } from './session.js';
+import { renderPage, type Opening } from './author-views.js';
+import type { PreviewWidth } from './author-preview.js';
+
+/** Marks for `npm run bench` (bench/author.ts): opening, checking and previewing a spreadsheet. */
+const mark = (name: string) => performance.mark(`kdx-author:${name}`);
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r)));
+
+/**
+ * @summary The authoring page (author.html): open the published bundle and a spreadsheet, check, edit in place,
+ *   preview, see what changes on the site, save. Everything happens in this browser tab.
+ * @tag kdx-author
+ */
+export class KdxAuthor extends LitElement {
+  static override styles = authorStyles;
+
+  @state() language: Lang = toLang(document.documentElement.lang);
+  @state() session: Session = { planId: undefined, newPlan: { id: '', title: '', from: '', to: '', publisher: '' }, edits: EMPTY_EDITS };
+  @state() outcome: Outcome = { status: 'empty' };
+  @state() bundleOpening: Opening = { status: 'none' };
+  @state() sheetOpening: Opening = { status: 'none' };
+  @state() selected: string | undefined;
+  @state() width: PreviewWidth = 'desktop';
+  @state() files: SaveFiles = {};
+  @state() computing = false;
+
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private runs = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadMessages(this.language);
+    // A link may name the published bundle: author.html?src=/data/kanazawa.json (this site's only).
+    const src = new URLSearchParams(location.search).get('src');
+    if (src) void this.openUrl(src);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.pending);
+    saveFiles(undefined, this.files);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('outcome')) this.files = saveFiles(this.outcome, this.files, this.session.base?.name);
+  }
+
+  protected override render() {
+    return renderPage(this);
+  }
+
+  // ---- Actions (called by the views). ----
+
+  async setLang(lang: Lang): Promise<void> {
+    await loadMessages(lang).catch(() => undefined);
+    document.documentElement.lang = lang;
+    this.language = lang;
+  }
+
+  /** Any change of the session: the outcome is computed again (at once, or after typing pauses). */
+  change(patch: Partial<Session>, delay = 0): Promise<void> {
+    this.session = { ...this.session, ...patch };
+    clearTimeout(this.pending);
+    if (!delay) return this.recompute();
+    this.pending = setTimeout(() => void this.recompute(), delay);
+    return Promise.resolve();
+  }
+
+  private async recompute(): Promise<void> {
+    const run = ++this.runs;
+    this.computing = true;
+    await frame(); // let the progress show before the work
+    if (run !== this.runs) return; // a later change computes instead
+    this.outcome = compute(this.session);
+    this.computing = false;
+    mark('checked');
+  }
+
+  edit(item: string | undefined, field: string, raw: string, delay = 0): void {
+    void this.change({ edits: withEdit(this.session.edits, item, field, raw) }, delay);
+  }
+
+  undo(item: string | undefined): void {
+    void this.change({ edits: withoutEdits(this.session.edits, item) });
+  }
+
+  select(id: string | undefined): void {
+    this.selected = id;
+  }
+
+  /** Files from the pickers or a drop: each goes where its kind says. */
+  async openFiles(files: Iterable<File>): Promise<void> {
+    for (const file of files) {
+      const kind = kindOf(file);
+      if (kind === 'bundle') await this.openBundleFile(file);
+      else if (kind) await this.openSheetFile(file, kind);
+      else this.sheetOpening = { status: 'error', problem: { kind: 'page', key: 'unknownType', param: file.name } };
+    }
+  }
+
+  async openBundleFile(file: File): Promise<void> {
+    this.bundleOpening = { status: 'reading', name: file.name, done: 0, total: file.size, stage: 'read' };
+    const opened = openBundleText(file.name, await file.text());
+    this.bundleOpened(opened.ok ? opened.value : undefined, opened.ok ? undefined : opened.problem);
+  }
+
+  async openUrl(url: string): Promise<void> {
+    this.bundleOpening = { status: 'reading', name: url, done: 0, total: 0, stage: 'read' };
+    const opened = await openBundleUrl(url);
+    this.bundleOpened(opened.ok ? opened.value : undefined, opened.ok ? undefined : opened.problem);
+  }
+
+  private bundleOpened(base: Session['base'], problem: OpenProblem | undefined): void {
+    if (!base) {
+      this.bundleOpening = { status: 'error', problem: problem! };
+      return;
+    }
+    this.bundleOpening = { status: 'open', name: base.name };
+    const plans = base.raw.plans.map((p) => p.id);
+    // Keep the chosen plan if the new bundle has it; else its first plan.
+    const planId = this.session.planId && plans.includes(this.session.planId) ? this.session.planId : plans[0];
+    void this.change({ base, planId, edits: EMPTY_EDITS });
+  }
+
+  async openSheetFile(file: File, kind: 'csv' | 'xlsx' | 'xls'): Promise<void> {
+    mark('open');
+    const opening = (stage: 'read' | 'parse' | 'check', done = 0) =>
+      (this.sheetOpening = { status: 'reading', name: file.name, done, total: file.size, stage });
+    opening('read');
+    const bytes = await readBytes(file, (done) => opening('read', done));
+    mark('read');
+    opening('parse', file.size);
+    await frame();
+    const opened = await openSheet(file.name, kind, bytes);
+    mark('parsed');
+    if (!opened.ok) {
+      this.sheetOpening = { status: 'error', problem: opened.problem };
+      void this.change({ sheet: undefined });
+      return;
+    }
+    opening('check', file.size);
+    await this.change({ sheet: opened.value, edits: EMPTY_EDITS });
+    this.sheetOpening = { status: 'open', name: file.name, note: opened.note };
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * What the page offers to save, as object URLs for download links: the bundle as `kdx import` writes it, and
+ * the plan's items as `kdx export` writes them (UTF-8 with BOM, for Excel). Only for an outcome without problems.
+ */
+import { planToSheet, toCsv } from '../cli/csv-export.js';
+import { encodeUtf8WithBom } from '../cli/encoding.js';
+import type { CliIssue } from '../cli/messages.js';
+import type { Outcome } from './session.js';
+
+export interface SaveFiles {
+  json?: { url: string; name: string; bytes: number };
+  csv?: { url: string; name: string };
+  /** Why the items cannot be written as CSV (`kdx export` refuses the same). */
+  csvIssues?: CliIssue[];
+  /** Data the CSV leaves out (the bundle keeps it). */
+  notInCsv?: { history: number; byStatus: number };
+}
+
+/** The files for `outcome`, releasing the URLs of `previous`; the bundle keeps the published file's name. */
+export function saveFiles(outcome: Outcome | undefined, previous: SaveFiles, baseName?: string): SaveFiles {
+  if (previous.json) URL.revokeObjectURL(previous.json.url);
+  if (previous.csv) URL.revokeObjectURL(previous.csv.url);
+  if (outcome?.status !== 'ok') return {};
+  const { result, planId } = outcome;
+  const json = new Blob([result.text], { type: 'application/json' });
+  const files: SaveFiles = { json: { url: URL.createObjectURL(json), name: baseName ?? `${planId}.json`, bytes: json.size } };
+  const sheet = planToSheet(result.bundle.plans[result.planIndex]!, result.planIndex);
+  if (sheet.issues.length) files.csvIssues = sheet.issues;
+  else {
+    const csv = new Blob([encodeUtf8WithBom(toCsv(sheet)) as BlobPart], { type: 'text/csv' });
+    files.csv = { url: URL.createObjectURL(csv), name: `${planId}.csv` };
+  }
+  if (sheet.withHistory || sheet.withByStatus) files.notInCsv = { history: sheet.withHistory, byStatus: sheet.withByStatus };
+  return files;
+}

@@ -1,0 +1,302 @@
+/**
+ * The words of the authoring page (author.html), Japanese and English. Only that page loads them (never the
+ * widgets); problems in the data are worded by the same catalogues as `kdx import` (`cli/messages.ts`).
+ */
+import type { Lang } from './messages.js';
+
+export interface AuthorMessages {
+  title: string;
+  intro: string;
+  privacy: string;
+  switchLang: string;
+  guide: string;
+  open: {
+    heading: string;
+    drop: string;
+    bundle: string;
+    bundleHint: string;
+    bundleUrl: string;
+    load: string;
+    sheet: string;
+    sheetHint: string;
+    plan: string;
+    newPlan: string;
+    newPlanLegend: string;
+    planId: string;
+    planTitle: string;
+    from: string;
+    to: string;
+    yearHint: string;
+    publisher: string;
+    /** What was opened: 「kanazawa.json（計画 2 件、項目 181 件）」. */
+    bundleOpened: (name: string, plans: number, nodes: number) => string;
+    sheetOpened: (name: string, rows: number, format: string) => string;
+    notOpened: string;
+    reading: (name: string) => string;
+    stage: Record<'read' | 'parse' | 'check' | 'preview', string>;
+    otherOrigin: (origin: string) => string;
+    fileOrigin: string;
+    notXlsx: string;
+    oldXls: string;
+    unknownType: (name: string) => string;
+    tooLarge: (mb: number) => string;
+    firstSheet: (sheet: string, count: number) => string;
+  };
+  check: {
+    heading: string;
+    nothing: string;
+    ok: (nodes: number) => string;
+    errors: (n: number) => string;
+    more: (n: number) => string;
+    needsPeriod: string;
+    newPlanOnly: (options: string) => string;
+    noPlanId: string;
+    publisherUnset: string;
+    bundleProblems: (name: string, n: number) => string;
+    item: (label: string, column: string) => string;
+  };
+  edit: {
+    heading: string;
+    intro: string;
+    item: string;
+    itemHint: string;
+    noItem: string;
+    planFields: string;
+    itemFields: (label: string) => string;
+    fields: Record<string, string>;
+    hints: Record<string, string>;
+    noStatus: string;
+    undo: string;
+    edited: (n: number) => string;
+    badDate: string;
+  };
+  diff: { heading: string; noBase: string };
+  preview: { heading: string; width: string; phone: string; desktop: string; widgets: Record<string, string>; empty: string };
+  save: {
+    heading: string;
+    json: (name: string) => string;
+    csv: (name: string) => string;
+    blocked: string;
+    nothing: string;
+    csvBlocked: string;
+    notInCsv: (history: number, byStatus: number) => string;
+  };
+}
+
+const ja: AuthorMessages = {
+  title: 'プランデータの更新',
+  intro:
+    'Excel の項目の表（CSV または .xlsx）から、サイトで公開するプランデータ（JSON）を作ります。kdx import と同じ読み込み・同じ検証です。',
+  privacy: 'このページはブラウザの中だけで動きます。開いたファイルはどこにも送信されません。',
+  switchLang: 'English',
+  guide: '使い方（docs/author-guide.md）',
+  open: {
+    heading: '1. ファイルを開く',
+    drop: 'ここにファイルをドロップできます（JSON、CSV、.xlsx）',
+    bundle: '公開中のプランデータ（JSON）',
+    bundleHint: '今サイトにあるデータです。「サイトで変わる点」はこれと比べます。新しく作るときは不要です。',
+    bundleUrl: 'またはこのサイトの URL',
+    load: 'URL から読み込む',
+    sheet: '項目の表（CSV または Excel の .xlsx）',
+    sheetHint: 'UTF-8・Shift_JIS の CSV、.xlsx（最初のシート）。列は docs/csv-guide.md のとおりです。',
+    plan: '置き換える計画',
+    newPlan: '新しい計画を作る',
+    newPlanLegend: '新しい計画',
+    planId: '計画の ID',
+    planTitle: 'タイトル',
+    from: '期間の始まり（年度）',
+    to: '期間の終わり（年度）',
+    yearHint: '2026、令和8年度、R8 など',
+    publisher: '発行者',
+    bundleOpened: (name, plans, nodes) => `${name}（計画 ${plans} 件、項目 ${nodes} 件）`,
+    sheetOpened: (name, rows, format) => `${name}（${rows} 行、${format}）`,
+    notOpened: 'まだ開いていません',
+    reading: (name) => `${name} を読み込んでいます`,
+    stage: { read: 'ファイルを読み込み中', parse: '表を読み取り中', check: '検証中', preview: 'プレビューを作成中' },
+    otherOrigin: (origin) => `このページと同じサイト（${origin}）の URL だけを読み込めます。ほかのサイトのデータは、保存してからファイルとして開いてください。`,
+    fileOrigin: 'パソコン上で開いたページからは URL を読み込めません。プランデータをファイルとして開いてください。',
+    notXlsx: 'Excel ブック（.xlsx）として読めません。Excel で「Excel ブック（*.xlsx）」か「CSV UTF-8」として保存し直してください。',
+    oldXls: '古い Excel 形式（.xls）には対応していません。Excel で「Excel ブック（*.xlsx）」として保存し直してください。',
+    unknownType: (name) => `「${name}」の種類がわかりません。プランデータは .json、項目の表は .csv か .xlsx のファイルです。`,
+    tooLarge: (mb) => `ファイルが大きすぎます（上限 ${mb} MB）。`,
+    firstSheet: (sheet, count) => `ブックにはシートが ${count} 枚あります。最初のシート「${sheet}」を読みました。`,
+  },
+  check: {
+    heading: '2. 確認',
+    nothing: '項目の表か公開中のプランデータを開くと、ここに検証の結果が出ます。',
+    ok: (nodes) => `誤りはありません（項目 ${nodes} 件）。保存できます。`,
+    errors: (n) => `誤りが ${n} 件あります。すべて直すまで保存できません。`,
+    more: (n) => `ほかに ${n} 件あります（先頭から直すと、残りが表示されます）。`,
+    needsPeriod: '新しい計画には期間（始まりと終わりの年度）が必要です',
+    newPlanOnly: (options) => `${options} は新しい計画を作るときだけ指定できます`,
+    noPlanId: '計画の ID を入力してください',
+    publisherUnset: '発行者が空です。新しい計画では「発行者」に入力してください。',
+    bundleProblems: (name, n) => `${name} に誤りが ${n} 件あります。このファイルは使えません:`,
+    item: (label, column) => `「${label}」（${column}）`,
+  },
+  edit: {
+    heading: '3. 小さな修正',
+    intro: '数値・状況・時点・注記だけを、ここで直せます。表全体を直すときは Excel で直して開き直してください。',
+    item: '直す項目',
+    itemHint: '№・ID・タイトルの一部を入力すると候補が出ます。プレビューのツリーで選んでも切り替わります。',
+    noItem: '項目を選んでください',
+    planFields: '計画全体',
+    itemFields: (label) => `項目「${label}」`,
+    fields: {
+      asOf: '時点（asOf）',
+      total: '項目数（total）',
+      achieved: '達成数（achieved）',
+      unconfirmed: '数値未確定（unconfirmed）',
+      status: '状況（status）',
+      note: '注記（note_ja）',
+    },
+    hints: {
+      asOf: '2026-03-31、2026-03、2026 のように',
+      total: '空欄にすると、下位の項目から計算します',
+      note: '1行に1つ。変えた行の英訳は外れます',
+    },
+    noStatus: '（なし）',
+    undo: 'この項目の修正を取り消す',
+    edited: (n) => `修正した項目: ${n} 件（保存するデータに入ります）`,
+    badDate: '日付は 2026-03-31、2026-03、2026 のように書いてください',
+  },
+  diff: {
+    heading: '4. サイトで変わる点',
+    noBase: '公開中のプランデータを開くと、サイトで変わる点（kdx diff と同じ）がここに出ます。',
+  },
+  preview: {
+    heading: '5. プレビュー',
+    width: '表示の幅',
+    phone: 'スマートフォン（360 px）',
+    desktop: 'パソコン（1024 px）',
+    widgets: {
+      'kdx-plan-overview': '計画の概要',
+      'kdx-progress': '進捗メーター',
+      'kdx-chart': 'グラフ',
+      'kdx-plan-tree': '計画の構成ツリー',
+      'kdx-initiative-card': '取組カード（ツリーで選んだ項目）',
+    },
+    empty: '誤りがなくなると、直したデータでウィジェットを表示します。',
+  },
+  save: {
+    heading: '6. 保存',
+    json: (name) => `プランデータを保存（${name}）`,
+    csv: (name) => `項目の表を保存（Excel 用 CSV、${name}）`,
+    blocked: '誤りが残っているため保存できません。「2. 確認」の誤りを直してください。',
+    nothing: 'ファイルを開くと保存できます。',
+    csvBlocked: 'この計画の項目は CSV の1行で表せないため、CSV には保存できません:',
+    notInCsv: (history, byStatus) =>
+      `注意: 年度ごとの推移（${history} 件）と状況別の内訳（${byStatus} 件）は CSV に入りません。プランデータ（JSON）には残ります。`,
+  },
+};
+
+const en: AuthorMessages = {
+  title: 'Update the plan data',
+  intro:
+    'Turns the spreadsheet of items (CSV or .xlsx) from Excel into the plan bundle (JSON) the site publishes. It reads and checks exactly as kdx import does.',
+  privacy: 'This page runs only in your browser. The files you open are sent nowhere.',
+  switchLang: '日本語',
+  guide: 'How to use it (docs/author-guide.md)',
+  open: {
+    heading: '1. Open the files',
+    drop: 'You can drop files here (JSON, CSV, .xlsx)',
+    bundle: 'The published plan bundle (JSON)',
+    bundleHint: 'The data on the site now; "What changes on the site" compares with it. Not needed for a new bundle.',
+    bundleUrl: 'or its URL on this site',
+    load: 'Load from the URL',
+    sheet: 'The spreadsheet of items (CSV or Excel .xlsx)',
+    sheetHint: 'CSV in UTF-8 or Shift_JIS, or .xlsx (its first sheet). Columns as in docs/csv-guide.md.',
+    plan: 'Plan to replace',
+    newPlan: 'Create a new plan',
+    newPlanLegend: 'New plan',
+    planId: 'Plan id',
+    planTitle: 'Title',
+    from: 'Period from (fiscal year)',
+    to: 'Period to (fiscal year)',
+    yearHint: '2026, 令和8年度, R8…',
+    publisher: 'Publisher',
+    bundleOpened: (name, plans, nodes) => `${name} (${plans} ${plans === 1 ? 'plan' : 'plans'}, ${nodes} ${nodes === 1 ? 'item' : 'items'})`,
+    sheetOpened: (name, rows, format) => `${name} (${rows} ${rows === 1 ? 'row' : 'rows'}, ${format})`,
+    notOpened: 'Nothing opened yet',
+    reading: (name) => `Reading ${name}`,
+    stage: { read: 'Reading the file', parse: 'Reading the table', check: 'Checking', preview: 'Building the preview' },
+    otherOrigin: (origin) => `Only URLs on this page's own site (${origin}) can be loaded. Save data from another site and open it as a file.`,
+    fileOrigin: 'A page opened from your computer cannot load URLs. Open the plan bundle as a file.',
+    notXlsx: 'This is not an Excel workbook (.xlsx). Save it from Excel as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
+    oldXls: 'The old Excel format (.xls) is not supported. Save it from Excel as "Excel Workbook (*.xlsx)".',
+    unknownType: (name) => `What kind of file is "${name}"? A plan bundle is a .json file, a spreadsheet of items .csv or .xlsx.`,
+    tooLarge: (mb) => `The file is too large (limit ${mb} MB).`,
+    firstSheet: (sheet, count) => `The workbook has ${count} sheets; the first one, "${sheet}", was read.`,
+  },
+  check: {
+    heading: '2. Check',
+    nothing: 'Open a spreadsheet of items or the published bundle, and the result of the checks appears here.',
+    ok: (nodes) => `No problems (${nodes} ${nodes === 1 ? 'item' : 'items'}). Ready to save.`,
+    errors: (n) => `${n} ${n === 1 ? 'problem' : 'problems'}. Nothing can be saved until every one is fixed.`,
+    more: (n) => `${n} more (fix the first ones and the rest appear).`,
+    needsPeriod: 'A new plan needs its period (the first and the last fiscal year)',
+    newPlanOnly: (options) => `${options} can be given only for a new plan`,
+    noPlanId: 'Enter the plan id',
+    publisherUnset: 'The publisher is empty: for a new plan, fill in "Publisher".',
+    bundleProblems: (name, n) => `${name} has ${n} ${n === 1 ? 'problem' : 'problems'} and cannot be used:`,
+    item: (label, column) => `"${label}" (${column})`,
+  },
+  edit: {
+    heading: '3. Small edits',
+    intro: 'Counts, statuses, the as-of date and notes can be corrected here. For anything more, edit the spreadsheet in Excel and open it again.',
+    item: 'Item to edit',
+    itemHint: 'Type part of a №, id or title for suggestions; choosing a row in the preview tree selects it too.',
+    noItem: 'Choose an item',
+    planFields: 'The whole plan',
+    itemFields: (label) => `Item "${label}"`,
+    fields: {
+      asOf: 'As of (asOf)',
+      total: 'Items (total)',
+      achieved: 'Achieved (achieved)',
+      unconfirmed: 'Figures not yet fixed (unconfirmed)',
+      status: 'Status (status)',
+      note: 'Notes (note_ja)',
+    },
+    hints: {
+      asOf: 'Like 2026-03-31, 2026-03 or 2026',
+      total: 'Leave empty to count from the items below',
+      note: 'One per line; a changed line loses its English',
+    },
+    noStatus: '(none)',
+    undo: 'Undo the edits of this item',
+    edited: (n) => `Items edited: ${n} (they go into the saved data)`,
+    badDate: 'Write a date like 2026-03-31, 2026-03 or 2026',
+  },
+  diff: {
+    heading: '4. What changes on the site',
+    noBase: 'Open the published bundle, and what changes on the site (as kdx diff says it) appears here.',
+  },
+  preview: {
+    heading: '5. Preview',
+    width: 'Width',
+    phone: 'Phone (360 px)',
+    desktop: 'Desktop (1024 px)',
+    widgets: {
+      'kdx-plan-overview': 'Plan overview',
+      'kdx-progress': 'Progress meters',
+      'kdx-chart': 'Charts',
+      'kdx-plan-tree': 'Plan tree',
+      'kdx-initiative-card': 'Initiative card (the item chosen in the tree)',
+    },
+    empty: 'Once there are no problems, the widgets show the edited data here.',
+  },
+  save: {
+    heading: '6. Save',
+    json: (name) => `Save the plan bundle (${name})`,
+    csv: (name) => `Save the spreadsheet (CSV for Excel, ${name})`,
+    blocked: 'Problems remain, so nothing can be saved. Fix the problems under "2. Check".',
+    nothing: 'Open a file to save.',
+    csvBlocked: "This plan's items cannot be written one per CSV row, so no CSV can be saved:",
+    notInCsv: (history, byStatus) =>
+      `Note: yearly history (${history} items) and status breakdowns (${byStatus} items) are not part of the CSV; the plan bundle (JSON) keeps them.`,
+  },
+};
+
+export function authorMessages(lang: Lang): AuthorMessages {
+  return lang === 'en' ? en : ja;
+}
