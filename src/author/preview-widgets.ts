@@ -32,8 +32,11 @@ export const PREVIEW_WIDGETS: readonly PreviewWidget[] = [
   {
     tag: 'kdx-chart',
     load: () => import('../components/chart/chart.js').then((m) => m.KdxChart),
-    // A bar per top-level item when there are some; the doughnut of the whole plan.
-    instances: (plan) => [...(plan.root.children.length ? [{ type: 'bar' }] : []), { type: 'doughnut' }],
+    // What a page would chart: a bar per top-level item with progress, the doughnut of a plan with progress.
+    instances: (plan) => [
+      ...(plan.root.children.some((n) => n.progress) ? [{ type: 'bar' }] : []),
+      ...(plan.root.progress ? [{ type: 'doughnut' }] : []),
+    ],
   },
   {
     tag: 'kdx-plan-tree',

@@ -1,0 +1,138 @@
+/**
+ * The authoring page as staff use it: open the published bundle and a spreadsheet with the file buttons, read
+ * the checks, see the preview, save. Files are the project's own (docs/kdx-template.csv, seeds/kanazawa.json) or
+ * made here from literal rows; the saved files are read back from their download links.
+ */
+import { expect } from '@open-wc/testing';
+import writeXlsxFile from 'write-excel-file/browser';
+import { validateBundle } from '../../src/data/validate.js';
+import type { Bundle } from '../../src/data/bundle.js';
+import { encodeShiftJis, toShiftJisSafe } from '../../src/cli/encoding.js';
+import {
+  $, AMP, choose, download, downloadLinks, fileFrom, mount, previewWidgets, selectValue, settle, shadowText, TEMPLATE, textOf, type,
+  waitFor, withPublished,
+} from './helpers.js';
+
+const HEADER = 'id,parent,kind,number,title_ja,total,achieved,reported,reported_year,page';
+const csvFile = (text: string, name = 'items.csv') => new File([text], name, { type: 'text/csv' });
+const json = async (app: Parameters<typeof download>[0]) => JSON.parse(new TextDecoder().decode((await download(app, 'json')).bytes)) as Bundle;
+
+describe('authoring page: the template, opened with the file button', () => {
+  it('previews policy 1 at 97.4%, and saves a valid bundle holding the template\'s items', async () => {
+    const app = await mount();
+    await withPublished(app);
+    await choose(app, 'sheet-file', await fileFrom(TEMPLATE));
+    expect(textOf($(app, '#sheet-status'))).to.equal('kdx-template.csv（3 行、CSV UTF-8 (BOM)）');
+    expect(textOf($(app, '.summary'))).to.equal('誤りはありません（項目 3 件）。保存できます。');
+
+    const meters = await previewWidgets(app, 'kdx-progress');
+    const policy1 = meters.find((m) => m.getAttribute('node') === 'policy-1')!;
+    expect(shadowText(policy1)).to.include('行政組織の質を高める').and.include('97.4%');
+
+    const saved = await download(app, 'json');
+    expect(saved.name).to.equal('kanazawa.json');
+    const bundle = JSON.parse(new TextDecoder().decode(saved.bytes)) as Bundle;
+    expect(validateBundle(bundle).ok).to.equal(true);
+    const plan = bundle.plans.find((p) => p.id === AMP)!;
+    expect(plan.nodes.map((n) => n.id)).to.deep.equal(['policy-1', 'policy-1-1', 'R6-7']);
+    expect(plan.nodes[0]).to.deep.include({ kind: 'policy', number: '1', progress: { total: 39, achieved: 38 } });
+    expect(plan.nodes[2]).to.deep.include({
+      parent: 'policy-1-1',
+      number: 'R6-7',
+      page: 38,
+      reported: { as: 'carried-out', fiscalYear: 2024 },
+      title: { ja: '公用車給油事務へのクレジットカードの導入', en: 'Introducing credit cards for refueling official vehicles' },
+    });
+    // The other plan of the published bundle is kept as it was.
+    const published = (await (await fetch('/seeds/kanazawa.json')).json()) as Bundle;
+    expect(bundle.plans[0]).to.deep.equal(published.plans[0]);
+  });
+
+  it('makes a new bundle from the template alone once the new plan has an id and a period', async () => {
+    const app = await mount();
+    await choose(app, 'sheet-file', await fileFrom(TEMPLATE));
+    expect(textOf($(app, '.summary'))).to.equal('誤りが 2 件あります。すべて直すまで保存できません。');
+    expect(downloadLinks(app)).to.have.length(0);
+    type(app, 'new-id', 'my-plan');
+    type(app, 'new-from', '令和7年度');
+    type(app, 'new-to', 'R10');
+    type(app, 'new-publisher', '金沢市');
+    await waitFor(() => app.outcome.status === 'ok', 'the new plan to check');
+    await app.updateComplete;
+    const bundle = await json(app);
+    expect(bundle.publisher).to.deep.equal({ name: '金沢市' });
+    expect(bundle.plans[0]).to.deep.include({ id: 'my-plan', title: 'my-plan', period: { from: 2025, to: 2028 } });
+    expect(bundle.plans[0]!.nodes).to.have.length(3);
+  });
+});
+
+describe('authoring page: problems', () => {
+  it('a row with achieved > total: its row and column in the message, and nothing to download', async () => {
+    const app = await mount();
+    await withPublished(app);
+    const text = `${HEADER}\npolicy-1,,policy,1,行政組織の質を高める,39,38,,,\npolicy-2,,policy,2,共創の質を高める,45,46,,,\n`;
+    await choose(app, 'sheet-file', csvFile(text));
+    const alert = $(app, '.summary[role="alert"]');
+    expect(textOf(alert)).to.equal('誤りが 1 件あります。すべて直すまで保存できません。');
+    expect([...app.shadowRoot!.querySelectorAll('.issues li')].map(textOf)).to.deep.equal(['3行目（achieved）: total（45）以下にしてください']);
+    expect(downloadLinks(app)).to.have.length(0);
+    expect(textOf($(app, '#h-save ~ p'))).to.include('保存できません');
+    expect($(app, 'kdx-author-preview').shadowRoot!.querySelector('kdx-progress')).to.equal(null);
+  });
+
+  it('every problem of the sheet, as kdx import lists them (docs/csv-guide.md)', async () => {
+    const app = await mount();
+    await withPublished(app);
+    await choose(app, 'sheet-file', await fileFrom('/test/cli/fixtures/bad-rows.csv'));
+    const issues = [...app.shadowRoot!.querySelectorAll('.issues li')].map(textOf);
+    expect(issues).to.include('5行目（id）: ID「R6-7」が重複しています（4行目と同じ）');
+    expect(issues).to.include('7行目（page）: ページとして読めません（実際: "三十八"）。38 や P38 のように書いてください');
+  });
+
+  it('an unreadable file says what it is, where the file was chosen', async () => {
+    const app = await mount();
+    await choose(app, 'sheet-file', new File([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])], 'items.xlsx'));
+    expect(textOf($(app, '#sheet-status'))).to.include('Excel ブック（.xlsx）として読めません');
+    expect($(app, '#sheet-status').getAttribute('role')).to.equal('alert');
+  });
+});
+
+describe('authoring page: encodings and workbooks', () => {
+  it('a Shift_JIS CSV with 和暦 years and full-width digits reads as the UTF-8 one does', async () => {
+    const rows = (year: string, total: string) =>
+      `${HEADER}\npolicy-1,,policy,1,行政組織の質を高める,${total},38,,,\nR6-7,policy-1,initiative,R6-7,公用車給油事務へのクレジットカードの導入,,,carried-out,${year},Ｐ３８\n`;
+    const app = await mount();
+    await withPublished(app);
+    await choose(app, 'sheet-file', csvFile(rows('2024', '39'), 'utf8.csv'));
+    const utf8 = (await json(app)).plans[1];
+    const sjis = encodeShiftJis(toShiftJisSafe(rows('令和6年度', '３９')).text);
+    await choose(app, 'sheet-file', new File([sjis as BlobPart], 'sjis.csv'));
+    expect(textOf($(app, '#sheet-status'))).to.equal('sjis.csv（2 行、CSV Shift_JIS）');
+    const policy1 = (await previewWidgets(app, 'kdx-progress')).find((m) => m.getAttribute('node') === 'policy-1')!;
+    expect(shadowText(policy1)).to.include('97.4%');
+    expect((await json(app)).plans[1]).to.deep.equal(utf8);
+    expect(utf8!.nodes[1]).to.deep.include({ page: 38, reported: { as: 'carried-out', fiscalYear: 2024 } });
+  });
+
+  it('an .xlsx with the template\'s rows gives the same bundle as the CSV', async () => {
+    const app = await mount();
+    await withPublished(app);
+    await choose(app, 'sheet-file', await fileFrom(TEMPLATE));
+    const fromCsv = new TextDecoder().decode((await download(app, 'json')).bytes);
+
+    // The workbook Excel would save: the template's cells, numbers as numbers (made here from the CSV's text).
+    const text = new TextDecoder().decode(await (await fetch(TEMPLATE)).arrayBuffer()).replace(/^\uFEFF/, '');
+    const { parseCsv } = await import('../../src/cli/csv-import.js');
+    const numeric = /^\d+$/;
+    const data = parseCsv(text).rows.filter((r) => r.cells.some(Boolean)).map((r) =>
+      r.cells.map((c) => {
+        const v = c.replace(/^="(.*)"$/, '$1');
+        return v === '' ? null : numeric.test(v) && r.line > 1 && !/^="/.test(c) ? { type: Number, value: Number(v) } : { type: String, value: v };
+      }),
+    );
+    const blob = await writeXlsxFile(data as never).toBlob();
+    await choose(app, 'sheet-file', new File([blob], 'items.xlsx'));
+    expect(textOf($(app, '#sheet-status'))).to.equal('items.xlsx（3 行、xlsx）');
+    expect(new TextDecoder().decode((await download(app, 'json')).bytes)).to.equal(fromCsv);
+  });
+});

@@ -1,0 +1,88 @@
+/** Helpers for the authoring page's tests: open files as staff do, and read what the page shows. */
+import { fixture, html } from '@open-wc/testing';
+import '../../src/author/main.js';
+import type { KdxAuthor } from '../../src/author/author-app.js';
+import { shadowText, waitFor } from '../embed/snippets.js';
+
+export { shadowText, waitFor };
+
+export const TEMPLATE = '/docs/kdx-template.csv';
+export const SEED = '/seeds/kanazawa.json';
+export const AMP = 'administrative-management-plan';
+
+export async function mount(): Promise<KdxAuthor> {
+  const app = await fixture<KdxAuthor>(html`<kdx-author></kdx-author>`);
+  await app.updateComplete;
+  return app;
+}
+
+/** An element of the page by id (inside its shadow root). */
+export function $<T extends Element = HTMLElement>(app: KdxAuthor, selector: string): T {
+  const el = app.shadowRoot!.querySelector<T>(selector);
+  if (!el) throw new Error(`no ${selector} on the page`);
+  return el;
+}
+
+export const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+export async function fileFrom(url: string, name = url.split('/').pop()!): Promise<File> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return new File([await res.arrayBuffer()], name);
+}
+
+/** Chooses `file` in the file input `id`, as the file button does (the browser sets `files`, then fires change). */
+export async function choose(app: KdxAuthor, id: string, file: File): Promise<void> {
+  const input = $<HTMLInputElement>(app, `#${id}`);
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle(app);
+}
+
+/** Waits until the page has read its files and checked them. */
+export async function settle(app: KdxAuthor): Promise<void> {
+  await waitFor(
+    () => !app.computing && app.sheetOpening.status !== 'reading' && app.bundleOpening.status !== 'reading',
+    'the page to read and check its files',
+  );
+  await app.updateComplete;
+}
+
+export function selectValue(app: KdxAuthor, id: string, value: string): void {
+  const select = $<HTMLSelectElement>(app, `#${id}`);
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+export function type(app: KdxAuthor, id: string, value: string): void {
+  const input = $<HTMLInputElement>(app, `#${id}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** The preview's widgets of one tag, once they have rendered their data. */
+export async function previewWidgets(app: KdxAuthor, tag: string): Promise<HTMLElement[]> {
+  const preview = $(app, 'kdx-author-preview');
+  return waitFor(() => {
+    const els = [...(preview.shadowRoot?.querySelectorAll<HTMLElement>(tag) ?? [])];
+    return els.length && els.every((el) => customElements.get(tag) && shadowText(el) && !el.shadowRoot!.querySelector('[aria-busy="true"]')) ? els : null;
+  }, `the preview's <${tag}>`);
+}
+
+/** The saved file behind a download link, as the browser would save it. */
+export async function download(app: KdxAuthor, which: 'json' | 'csv'): Promise<{ name: string; bytes: Uint8Array }> {
+  const link = $<HTMLAnchorElement>(app, `#h-save ~ ul a[download$=".${which}"]`);
+  const bytes = new Uint8Array(await (await fetch(link.href)).arrayBuffer());
+  return { name: link.download, bytes };
+}
+
+export const downloadLinks = (app: KdxAuthor) => [...app.shadowRoot!.querySelectorAll('a[download]')];
+
+/** The page with the published Kanazawa bundle open and its management plan chosen. */
+export async function withPublished(app: KdxAuthor): Promise<void> {
+  await choose(app, 'bundle-file', await fileFrom(SEED));
+  selectValue(app, 'plan', AMP);
+  await settle(app);
+}
