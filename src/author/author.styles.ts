@@ -107,6 +107,7 @@ export const authorStyles = [
       outline-offset: 2px;
     }
     fieldset {
+      min-width: 0; /* not the widest input's: inputs shrink to the column at 320 px */
       margin: 0 0 1rem;
       padding: 0.75rem 1rem 0.25rem;
       border: 1px solid var(--_border);
