@@ -67,7 +67,7 @@ export async function previewWidgets(app: KdxAuthor, tag: string): Promise<HTMLE
   const preview = $(app, 'kdx-author-preview');
   return waitFor(() => {
     const els = [...(preview.shadowRoot?.querySelectorAll<HTMLElement>(tag) ?? [])];
-    return els.length && els.every((el) => customElements.get(tag) && shadowText(el) && !el.shadowRoot!.querySelector('[aria-busy="true"]')) ? els : null;
+    return els.length && els.every((el) => el.ownerDocument.defaultView?.customElements.get(tag) && shadowText(el) && !el.shadowRoot!.querySelector('[aria-busy="true"]')) ? els : null;
   }, `the preview's <${tag}>`);
 }
 
