@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in headless Chromium, one table, and bench/results.json.
  *
- *   tsx bench/run.ts [--samples 15] [--only size,tree,keys,cls,fifty,memory] [--root .]
+ *   tsx bench/run.ts [--samples 15] [--only size,tree,keys,cls,fifty,memory,author] [--root .]
  *                    [--cases 1k-open,10k-open,10k-default] [--variants kdx,plain,sl] [--memory-pages 3]
  *
  * Pages are production builds (bench/vite.config.ts; Lit in production mode), served without compression or
@@ -15,6 +15,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import type { Browser, Page } from 'puppeteer-core';
+import { AUTHOR_ROWS, runAuthor, type AuthorResult } from './author.js';
 import { generateBundle } from './gen-bundle.js';
 import { launch } from './lib/browser.js';
 import { serve } from './lib/server.js';
@@ -28,11 +29,14 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const SAMPLES = Number(arg('samples') ?? 15);
-const ONLY = new Set((arg('only') ?? 'size,tree,keys,cls,fifty,memory').split(','));
+const ONLY = new Set((arg('only') ?? 'size,tree,keys,cls,fifty,memory,author').split(','));
 /** Goal for the cumulative layout shift while the reader scrolls the 1,000-node tree (Core Web Vitals: good ≤ 0.1). */
 const CLS_GOAL = 0.05;
 const ROOT = resolve(arg('root') ?? '.');
 const MEMORY_PAGES = Number(arg('memory-pages') ?? 3);
+/** author.html: fresh pages per format (each opens 10,000 rows: fewer than the trees' samples), and its goal. */
+const AUTHOR_SAMPLES = Number(arg('author-samples') ?? 7);
+const AUTHOR_GOAL_MS = 2000;
 
 type Variant = 'kdx' | 'plain' | 'sl' | 'alt';
 const VARIANTS = (arg('variants') ?? 'kdx,plain,sl').split(',') as Variant[];
@@ -349,6 +353,11 @@ async function main() {
       memory = await runMemory(browser, server.origin);
       results.memory = memory;
     }
+    let author: AuthorResult | undefined;
+    if (ONLY.has('author')) {
+      author = await runAuthor(browser, server.origin, join(BENCH_OUT, 'data'), Math.min(SAMPLES, AUTHOR_SAMPLES));
+      results.author = author;
+    }
 
     // --- the table ---------------------------------------------------------------------------------------
     const summaries: Record<string, Summary> = {};
@@ -436,6 +445,21 @@ async function main() {
           ['kept after round 1 (page-wide bundle cache, by design)', `${first.map(kb).join(', ')}`],
         ])}\n  used heap after GC, before → rounds 1…5:\n  ${rounds}`,
       );
+    }
+    if (author) {
+      const rows: string[][] = [['from choosing the file to…', 'CSV (UTF-8, BOM)', '.xlsx']];
+      const stages = [['bytes read', 'read'], ['table parsed', 'parsed'], ['checked (kdx import, merge, validate, model, diff)', 'checked'], ['preview drawn (every widget, next frame)', 'previewed']] as const;
+      for (const [label, key] of stages) {
+        const s = { csv: summarize(author.csv.map((x) => x[key])), xlsx: summarize(author.xlsx.map((x) => x[key])) };
+        summaries[`author/csv/${key}`] = s.csv;
+        summaries[`author/xlsx/${key}`] = s.xlsx;
+        rows.push([label, fmtMs(s.csv), fmtMs(s.xlsx)]);
+      }
+      for (const f of ['csv', 'xlsx'] as const) {
+        const m = summaries[`author/${f}/previewed`]!.median;
+        if (!(m <= AUTHOR_GOAL_MS)) failures.push(`author.html, ${AUTHOR_ROWS.toLocaleString('en')} rows (${f}): ${m.toFixed(0)} ms to the preview (goal ≤ ${AUTHOR_GOAL_MS} ms)`);
+      }
+      report.push(`author.html: a ${AUTHOR_ROWS.toLocaleString('en')}-row spreadsheet opened, checked and previewed (goal ≤ ${AUTHOR_GOAL_MS} ms; median and IQR of ${author.csv.length} fresh pages each)\n\n${table(rows)}`);
     }
     results.summaries = summaries;
     results.failures = failures;

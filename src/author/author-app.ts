@@ -3,14 +3,19 @@ import { state } from 'lit/decorators.js';
 import { loadMessages, toLang, type Lang } from '../i18n/index.js';
 import { authorStyles } from './author.styles.js';
 import { kindOf, openBundleText, openBundleUrl, openSheet, readBytes, type OpenProblem } from './open-files.js';
-import { saveFiles, type SaveFiles } from './save-files.js';
+import { saveFiles, withCsv, type SaveFiles } from './save-files.js';
 import { compute, EMPTY_EDITS, withEdit, withoutEdits, type Outcome, type Session } from './session.js';
 import { renderPage, type Opening } from './author-views.js';
 import type { PreviewWidth } from './author-preview.js';
 
 /** Marks for `npm run bench` (bench/author.ts): opening, checking and previewing a spreadsheet. */
 const mark = (name: string) => performance.mark(`kdx-author:${name}`);
-const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r)));
+/** After the next frame (so that progress shows), or a moment later in a hidden tab, which draws no frames. */
+const frame = () =>
+  new Promise<void>((r) => {
+    requestAnimationFrame(() => setTimeout(r));
+    setTimeout(r, 100);
+  });
 
 /**
  * @summary The authoring page (author.html): open the published bundle and a spreadsheet, check, edit in place,
@@ -48,7 +53,13 @@ export class KdxAuthor extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('outcome')) this.files = saveFiles(this.outcome, this.files, this.session.base?.name);
+    if (!changed.has('outcome')) return;
+    this.files = saveFiles(this.outcome, this.files, this.session.base?.name);
+    const outcome = this.outcome;
+    if (outcome.status === 'ok') {
+      // The CSV once the preview is drawn (or within a second), unless the outcome has changed since.
+      requestIdleCallback(() => this.outcome === outcome && (this.files = withCsv(outcome, this.files)), { timeout: 1000 });
+    }
   }
 
   protected override render() {

@@ -16,20 +16,28 @@ export interface SaveFiles {
   notInCsv?: { history: number; byStatus: number };
 }
 
-/** The files for `outcome`, releasing the URLs of `previous`; the bundle keeps the published file's name. */
+/** The bundle for `outcome`, releasing the URLs of `previous`; it keeps the published file's name. */
 export function saveFiles(outcome: Outcome | undefined, previous: SaveFiles, baseName?: string): SaveFiles {
   if (previous.json) URL.revokeObjectURL(previous.json.url);
   if (previous.csv) URL.revokeObjectURL(previous.csv.url);
   if (outcome?.status !== 'ok') return {};
+  const json = new Blob([outcome.result.text], { type: 'application/json' });
+  return { json: { url: URL.createObjectURL(json), name: baseName ?? `${outcome.planId}.json`, bytes: json.size } };
+}
+
+/**
+ * The plan's items as `kdx export` writes them, added to `files`. Made after the preview (a 10,000-row sheet
+ * takes a moment, and is not needed to see the result).
+ */
+export function withCsv(outcome: Extract<Outcome, { status: 'ok' }>, files: SaveFiles): SaveFiles {
   const { result, planId } = outcome;
-  const json = new Blob([result.text], { type: 'application/json' });
-  const files: SaveFiles = { json: { url: URL.createObjectURL(json), name: baseName ?? `${planId}.json`, bytes: json.size } };
   const sheet = planToSheet(result.bundle.plans[result.planIndex]!, result.planIndex);
-  if (sheet.issues.length) files.csvIssues = sheet.issues;
+  const out: SaveFiles = { ...files };
+  if (sheet.issues.length) out.csvIssues = sheet.issues;
   else {
     const csv = new Blob([encodeUtf8WithBom(toCsv(sheet)) as BlobPart], { type: 'text/csv' });
-    files.csv = { url: URL.createObjectURL(csv), name: `${planId}.csv` };
+    out.csv = { url: URL.createObjectURL(csv), name: `${planId}.csv` };
   }
-  if (sheet.withHistory || sheet.withByStatus) files.notInCsv = { history: sheet.withHistory, byStatus: sheet.withByStatus };
-  return files;
+  if (sheet.withHistory || sheet.withByStatus) out.notInCsv = { history: sheet.withHistory, byStatus: sheet.withByStatus };
+  return out;
 }

@@ -16,6 +16,8 @@ import { ITEM_FIELDS, PLAN_FIELDS, type EditContext } from './edit-fields.js';
 
 export interface OpenedBundle {
   name: string;
+  /** Of `valid`: built once, when the bundle is opened. */
+  model: BundleModel;
   /** As parsed from the file: merged into, so that fields this version does not know are kept. */
   raw: Bundle;
   /** As the validator reads it: compared with (`kdx diff` does the same). */
@@ -154,7 +156,7 @@ export function compute(session: Session): Outcome {
     return { status: 'invalid', issues: [...editIssues, ...found], source: source.nodes.length || source.plan ? source : undefined };
   }
   const model = buildModel(result.valid);
-  const diff = base ? diffBundles(base.valid, result.valid) : undefined;
+  const diff = base ? diffBundles(base.valid, result.valid, { before: base.model, after: model }) : undefined;
   return { status: 'ok', source, result, model, planId, diff };
 }
 

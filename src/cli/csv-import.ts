@@ -119,9 +119,16 @@ export function readRows(rows: readonly CsvRow[], options: ReadOptions): ReadRes
     const { line } = row;
     const fail = (column: ColumnName, k: IssueKey | CliIssueKey, params: CliParams = {}) =>
       issues.push({ line, column: label(column), key: k, params });
+    // Each cell is read several times (has, read, checked): unwrapped once.
+    const seen = new Map<ColumnName, string>();
     const cell = (c: ColumnName): string => {
-      const raw = row.cells[indexOf.get(c) ?? -1] ?? '';
-      return unwrapCell(options.charRefs ? fromCharRefs(raw) : raw);
+      let value = seen.get(c);
+      if (value === undefined) {
+        const raw = row.cells[indexOf.get(c) ?? -1] ?? '';
+        value = raw && unwrapCell(options.charRefs ? fromCharRefs(raw) : raw);
+        seen.set(c, value);
+      }
+      return value;
     };
     const has = (c: ColumnName) => cell(c).trim() !== '';
     /** The value if the schema entry accepts it; otherwise the schema's problem, reported at the column. */

@@ -73,8 +73,9 @@ export function checkPlanOptions(base: Bundle | undefined, o: Omit<MergeOptions,
 export function mergePlan(base: Bundle | undefined, o: MergeOptions): MergeResult {
   const problem = checkPlanOptions(base, o);
   if (problem) return { ok: false, ...problem };
+  // A copy of the base without the nodes being replaced (a 10,000-node plan would be cloned only to be dropped).
   const bundle: Bundle = base
-    ? structuredClone(base)
+    ? structuredClone({ ...base, plans: base.plans.map((p) => (p.id === o.planId ? { ...p, nodes: [] } : p)) })
     : { schemaVersion: 1, publisher: { name: o.publisher ?? '' }, statuses: structuredClone(DEFAULT_STATUSES), plans: [] };
   let planIndex = bundle.plans.findIndex((p) => p.id === o.planId);
   const created = planIndex < 0;
@@ -83,7 +84,7 @@ export function mergePlan(base: Bundle | undefined, o: MergeOptions): MergeResul
     planIndex = bundle.plans.length - 1;
   }
   const plan = bundle.plans[planIndex]!;
-  const old = new Map(plan.nodes.map((n) => [n.id, n]));
+  const old = new Map((base?.plans.find((p) => p.id === o.planId)?.nodes ?? []).map((n) => [n.id, n]));
   const byStatusDropped: string[] = [];
   const nodes = o.nodes.map((node) => {
     const before = old.get(node.id);

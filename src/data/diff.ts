@@ -5,7 +5,7 @@
  * same thing.
  */
 import type { Bundle, NodeData, PlanData, Text } from './bundle.js';
-import { buildModel, type PlanModel, type PlanNode } from './model.js';
+import { buildModel, type BundleModel, type PlanModel, type PlanNode } from './model.js';
 
 /** An item as staff know it: its №, its title, its id. */
 export interface ItemRef {
@@ -99,12 +99,15 @@ function diffPlan(before: PlanModel, after: PlanModel, out: Change[]): void {
   }
 }
 
-/** The changes from `before` to `after`, in the order a reader of the new site meets them. */
-export function diffBundles(before: Bundle, after: Bundle): BundleDiff {
+/**
+ * The changes from `before` to `after`, in the order a reader of the new site meets them. `models`: theirs,
+ * when the caller has built them already (the authoring page has, for its preview).
+ */
+export function diffBundles(before: Bundle, after: Bundle, models: { before?: BundleModel; after?: BundleModel } = {}): BundleDiff {
   const out: Change[] = [];
   fields(before.publisher, after.publisher, new Set(), (field, a, b) => out.push({ kind: 'publisher', field, before: a, after: b }));
   if (!same(before.statuses ?? [], after.statuses ?? [])) out.push({ kind: 'statuses', before: before.statuses ?? null, after: after.statuses ?? null });
-  const [a, b] = [buildModel(before), buildModel(after)];
+  const [a, b] = [models.before ?? buildModel(before), models.after ?? buildModel(after)];
   for (const plan of b.plans) {
     const old = a.plan(plan.data.id);
     if (!old) out.push({ kind: 'plan-added', plan: planRef(plan.data) });

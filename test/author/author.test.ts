@@ -9,7 +9,7 @@ import { validateBundle } from '../../src/data/validate.js';
 import type { Bundle } from '../../src/data/bundle.js';
 import { encodeShiftJis, toShiftJisSafe } from '../../src/cli/encoding.js';
 import {
-  $, AMP, choose, download, downloadLinks, fileFrom, mount, previewWidgets, selectValue, settle, shadowText, TEMPLATE, textOf, type,
+  $, AMP, choose, download, downloadLinks, fileFrom, mount, previewWidgets, shadowText, TEMPLATE, textOf, type,
   waitFor, withPublished,
 } from './helpers.js';
 
@@ -63,6 +63,25 @@ describe('authoring page: the template, opened with the file button', () => {
     expect(bundle.publisher).to.deep.equal({ name: '金沢市' });
     expect(bundle.plans[0]).to.deep.include({ id: 'my-plan', title: 'my-plan', period: { from: 2025, to: 2028 } });
     expect(bundle.plans[0]!.nodes).to.have.length(3);
+  });
+});
+
+describe('authoring page: the items saved as CSV for Excel', () => {
+  it('UTF-8 with BOM, every column, and opened again it gives the same bundle', async () => {
+    const app = await mount();
+    await withPublished(app);
+    await choose(app, 'sheet-file', await fileFrom(TEMPLATE));
+    const bundle = new TextDecoder().decode((await download(app, 'json')).bytes);
+    await waitFor(() => app.files.csv, 'the CSV');
+    await app.updateComplete;
+    const csv = await download(app, 'csv');
+    expect(csv.name).to.equal(`${AMP}.csv`);
+    expect([...csv.bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(csv.bytes.slice(3)).split('\r\n');
+    expect(lines[0]).to.match(/^id,parent,kind,number,title_ja,title_en,.*,link$/);
+    expect(lines[1]).to.match(/^policy-1,,policy,"=""1""",行政組織の質を高める,/);
+    await choose(app, 'sheet-file', new File([csv.bytes as BlobPart], csv.name));
+    expect(new TextDecoder().decode((await download(app, 'json')).bytes)).to.equal(bundle);
   });
 });
 
