@@ -1,5 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
+import { columnOf, readId, unwrapCell } from '../cli/csv-columns.js';
 import { loadMessages, toLang, type Lang } from '../i18n/index.js';
 import { authorStyles } from './author.styles.js';
 import { kindOf, openBundleText, openBundleUrl, openSheet, readBytes, type OpenProblem } from './open-files.js';
@@ -133,10 +134,25 @@ export class KdxAuthor extends LitElement {
       return;
     }
     this.bundleOpening = { status: 'open', name: base.name };
-    const plans = base.raw.plans.map((p) => p.id);
-    // Keep the chosen plan if the new bundle has it; else its first plan.
-    const planId = this.session.planId && plans.includes(this.session.planId) ? this.session.planId : plans[0];
-    void this.change({ base, planId, edits: EMPTY_EDITS });
+    void this.change({ base, planId: this.planFor(base, this.session.sheet), edits: EMPTY_EDITS });
+  }
+
+  /** Set when staff choose the plan themselves: opening files no longer chooses it for them. */
+  planChosen = false;
+
+  /**
+   * The plan a sheet replaces: the one staff chose; else the plan of `base` that has most of the sheet's ids (the
+   * sheet of the management plan is not put in place of the DX plan); else the first.
+   */
+  private planFor(base: NonNullable<Session['base']>, sheet: Session['sheet']): string | undefined {
+    const plans = base.raw.plans;
+    const chosen = this.session.planId;
+    if (this.planChosen && (chosen === undefined || plans.some((p) => p.id === chosen))) return chosen;
+    const at = sheet?.rows[0]?.cells.findIndex((h) => columnOf(h.trim()) === 'id') ?? -1;
+    const ids = new Set(at < 0 ? [] : sheet!.rows.slice(1).map((r) => readId(unwrapCell(r.cells[at] ?? ''))));
+    const overlap = (p: (typeof plans)[number]) => p.nodes.filter((n) => ids.has(n.id)).length;
+    const best = plans.reduce((a, b) => (overlap(b) > overlap(a) ? b : a), plans[0]!);
+    return best.id;
   }
 
   async openSheetFile(file: File, kind: 'csv' | 'xlsx' | 'xls'): Promise<void> {
@@ -156,7 +172,8 @@ export class KdxAuthor extends LitElement {
       return;
     }
     opening('check', file.size);
-    await this.change({ sheet: opened.value, edits: EMPTY_EDITS });
+    const base = this.session.base;
+    await this.change({ sheet: opened.value, edits: EMPTY_EDITS, ...(base ? { planId: this.planFor(base, opened.value) } : {}) });
     this.sheetOpening = { status: 'open', name: file.name, note: opened.note };
   }
 }

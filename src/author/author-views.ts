@@ -98,6 +98,7 @@ function renderOpen(app: KdxAuthor, t: AuthorMessages): TemplateResult {
             <label for="plan">${t.open.plan}</label>
             <select id="plan" @change=${(e: Event) => {
               const v = (e.target as HTMLSelectElement).value;
+              app.planChosen = true;
               void app.change({ planId: v === NEW_PLAN ? undefined : v, edits: { plan: {}, items: new Map() } });
             }}>
               ${base.raw.plans.map((p) => html`<option .value=${p.id} ?selected=${app.session.planId === p.id}>${text(p.title, lang)}（${p.id}）</option>`)}

@@ -48,6 +48,15 @@ describe('authoring page: the template, opened with the file button', () => {
     expect(bundle.plans[0]).to.deep.equal(published.plans[0]);
   });
 
+  it('replaces the plan the sheet belongs to, unless staff choose another', async () => {
+    const app = await mount();
+    await choose(app, 'bundle-file', await fileFrom('/seeds/kanazawa.json'));
+    expect($<HTMLSelectElement>(app, '#plan').value).to.equal('dx-action-plan-2'); // the first, before a sheet says more
+    await choose(app, 'sheet-file', await fileFrom(TEMPLATE));
+    expect(app.session.planId).to.equal(AMP);
+    expect($<HTMLSelectElement>(app, '#plan').value).to.equal(AMP);
+  });
+
   it('makes a new bundle from the template alone once the new plan has an id and a period', async () => {
     const app = await mount();
     await choose(app, 'sheet-file', await fileFrom(TEMPLATE));
