@@ -44,7 +44,8 @@ async function heightBeforeAndAfterScrolling(el: HTMLElement): Promise<[number, 
   for (let i = 0; i < 4; i++) await frame();
   expect(scrollY).to.equal(0);
   const before = el.getBoundingClientRect().height;
-  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+  // A screen at a time: every block comes into view (content-visibility lays it out as it comes near).
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
     scrollTo(0, y);
     await frame();
   }
@@ -53,7 +54,9 @@ async function heightBeforeAndAfterScrolling(el: HTMLElement): Promise<[number, 
   return [before, el.getBoundingClientRect().height];
 }
 
-describe('<kdx-plan-tree> layout', () => {
+describe('<kdx-plan-tree> layout', function () {
+  // Scrolling through 1,000 rows takes a frame per screen: on a busy machine, more than the default 10 s.
+  this.timeout(30_000);
   // Frames are needed (blocks are laid out as they come near): this page must not be the one behind.
   beforeEach(() => executeServerCommand('kdx-front'));
   afterEach(() => {
