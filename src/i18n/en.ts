@@ -82,6 +82,8 @@ export const en: Messages = {
     rateLabel: 'Achievement rate',
     spoken: (a, t, pct) => `${a} of ${t} items achieved (${pct})`,
     counts: (a, t) => `${a} of ${t} items achieved`,
+    // ASCII parentheses: the full-width ones carry their own spacing (" (… )"), wrong in English text.
+    countsInline: (a, t) => ` (${a} of ${t} items achieved)`,
     unconfirmed: (n) => `* Figures for ${n} ${plural(n, 'item are', 'items are')} not yet fixed`,
     noData: 'No progress data',
     noDataSpoken: (title) => `${title}: no progress data`,

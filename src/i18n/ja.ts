@@ -79,6 +79,7 @@ export const ja: Messages = {
     rateLabel: '達成率',
     spoken: (a, t, pct) => `${t}項目中${a}項目達成（${pct}）`,
     counts: (a, t) => `${t}項目中${a}項目達成`,
+    countsInline: (a, t) => `（${t}項目中${a}項目達成）`,
     unconfirmed: (n) => `※${n}項目は数値未確定`,
     noData: '進捗データはありません',
     noDataSpoken: (title) => `${title}：進捗データはありません`,

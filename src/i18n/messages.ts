@@ -80,6 +80,8 @@ export interface Messages {
     spoken: (achieved: string, total: string, percent: string) => string;
     /** The counts line, spaced exactly as `spoken` (the card prints that): 「124項目中108項目達成」. */
     counts: (achieved: string, total: string) => string;
+    /** The counts after an inline meter's rate, in the language's parentheses: 「（124項目中108項目達成）」. */
+    countsInline: (achieved: string, total: string) => string;
     unconfirmed: (n: string) => string;
     noData: string;
     noDataSpoken: (title: string) => string;

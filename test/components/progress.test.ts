@@ -62,6 +62,17 @@ describe('<kdx-progress>', () => {
       }
     });
 
+    it('in running text, reads as the sentence around it does: the language\'s own parentheses', async () => {
+      // 共創の質を高める 45項目中38項目 (the report's table).
+      const inline = async (lang: string) => {
+        const { el } = await mount(`<p><kdx-progress data-test lang="${lang}" variant="inline" src="${SRC}" plan="${PLAN}" node="policy-2"></kdx-progress></p>`);
+        return el.shadowRoot!.querySelector('[part="base"]')!.textContent!.replace(/\s+/g, ' ').trim();
+      };
+      expect(await inline('ja')).to.equal('84.4%（45項目中38項目達成）');
+      // No full-width parenthesis in English: they carry spacing of their own (" (… )").
+      expect(await inline('en')).to.equal('84.4% (38 of 45 items achieved)');
+    });
+
     it('shows a breakdown by status when the data has statuses', async () => {
       const { el } = await mount(`<kdx-progress data-test breakdown lang="en" src="/seeds/minimal.json" node="goal-a"></kdx-progress>`);
       expect(q(el, '[role="meter"]').getAttribute('aria-valuetext')).to.equal('1 of 3 items achieved (33.3%)');

@@ -102,8 +102,10 @@ export const chartStyles = css`
     font-weight: 700;
   }
   /*
-   * A narrow column (a phone, 320 px): each row is its name on a line of its own, then its numbers in equal
-   * columns under the same headers, so that nothing needs scrolling sideways (WCAG 1.4.10).
+   * A narrow column (a phone, 320 px): each row is its name on a line of its own, then its numbers, each after its
+   * column's name («Achieved 38»), wrapping between numbers, never inside a word, so that nothing needs scrolling
+   * sideways (WCAG 1.4.10). The header row is then kept for assistive technology only; the names shown before
+   * the numbers are hidden from it (the empty alternative text), which reads each cell with its header as a table does.
    */
   @container (max-width: 28em) {
     table,
@@ -122,14 +124,26 @@ export const chartStyles = css`
     }
     th,
     td {
-      flex: 1 1 0;
-      min-width: 0;
       border: 0;
     }
-    th[scope='row'],
-    thead th:first-child {
+    th[scope='row'] {
       flex-basis: 100%;
       padding-bottom: 0;
+    }
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    td {
+      text-align: start;
+      margin-inline-end: 0.75em;
+    }
+    td::before {
+      content: attr(data-label) ' ' / '';
+      color: var(--_muted);
     }
   }
   @media (forced-colors: active) {

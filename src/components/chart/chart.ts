@@ -238,8 +238,9 @@ export class KdxChart extends KdxElement {
     const { caption, columns, rows, foot } = m.table;
     // Roles spelled out: in a narrow column the rows are laid out as wrapping lines (chart.styles.ts), and some
     // browsers drop a table's semantics when its parts are not displayed as table parts.
+    // Each cell also carries its column's name: a narrow column shows it before the number (see the styles).
     const row = (header: string, cells: string[]) =>
-      html`<tr role="row"><th scope="row" role="rowheader">${header}</th>${cells.map((c) => html`<td role="cell">${c}</td>`)}</tr>`;
+      html`<tr role="row"><th scope="row" role="rowheader">${header}</th>${cells.map((c, i) => html`<td role="cell" data-label=${columns[i + 1] ?? ''}>${c}</td>`)}</tr>`;
     return html`<table part="table" role="table">
       <caption id="caption">${caption}</caption>
       <thead role="rowgroup"><tr role="row">${columns.map((c) => html`<th scope="col" role="columnheader">${c}</th>`)}</tr></thead>

@@ -56,9 +56,10 @@ export const initiativeCardStyles = css`
     gap: 0.125em 0.5em;
     color: var(--_muted);
   }
-  .facts li + li::before {
+  /* The separator ends a line, never starts one, when the facts wrap. */
+  .facts li:not(:last-child)::after {
     content: '·' / '';
-    margin-inline-end: 0.5em;
+    margin-inline-start: 0.5em;
   }
   .status,
   .progress {

@@ -78,7 +78,7 @@ export class KdxProgress extends KdxElement {
           aria-valuetext=${meter.valuetext}
           ><span class="inline-meter"><span class="inline-rate" part="rate">${percent}</span><span class="track" part="meter"
             ><span class="fill" part="fill"></span></span></span
-          ><span class="counts-inline">（${this.t.progress.counts(formatCount(p.achieved, l), formatCount(p.total, l))}）</span></span
+          ><span class="counts-inline">${this.t.progress.countsInline(formatCount(p.achieved, l), formatCount(p.total, l))}</span></span
         ></span
       >`;
     }
