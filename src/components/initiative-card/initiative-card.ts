@@ -1,13 +1,10 @@
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import type { Text } from '../../data/bundle.js';
 import {
   formatCount,
   formatFiscalYear,
   formatNumber,
   formatPercent,
-  isEditorial,
   kindLabel,
   numberLabel,
   safeHref,
@@ -15,18 +12,11 @@ import {
   unitText,
 } from '../../data/format.js';
 import { ancestors, type PlanModel, type PlanNode } from '../../data/model.js';
-import type { Lang } from '../../i18n/index.js';
 import { hostStyles } from '../../styles/host.js';
+import { heading, headingLevel } from '../shared/heading.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
+import { langOf, shown, type Shown } from '../shared/shown.js';
 import { initiativeCardStyles } from './initiative-card.styles.js';
-
-/** A text as shown, with the language it is really in (an English page may show a Japanese-only text). */
-interface Shown {
-  text: string;
-  lang: Lang;
-  /** The bundle editor's wording, not the source's (`editorial: true`). */
-  editorial?: boolean;
-}
 
 type Tone = 'success' | 'info' | 'warning' | 'danger' | 'neutral';
 
@@ -48,16 +38,6 @@ interface Card {
   notes: Shown[];
   breadcrumb: Shown[];
   link: { href: string; text: string } | null;
-}
-
-// Static tag names (never built from input), so the heading is a real <hN> without unsafeStatic.
-const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-
-/** `t` in `lang` with the language it is in; `null` when empty, so that no empty label is ever rendered. */
-function shown(t: Text | undefined, lang: Lang): Shown | null {
-  const s = text(t, lang).trim();
-  if (!s) return null;
-  return { text: s, lang: lang === 'en' && (typeof t === 'string' || !t?.en) ? 'ja' : lang, editorial: isEditorial(t) };
 }
 
 /**
@@ -105,12 +85,6 @@ export class KdxInitiativeCard extends KdxElement {
 
   protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {
     this.card = this.build(view);
-  }
-
-  private get level(): number {
-    // A removed attribute sets null (Number(null) would be 0).
-    const n = this.headingLevel == null ? NaN : Math.round(Number(this.headingLevel));
-    return Number.isFinite(n) ? Math.min(6, Math.max(1, n)) : 3;
   }
 
   private build({ model, plan, node }: ReadyView): Card {
@@ -204,14 +178,13 @@ export class KdxInitiativeCard extends KdxElement {
   }
 
   /** `lang` on an element only when its text is not in the widget's language. */
-  private langOf(s: Shown): string | typeof nothing {
-    return s.lang === this.language ? nothing : s.lang;
+  private langOf(s: Shown) {
+    return langOf(s, this.language);
   }
 
   protected renderReady(_view: ReadyView): TemplateResult {
     const c = this.card!;
     const t = this.t;
-    const tag = HEADINGS[this.level - 1]!;
     return html`<article class="base" part="base" lang=${this.language} aria-labelledby="heading">
       ${c.breadcrumb.length
         ? // A list, not a <nav>: it has no links, and many cards must not flood the landmark list.
@@ -221,7 +194,7 @@ export class KdxInitiativeCard extends KdxElement {
             </ol>
           </div>`
         : nothing}
-      ${staticHtml`<${tag} class="heading" part="heading" id="heading" lang=${this.langOf(c.title)}>${c.title.text}</${tag}>`}
+      ${heading(headingLevel(this.headingLevel, 3), { cls: 'heading', part: 'heading', id: 'heading', lang: this.langOf(c.title) }, c.title.text)}
       <div class="meta" part="meta">
         <ul class="facts">
           ${c.facts.map((f) => html`<li>${f}</li>`)}
