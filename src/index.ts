@@ -23,4 +23,5 @@ export { rollup, rateTenths, type Progress } from './data/rollup.js';
 export { loadBundle, parseBundle, peekBundle, forgetBundle, type LoadOptions } from './data/load.js';
 export { KdxError, errorMessage, type ErrorCode } from './data/errors.js';
 export * from './data/format.js';
+export * from './data/format-dates.js';
 export { messages, toLang, type Lang, type Messages } from './i18n/index.js';

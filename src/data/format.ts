@@ -1,6 +1,6 @@
 /**
  * Formatting for people: texts in the reader's language, numbers and percentages through `Intl`, fiscal years
- * in 和暦 (令和8年度) or as FY2026, dates as the documents give them, and safe link targets.
+ * in 和暦 (令和8年度) or as FY2026, and safe link targets. Periods and dates are in `format-dates.ts`.
  */
 import type { Lang } from '../i18n/index.js';
 import { SAFE_URL_PATTERN, type NodeData, type PlanData, type Text } from './bundle.js';
@@ -121,34 +121,6 @@ export function formatFiscalYear(fiscalYear: number, lang: Lang): string {
   const e = fiscalEra(fiscalYear);
   if (!e) return `${fiscalYear}年度`;
   return `${e.era}${e.year === 1 ? '元' : e.year}年度`;
-}
-
-/** 令和8年度（2026年度） / FY2026 (Reiwa 8): for places where both readings help. */
-export function formatFiscalYearLong(fiscalYear: number, lang: Lang): string {
-  const e = fiscalEra(fiscalYear);
-  if (lang === 'en') return e ? `FY${fiscalYear} (${e.eraEn} ${e.year})` : `FY${fiscalYear}`;
-  return e ? `${formatFiscalYear(fiscalYear, 'ja')}（${fiscalYear}年度）` : `${fiscalYear}年度`;
-}
-
-/** 令和8年度～令和11年度 / FY2026–FY2029. */
-export function formatPeriod(period: { from: number; to: number }, lang: Lang): string {
-  return lang === 'en'
-    ? `FY${period.from}–FY${period.to}`
-    : `${formatFiscalYear(period.from, 'ja')}～${formatFiscalYear(period.to, 'ja')}`;
-}
-
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** `2026-01` → 2026年1月 / January 2026; `2026` → 2026年 / 2026; full dates likewise. */
-export function formatDate(date: string, lang: Lang): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
-  if (!m) return date;
-  const [, y, mo, d] = m;
-  if (lang === 'en') {
-    const month = mo ? MONTHS_EN[Number(mo) - 1] : undefined;
-    return [d ? Number(d) : '', month ?? '', y].filter(Boolean).join(' ');
-  }
-  return `${y}年${mo ? `${Number(mo)}月` : ''}${d ? `${Number(d)}日` : ''}`;
 }
 
 /**

@@ -4,7 +4,8 @@
  * pages do not carry it).
  */
 import type { BundleDiff, Change, Figure, ItemRef, PlanRef } from '../data/diff.js';
-import { formatCount, formatDate, formatFiscalYear, formatPercent, formatPeriod, text } from '../data/format.js';
+import { formatDate, formatPeriod } from '../data/format-dates.js';
+import { formatCount, formatFiscalYear, formatPercent, text } from '../data/format.js';
 import type { Text } from '../data/bundle.js';
 import type { Lang } from './messages.js';
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { fiscalEra, formatCount, formatDate, formatFiscalYear, formatFiscalYearLong, formatPercent, formatPeriod, safeHref, text } from '../../src/data/format.js';
+import { formatDate, formatFiscalYearLong, formatPeriod, formatPeriodLong } from '../../src/data/format-dates.js';
+import { fiscalEra, formatCount, formatFiscalYear, formatPercent, safeHref, text } from '../../src/data/format.js';
 
 describe('formatFiscalYear (和暦 年度)', () => {
   it('names fiscal years as the documents do', () => {
@@ -15,6 +16,15 @@ describe('formatFiscalYear (和暦 年度)', () => {
     expect(formatFiscalYearLong(2026, 'ja')).to.equal('令和8年度（2026年度）');
     expect(formatPeriod({ from: 2026, to: 2029 }, 'ja')).to.equal('令和8年度～令和11年度');
     expect(formatPeriod({ from: 2023, to: 2026 }, 'en')).to.equal('FY2023–FY2026');
+  });
+  it('gives a period in 和暦 with 西暦, as the DX Action Plan 2.0 writes it (令和8(2026)年度～令和11(2029)年度)', () => {
+    expect(formatPeriodLong({ from: 2026, to: 2029 }, 'ja')).to.equal('令和8年度～令和11年度（2026～2029年度）');
+    expect(formatPeriodLong({ from: 2026, to: 2029 }, 'en')).to.equal('FY2026–FY2029');
+    // One fiscal year: not 「令和7年度～令和7年度」.
+    expect(formatPeriodLong({ from: 2025, to: 2025 }, 'ja')).to.equal('令和7年度（2025年度）');
+    expect(formatPeriodLong({ from: 2025, to: 2025 }, 'en')).to.equal('FY2025');
+    // Across an era: 平成30年度 (FY2018) is followed by 令和元年度 (FY2019).
+    expect(formatPeriodLong({ from: 2018, to: 2019 }, 'ja')).to.equal('平成30年度～令和元年度（2018～2019年度）');
   });
   it("agrees with Intl's Japanese calendar for the year most of each fiscal year lies in", () => {
     const intl = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
