@@ -167,7 +167,7 @@ function chartChunkByUrl(): { plugin: Plugin; chunk: string } {
  * widget's own folder, the upgrader (`embed/`), the entry and its `define()`, and chart.js (the chart's lazy chunk).
  * Modules only one widget uses (the tree's `repeat`, the provider's side of the context protocol) stay in its chunk.
  */
-const WIDGET_CODE = /[\\/]src[\\/](components[\\/](plan|progress|initiative-card|plan-tree|chart)[\\/]|embed[\\/]|autoload\.ts|define\.ts)/;
+const WIDGET_CODE = /[\\/]src[\\/](components[\\/](plan|progress|initiative-card|plan-tree|chart|plan-overview)[\\/]|embed[\\/]|autoload\.ts|define\.ts)/;
 const CHART_JS = /[\\/]node_modules[\\/](chart\.js|@kurkle)[\\/]/;
 const isCore = (id: string) => !WIDGET_CODE.test(id) && !CHART_JS.test(id);
 

@@ -1,8 +1,8 @@
 /**
  * The page script, `dist/kdx.js`: defines each kdx tag when the page first uses it, and loads only the code of
  * the widgets the page has (Shoelace's autoloader does the same). A page with one `<kdx-progress>` loads this
- * file, the shared core (Lit, data, messages) and the progress meter; the tree, the card, the chart and the
- * fallback-markup upgrader stay on the server until a page shows them.
+ * file, the shared core (Lit, data, messages) and the progress meter; the tree, the card, the chart, the
+ * overview and the fallback-markup upgrader stay on the server until a page shows them.
  *
  * Tags are found in the document when it is parsed and, through one MutationObserver, whenever they are added
  * later (by a script, or by the upgrader from `data-kdx` / `#kdx=` markup). Once every tag is defined and the
@@ -19,6 +19,7 @@ const TAGS: Record<string, () => Promise<CustomElementConstructor>> = {
   'kdx-initiative-card': () => import('./components/initiative-card/initiative-card.js').then((m) => m.KdxInitiativeCard),
   'kdx-plan-tree': () => import('./components/plan-tree/plan-tree.js').then((m) => m.KdxPlanTree),
   'kdx-chart': () => import('./components/chart/chart.js').then((m) => m.KdxChart),
+  'kdx-plan-overview': () => import('./components/plan-overview/plan-overview.js').then((m) => m.KdxPlanOverview),
 };
 const UNDEFINED = Object.keys(TAGS)
   .map((t) => `${t}:not(:defined)`)

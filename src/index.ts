@@ -7,6 +7,7 @@ export { KdxProgress } from './components/progress/progress.js';
 export { KdxInitiativeCard } from './components/initiative-card/initiative-card.js';
 export { KdxPlanTree } from './components/plan-tree/plan-tree.js';
 export { KdxChart } from './components/chart/chart.js';
+export { KdxPlanOverview } from './components/plan-overview/plan-overview.js';
 export { KdxElement } from './components/shared/kdx-element.js';
 export { define } from './define.js';
 export { VERSION } from './version.js';

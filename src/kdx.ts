@@ -7,6 +7,7 @@ import { KdxProgress } from './components/progress/progress.js';
 import { KdxInitiativeCard } from './components/initiative-card/initiative-card.js';
 import { KdxPlanTree } from './components/plan-tree/plan-tree.js';
 import { KdxChart } from './components/chart/chart.js';
+import { KdxPlanOverview } from './components/plan-overview/plan-overview.js';
 import { define } from './define.js';
 import { startUpgrader } from './embed/upgrade.js';
 
@@ -15,6 +16,7 @@ define('kdx-progress', KdxProgress);
 define('kdx-initiative-card', KdxInitiativeCard);
 define('kdx-plan-tree', KdxPlanTree);
 define('kdx-chart', KdxChart);
+define('kdx-plan-overview', KdxPlanOverview);
 // Fallback markup that survived a CMS editor (`data-kdx`, `#kdx=` links) becomes widgets: docs/embedding.md.
 if (typeof document !== 'undefined') startUpgrader();
 
@@ -28,5 +30,6 @@ declare global {
     'kdx-initiative-card': KdxInitiativeCard;
     'kdx-plan-tree': KdxPlanTree;
     'kdx-chart': KdxChart;
+    'kdx-plan-overview': KdxPlanOverview;
   }
 }

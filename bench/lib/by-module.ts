@@ -83,7 +83,7 @@ export function area(module: string): string {
   if (/src\/data\//.test(module)) return 'loading, model, roll-up, formatting (src/data)';
   if (/src\/i18n\/ja\.ts$/.test(module)) return 'messages: ja';
   if (/src\/i18n\/en\.ts$/.test(module)) return 'messages: en';
-  const widget = /src\/components\/(plan-tree|initiative-card|progress|chart|plan)\//.exec(module);
+  const widget = /src\/components\/(plan-tree|initiative-card|progress|chart|plan-overview|plan)\//.exec(module);
   if (widget) return `<kdx-${widget[1]}>${/\.styles\.ts$/.test(module) ? ' styles' : ''}`;
   if (/src\/styles\//.test(module)) return 'shared styles (host reset, tokens)';
   if (/src\/embed\//.test(module)) return 'fallback-markup upgrader (src/embed)';

@@ -15,7 +15,7 @@
  */
 import { safeHref } from '../data/format.js';
 
-export type WidgetName = 'progress' | 'initiative-card' | 'plan-tree' | 'chart' | 'plan';
+export type WidgetName = 'progress' | 'initiative-card' | 'plan-tree' | 'chart' | 'plan-overview' | 'plan';
 
 /** What a fallback asks for: a widget and its attributes, every value already checked. */
 export interface WidgetSpec {
@@ -80,6 +80,8 @@ export const WIDGETS: Readonly<Record<WidgetName, { tag: string; attributes: rea
   'initiative-card': { tag: 'kdx-initiative-card', attributes: [...COMMON, 'heading-level'] },
   'plan-tree': { tag: 'kdx-plan-tree', attributes: [...COMMON, 'expand-depth', 'link-hash'] },
   chart: { tag: 'kdx-chart', attributes: [...COMMON, 'type'] },
+  // The overview is of a whole plan: no node.
+  'plan-overview': { tag: 'kdx-plan-overview', attributes: ['src', 'plan', 'lang', 'theme', 'heading-level'] },
   plan: { tag: 'kdx-plan', attributes: ['src', 'plan', 'lang'] },
 };
 

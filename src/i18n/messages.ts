@@ -28,7 +28,7 @@ export type ErrorCode =
   | 'no-source' | 'inline-missing' | 'plan-not-found' | 'node-not-found' | 'wrong-kind' | 'no-data';
 
 /** Why a widget cannot show a node (`wrong-kind`): worded in the language shown, with the node's title. */
-export type WrongKind = 'tree-no-children' | 'chart-no-children' | 'chart-no-history' | 'chart-no-progress';
+export type WrongKind = 'tree-no-children' | 'chart-no-children' | 'chart-no-history' | 'chart-no-progress' | 'overview-not-plan';
 
 export interface ErrorParams {
   url?: string;
@@ -164,5 +164,29 @@ export interface Messages {
     sum: string;
     /** Console warning when chart.js cannot be loaded (the table is shown instead). */
     loadFailed: string;
+  };
+  /** `<kdx-plan-overview>`: the terms of its facts and the headings of its parts. */
+  overview: {
+    period: string;
+    adopted: string;
+    asOf: string;
+    publisher: string;
+    editor: string;
+    source: string;
+    principle: string;
+    purpose: string;
+    /** The summary of the disclosure that holds the long 策定の趣旨. */
+    purposeToggle: string;
+    structure: string;
+    /** The whole plan's line in the structure, before its rate. */
+    overall: string;
+    promotion: string;
+    related: string;
+    relation: string;
+    /** A related plan's date after its title, as the document writes it: 「未来共創計画（2024年2月）」. */
+    dated: (date: string) => string;
+    revision: string;
+    /** Marks a text that is the bundle editor's wording (`editorial: true`), not the source's. */
+    editorial: string;
   };
 }

@@ -101,7 +101,7 @@ describe('built files on a page', () => {
     await chartsDrawn(doc);
     expect(shadowText(widgets[0]!)).to.include('97.4%');
     const warnings = probe.warnings.filter((w) => w.includes('[kdx]'));
-    const tags = ['kdx-plan', 'kdx-progress', 'kdx-initiative-card', 'kdx-plan-tree', 'kdx-chart'];
+    const tags = ['kdx-plan', 'kdx-progress', 'kdx-initiative-card', 'kdx-plan-tree', 'kdx-chart', 'kdx-plan-overview'];
     expect(warnings).to.have.length(tags.length);
     for (const [i, tag] of tags.entries()) {
       expect(warnings[i]).to.include(`<${tag}>`).and.include(version).and.include('9.9.9');

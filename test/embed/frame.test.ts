@@ -53,6 +53,13 @@ describe('embed.html: the widget its address names', () => {
         expect(el.shadowRoot!.querySelector('canvas, table')).to.exist;
       },
     },
+    'plan-overview': {
+      attributes: { src: KANAZAWA, plan: AMP, 'heading-level': '3' },
+      check: (el) => {
+        expect(el.shadowRoot!.querySelector('h3')!.textContent).to.equal('金沢市行政経営プラン');
+        expect(shadowText(el)).to.include('87.1%');
+      },
+    },
   };
 
   it('knows every widget of the fallback table but the container', () => {

@@ -66,11 +66,11 @@ describe('hardening: fetch faults in the widgets', function () {
   }
 
   describe('permanent faults: one request, an error, no "Try again"', () => {
-    it('404: every widget names the missing file; one request for all four', async () => {
+    it('404: every widget names the missing file; one request for all of them', async () => {
       const src = unique('/seeds/nope.json');
       const { widgets, events } = await mount(every(src));
       expectError(widgets, 'http', /HTTP 404.*ファイルがこの URL にあるか確認してください/, false);
-      expect(events.map((e) => (e as KdxErrorEvent).detail.code)).to.deep.equal(['http', 'http', 'http', 'http']);
+      expect(events.map((e) => (e as KdxErrorEvent).detail.code)).to.deep.equal(WIDGET_TAGS.map(() => 'http'));
       expect(await hits(src)).to.equal(1);
     });
 
@@ -138,7 +138,7 @@ describe('hardening: fetch faults in the widgets', function () {
     it('a 503 that recovers within the retries: the widgets render, the reader never sees an error', async () => {
       const src = `/__kdx/flaky?id=${unique('recover')}&fail=2`;
       const { widgets, events } = await mount(every(src));
-      expect(events.map((e) => e.type)).to.deep.equal(['kdx-load', 'kdx-load', 'kdx-load', 'kdx-load']);
+      expect(events.map((e) => e.type)).to.deep.equal(WIDGET_TAGS.map(() => 'kdx-load'));
       expect(widgets.map(outcome).filter((o) => o !== 'ready' && o !== 'wrong-kind')).to.deep.equal([]);
       expect(await hits(src)).to.equal(3);
     });

@@ -12,7 +12,7 @@ import { validateBundle } from '../../src/data/validate.js';
 import { expect } from '@open-wc/testing';
 import { GARBAGE, settled } from '../helpers/widgets.js';
 
-export const WIDGET_TAGS = ['kdx-progress', 'kdx-initiative-card', 'kdx-plan-tree', 'kdx-chart'] as const;
+export const WIDGET_TAGS = ['kdx-progress', 'kdx-initiative-card', 'kdx-plan-tree', 'kdx-chart', 'kdx-plan-overview'] as const;
 
 /** Leaked JS values. `null` quoted as the received JSON value in a validation message is allowed (see `problems`). */
 export { GARBAGE };
@@ -36,6 +36,7 @@ export const ALL_WIDGETS: WidgetSpec[] = [
   ['kdx-chart', { type: 'bar' }],
   ['kdx-chart', { type: 'doughnut', node: '{node}' }],
   ['kdx-chart', { type: 'line' }],
+  ['kdx-plan-overview', {}],
 ];
 
 /** Records uncaught errors and unhandled rejections until `stop()`. */

@@ -95,12 +95,20 @@ async function richBundle(): Promise<Json> {
   const b = clone(await seed('kanazawa')) as Json;
   b.statuses = [{ id: 'achieved', label: { ja: '達成', en: 'Achieved' }, achieved: true, tone: 'success' }];
   const plan = b.plans.find((p: Json) => p.id === PLAN);
-  plan.source = { title: { ja: '計画本文', en: 'Full text' }, url: 'https://www4.city.kanazawa.lg.jp/plan.pdf' };
+  // Titled as the plan, as every text is once a payload replaces it: the overview then shows the same parts (a link
+  // to the document, no separate title line) in the baseline and under every payload.
+  plan.source = { title: plan.title, url: 'https://www4.city.kanazawa.lg.jp/plan.pdf' };
   plan.history = [
     { fiscalYear: 2023, total: 120, achieved: 90 },
     { fiscalYear: 2024, total: 124, achieved: 108, unconfirmed: 2 },
   ];
   b.plans[0].related[0].url = 'https://www4.city.kanazawa.lg.jp/';
+  // Every field the plan overview shows, so that payloads reach each of them.
+  Object.assign(plan, {
+    subtitle: '副題', principleSummary: '理念の説明', purpose: '趣旨', periodNote: '期間の説明', revisionPolicy: '見直し', editor: '編集課', asOf: '2025-03-31',
+    promotion: { summary: '体制', bodies: [{ title: '会議', summary: '会議の説明' }] },
+  });
+  plan.related[0] = { ...plan.related[0], summary: '概要', url: 'https://www4.city.kanazawa.lg.jp/dx/' };
   b.publisher.url = 'https://www4.city.kanazawa.lg.jp/';
   const node = plan.nodes.find((n: Json) => n.id === NODE);
   node.status = 'achieved';
@@ -138,7 +146,7 @@ describe('hardening: XSS payloads render as text', function () {
     const m = await mountWith({ json: JSON.stringify(rich) }, { plan: PLAN, node: NODE });
     // The card shows everything: status, target, notes, breadcrumb, the source link at the node's page.
     // Every widget renders, but the tree of a leaf (it has nothing below it).
-    expect(m.widgets.map(outcome)).to.deep.equal(['ready', 'ready', 'ready', 'ready', 'ready', 'ready', 'wrong-kind', 'ready', 'ready', 'ready']);
+    expect(m.widgets.map(outcome)).to.deep.equal(['ready', 'ready', 'ready', 'ready', 'ready', 'ready', 'wrong-kind', 'ready', 'ready', 'ready', 'ready']);
     const card = m.widgets[3]!.shadowRoot!;
     expect(card.querySelector('a')!.getAttribute('href')).to.match(/^https:\/\/www4\.city\.kanazawa\.lg\.jp\/plan\.pdf#page=\d+$/);
     baseline = m.widgets.map(tagCounts);
@@ -212,6 +220,9 @@ describe('hardening: XSS payloads render as text', function () {
       expect(m.widgets[0]!.shadowRoot!.textContent).to.contain(payload);
       expect(bar!.shadowRoot!.querySelector('canvas')!.getAttribute('aria-label')).to.contain(payload);
       expect(doughnut!.shadowRoot!.querySelector('table')!.textContent).to.contain(payload);
+      const overview = m.widgets[10]!.shadowRoot!;
+      expect(overview.querySelector('#heading')!.textContent, payload).to.equal(payload);
+      expect(overview.querySelector('details')!.textContent).to.contain(payload);
       cleanup();
     }
     console.log(`[hardening] ${PAYLOADS.length} payloads × ${ALL_WIDGETS.length} widgets (+ a re-render each) in ${Math.round(performance.now() - started)} ms`);
