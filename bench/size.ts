@@ -46,6 +46,7 @@ export function sizes(buf: Buffer): Sizes {
 const SRC = '/seeds/kanazawa.json';
 const AMP = 'administrative-management-plan';
 const ALL = `<kdx-plan src="${SRC}" plan="${AMP}">
+  <kdx-plan-overview></kdx-plan-overview>
   <kdx-progress node="policy-1"></kdx-progress>
   <kdx-progress node="policy-2" variant="ring" breakdown></kdx-progress>
   <p>本文 <kdx-progress node="policy-3" variant="inline"></kdx-progress></p>
@@ -60,10 +61,11 @@ const page = (body: string, { lang = 'ja', script = '<script type="module" src="
 export const SIZE_PAGES: Record<string, [string, number]> = {
   'no widget (the script in a site-wide template)': [page('<p>お知らせ</p>'), 0],
   'only <kdx-progress>': [page(`<kdx-progress src="${SRC}" plan="${AMP}" node="policy-1"></kdx-progress>`), 1],
-  'every widget, no chart': [page(ALL), 5],
-  'every widget, no chart (lang=en)': [page(ALL, { lang: 'en' }), 5],
-  'every widget and a chart': [page(ALL + CHART), 6],
-  'every widget, no chart (classic script)': [page(ALL, { script: '<script src="/dist/kdx.iife.js" defer></script>' }), 5],
+  'only <kdx-plan-overview>': [page(`<kdx-plan-overview src="${SRC}" plan="${AMP}"></kdx-plan-overview>`), 1],
+  'every widget, no chart': [page(ALL), 6],
+  'every widget, no chart (lang=en)': [page(ALL, { lang: 'en' }), 6],
+  'every widget and a chart': [page(ALL + CHART), 7],
+  'every widget, no chart (classic script)': [page(ALL, { script: '<script src="/dist/kdx.iife.js" defer></script>' }), 6],
   'a widget with an error (bad data)': [page(`<kdx-progress src="/seeds/broken.json"></kdx-progress>`), 1],
 };
 
