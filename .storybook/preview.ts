@@ -89,7 +89,7 @@ const preview: Preview = {
     docs: { toc: true },
     options: {
       storySort: {
-        order: ['Guides', ['Introduction', 'Plan page'], 'Widgets', ['kdx-plan', 'kdx-progress', 'kdx-initiative-card', 'kdx-plan-tree', 'kdx-chart']],
+        order: ['Guides', ['Introduction', 'Plan page'], 'Widgets', ['kdx-plan', 'kdx-plan-overview', 'kdx-progress', 'kdx-initiative-card', 'kdx-plan-tree', 'kdx-chart']],
       },
     },
   },

@@ -123,7 +123,7 @@ for (const s of all.filter((e) => e.type === 'story')) {
 }
 
 // --- In the page -----------------------------------------------------------------------------------------
-const WIDGETS = ['kdx-progress', 'kdx-initiative-card', 'kdx-plan-tree', 'kdx-chart'];
+const WIDGETS = ['kdx-progress', 'kdx-initiative-card', 'kdx-plan-tree', 'kdx-chart', 'kdx-plan-overview'];
 
 /** Runs in the page: where rendering stands. */
 function probe(widgetTags, scope) {

@@ -51,8 +51,8 @@ const T = {
 type PageStory = StoryObj<WidgetArgs>;
 
 /**
- * A whole plan page, as a city's CMS would compose it: one `<kdx-plan>` (one request) around an overall meter,
- * a chart by policy, the tree and a few initiative cards, between the page's own headings and text.
+ * A whole plan page, as a city's CMS would compose it: one `<kdx-plan>` (one request) around the plan's overview,
+ * an overall meter, a chart by policy, the tree and a few initiative cards, between the page's own headings and text.
  */
 export const PlanPage: PageStory = {
   render: (a, { globals }) => {
@@ -67,6 +67,7 @@ export const PlanPage: PageStory = {
       <h1>${t.title}</h1>
       <p>${t.lead}</p>
       <kdx-plan src=${ifDefined(attr(a.src))} plan=${ifDefined(attr(a.plan))}>
+        <kdx-plan-overview heading-level="2" theme=${theme}></kdx-plan-overview>
         <section>
           <h2>${t.overall}</h2>
           <div class="story-grid">
