@@ -13,7 +13,7 @@ themeButton.addEventListener('click', () => {
   const dark = themeButton.getAttribute('aria-pressed') !== 'true';
   themeButton.setAttribute('aria-pressed', String(dark));
   document.body.classList.toggle('dark', dark);
-  for (const el of document.querySelectorAll('kdx-progress, kdx-chart, kdx-plan-tree, kdx-initiative-card')) {
+  for (const el of document.querySelectorAll('kdx-progress, kdx-chart, kdx-plan-tree, kdx-initiative-card, kdx-plan-overview')) {
     el.setAttribute('theme', dark ? 'dark' : 'light');
   }
 });
