@@ -1,7 +1,7 @@
 /**
  * A plan's periods and dates for people, as the documents give them: 令和8年度～令和11年度（2026～2029年度）,
- * 2026年1月. Apart from `format.ts` because only the plan overview shows them: the page build keeps them out of
- * the core every widget loads.
+ * 2026年1月. Apart from `format.ts` because, of the widgets, only the plan overview shows them (the CLI's diff
+ * wording uses them too): the page build keeps them out of the core every widget loads.
  */
 import type { Lang } from '../i18n/index.js';
 import { fiscalEra, formatFiscalYear } from './format.js';
