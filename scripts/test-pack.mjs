@@ -183,7 +183,7 @@ console.log(wrong);
       () => {
         const chart = document.querySelector('kdx-chart');
         const canvas = chart?.shadowRoot?.querySelector('canvas');
-        return canvas?.style.display === 'block' && { progress: document.querySelector('kdx-progress').shadowRoot.textContent.includes('84.4%'), tags: ['kdx-plan', 'kdx-progress', 'kdx-initiative-card', 'kdx-plan-tree', 'kdx-chart'].every((t) => customElements.get(t)) };
+        return canvas?.style.display === 'block' && { progress: document.querySelector('kdx-progress').shadowRoot.textContent.includes('84.4%'), tags: ['kdx-plan', 'kdx-progress', 'kdx-initiative-card', 'kdx-plan-tree', 'kdx-chart', 'kdx-plan-overview'].every((t) => customElements.get(t)) };
       },
       { timeout: 15000 },
     ).then((h) => h.jsonValue());
