@@ -132,7 +132,7 @@ describe('embed.html: problems in place', () => {
 
   const problems: [string, string, RegExp][] = [
     ['no widget named', '', /表示できません.*表示するウィジェットの指定がありません/],
-    ['an unknown widget', '#kdx=banana&src=/seeds/kanazawa.json', /「banana」というウィジェットはありません。使えるもの: progress、initiative-card、plan-tree、chart/],
+    ['an unknown widget', '#kdx=banana&src=/seeds/kanazawa.json', /「banana」というウィジェットはありません。使えるもの: progress、initiative-card、plan-tree、chart、plan-overview/],
     ['the container, which shows nothing', '#kdx=plan&src=/seeds/kanazawa.json', /「plan」というウィジェットはありません/],
     ['no src', '#kdx=progress&node=policy-1', /データの URL（src）がないか、使えない値です/],
     ['a src that is not http(s)', '#kdx=progress&src=javascript:alert(1)', /データの URL（src）がないか、使えない値です（javascript:alert\(1\)）/],
@@ -148,7 +148,7 @@ describe('embed.html: problems in place', () => {
 
   it('in the language of the address', async () => {
     const { frame, shown } = await openFrame(`${SOURCE}#kdx=banana&lang=en`);
-    expect(alertOf(shown)).to.equal('Cannot show this There is no widget “banana”. Widgets: progress, initiative-card, plan-tree, chart');
+    expect(alertOf(shown)).to.equal('Cannot show this There is no widget “banana”. Widgets: progress, initiative-card, plan-tree, chart, plan-overview');
     frame.remove();
   });
 });
