@@ -50,7 +50,7 @@ export function renderOptions(into: HTMLElement, lang: Lang): void {
     const field = el('div', { className: 'field' });
     field.dataset.for = widgets.join(' ');
     const title = named(meta?.[lang], name, lang);
-    const fallback = meta?.default ? MSG.byDefault[lang](meta.default) : MSG.noDefault[lang];
+    const fallback = meta?.defaultText ? MSG.byDefault[lang](meta.defaultText[lang]) : meta?.default ? MSG.byDefault[lang](meta.default) : MSG.noDefault[lang];
     if (rule?.flag) {
       field.classList.add('check');
       const label = el('label');

@@ -83,14 +83,18 @@ export const WIDGET_LABELS: Record<string, Both> = {
   'initiative-card': { ja: '取組カード', en: 'Initiative card' },
   'plan-tree': { ja: '計画の構成ツリー', en: 'Plan tree' },
   chart: { ja: 'グラフ', en: 'Chart' },
+  'plan-overview': { ja: '計画の概要', en: 'Plan overview' },
 };
 
-/** Attributes' names, and the value the widget takes when the attribute is left out. */
-export const ATTRIBUTE_LABELS: Record<string, Both & { default?: string }> = {
+/**
+ * Attributes' names, and the value the widget takes when the attribute is left out (`defaultText` where it
+ * differs between the widgets that have the attribute).
+ */
+export const ATTRIBUTE_LABELS: Record<string, Both & { default?: string; defaultText?: Both }> = {
   variant: { ja: '形', en: 'Shape', default: 'bar' },
   breakdown: { ja: '状況別の件数も表示', en: 'Also show counts by status' },
   type: { ja: 'グラフの種類', en: 'Chart type', default: 'bar' },
-  'heading-level': { ja: '見出しレベル', en: 'Heading level', default: '3' },
+  'heading-level': { ja: '見出しレベル', en: 'Heading level', defaultText: { ja: '取組カードは 3、計画の概要は 2', en: 'card 3, plan overview 2' } },
   'expand-depth': { ja: '最初に開く階層', en: 'Levels open at first', default: '1' },
   'link-hash': { ja: '選択をアドレスの # に反映', en: 'Reflect the selection in the address #' },
   theme: { ja: '配色', en: 'Colours', default: 'light' },

@@ -50,6 +50,19 @@ describe('snippet builder', () => {
     b.choose('widget', 'progress');
   });
 
+  it('offers the plan overview under its name, for the whole plan, with its own heading level', () => {
+    const radio = b.doc.querySelector<HTMLInputElement>('input[name="widget"][value="plan-overview"]')!;
+    expect(radio.closest('label')!.textContent!.trim()).to.equal('計画の概要');
+    b.choose('widget', 'plan-overview');
+    // The overview is of a plan: no item in its code (its attributes have no node).
+    expect(b.code('code-tag')).to.match(/^<kdx-plan-overview src="\/seeds\/kanazawa.json" plan="administrative-management-plan">/);
+    expect(b.doc.querySelector('label[for="opt-heading-level"]')!.closest('.field')!.textContent).to.include('計画の概要は 2');
+    b.set('opt-heading-level', '3');
+    expect(b.code('code-tag')).to.include(' heading-level="3"');
+    b.set('opt-heading-level', '');
+    b.choose('widget', 'progress');
+  });
+
   it('writes the options it offers, left out when left at the default', () => {
     b.choose('widget', 'chart');
     expect(b.code('code-tag')).not.to.include(' type=');
