@@ -25,6 +25,12 @@ function firstLeaf(plan: PlanModel): PlanNode | undefined {
 
 export const PREVIEW_WIDGETS: readonly PreviewWidget[] = [
   {
+    // The plan page's header first, as a city page would show it.
+    tag: 'kdx-plan-overview',
+    load: () => import('../components/plan-overview/plan-overview.js').then((m) => m.KdxPlanOverview),
+    instances: () => [{}],
+  },
+  {
     tag: 'kdx-progress',
     load: () => import('../components/progress/progress.js').then((m) => m.KdxProgress),
     instances: (plan) => [{}, ...plan.root.children.slice(0, METERS).map((n) => ({ node: n.id }))],

@@ -28,6 +28,9 @@ describe('authoring page: the template, opened with the file button', () => {
     const meters = await previewWidgets(app, 'kdx-progress');
     const policy1 = meters.find((m) => m.getAttribute('node') === 'policy-1')!;
     expect(shadowText(policy1)).to.include('行政組織の質を高める').and.include('97.4%');
+    // The plan page's header too: the published plan's identity, with the edited items' rate.
+    const [overview] = await previewWidgets(app, 'kdx-plan-overview');
+    expect(shadowText(overview!)).to.include('金沢市行政経営プラン').and.include('令和5年度～令和8年度').and.include('97.4%');
 
     const saved = await download(app, 'json');
     expect(saved.name).to.equal('kanazawa.json');
