@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minify as terser } from 'terser';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { minifyLiteral } from './scripts/minify-css.js';
+import { terserPass } from './scripts/terser-pass.js';
 
 /** `npm start` opens on the demo: `/` redirects to `/demo/`. */
 const demoHome: Plugin = {
@@ -85,39 +85,6 @@ const minifyLitCss: Plugin = {
   },
 };
 
-/**
- * A second minifier over the page builds' output: terser with three compress passes finds what one pass of the
- * bundler's minifier leaves (about 0.8 kB brotli on a page with every widget, 7 kB with a chart). It runs on the
- * finished chunks; the bundler writes their maps from its own state, so terser's maps (built on the bundler's)
- * replace those files once they are written.
- */
-function terserPass(module: boolean): Plugin {
-  const maps = new Map<string, string>();
-  return {
-    name: 'kdx-terser',
-    apply: 'build',
-    async generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk') continue;
-        // The map's URL comment is already there: keep it as the last line.
-        const url = /\n\/\/# sourceMappingURL=\S+\s*$/.exec(chunk.code)?.[0] ?? '';
-        const out = await terser(url ? chunk.code.slice(0, -url.length) : chunk.code, {
-          module,
-          ecma: 2020,
-          compress: { passes: 3, pure_getters: true },
-          format: { comments: false },
-          sourceMap: chunk.map ? { content: JSON.stringify(chunk.map), filename: chunk.fileName.split('/').pop()! } : false,
-        });
-        chunk.code = out.code! + url;
-        if (typeof out.map === 'string') maps.set(`${chunk.fileName}.map`, out.map);
-      }
-    },
-    writeBundle(options) {
-      for (const [file, map] of maps) writeFileSync(join(options.dir!, file), map);
-      maps.clear();
-    },
-  };
-}
 
 /**
  * The page builds validate with the part of valibot the schema uses (`src/data/valibot-lite.ts`, kept equal to

@@ -82,6 +82,9 @@ const TREES: TreeSpec[] = [
   },
 ];
 
+/** The size page of Shoelace's set comparable to the widgets (bench/pages/shoelace-set.ts). */
+const SHOELACE_SET = "Shoelace's comparable set (progress bar and ring, tree, card, input, button), built alike";
+
 const CASES = arg('cases')?.split(',');
 const treeSpecs = () => TREES.filter((t) => !CASES || CASES.includes(t.id));
 
@@ -301,10 +304,12 @@ async function main() {
   let pageSizes: PageSize[] = [];
   if (ONLY.has('size')) sizeOk = reportBuild(ROOT);
 
-  if (['tree', 'keys', 'cls', 'fifty', 'memory'].some((x) => ONLY.has(x))) {
+  const allPages = ['tree', 'keys', 'cls', 'fifty', 'memory'].some((x) => ONLY.has(x));
+  if (allPages || ONLY.has('size')) {
     process.stderr.write('Building the benchmark pages (vite, production)…\n');
     rmSync(join(BENCH_OUT, 'pages'), { recursive: true, force: true });
-    for (const page of BENCH_PAGES) {
+    // For sizes alone, only Shoelace's comparable set is needed.
+    for (const page of allPages ? BENCH_PAGES : ['shoelace-set']) {
       process.env.KDX_BENCH_PAGE = page;
       await build({ configFile: join(ROOT, 'bench/vite.config.ts') });
     }
@@ -329,7 +334,10 @@ async function main() {
   try {
     if (ONLY.has('size')) {
       // A bundler's view: a page built by Vite from the npm entry, importing only KdxProgress (tree-shaken).
-      const extra: Array<[string, string, number]> = ONLY.has('tree') || ONLY.has('fifty') ? [['only <kdx-progress>, npm entry tree-shaken (Vite page)', '/p/npm-progress.html', 1]] : [];
+      const extra: Array<[string, string, number]> = [
+        ...(allPages ? [['only <kdx-progress>, npm entry tree-shaken (Vite page)', '/p/npm-progress.html', 1] as [string, string, number]] : []),
+        [SHOELACE_SET, '/p/shoelace-set.html', 1],
+      ];
       pageSizes = await measurePages(browser, server.origin, extra);
       results.sizes = pageSizes;
     }
@@ -365,6 +373,14 @@ async function main() {
     if (pageSizes.length) {
       printModules(join(ROOT, 'dist/kdx.js'));
       failures.push(...printPages(pageSizes));
+      // Issue 18: every widget (with the data layer) against Shoelace's comparable set (without one), built alike.
+      const sl = pageSizes.find((p) => p.page === SHOELACE_SET);
+      const all = pageSizes.find((p) => p.page === 'every widget, no chart');
+      if (sl && all) {
+        const ratio = all.brotli / sl.brotli;
+        results.shoelaceRatio = ratio;
+        report.push(`Every widget, no chart: ${(all.brotli / 1000).toFixed(1)} kB brotli = ${ratio.toFixed(2)} × Shoelace's comparable set (${(sl.brotli / 1000).toFixed(1)} kB: progress bar and ring, tree, card, input, button; no data layer)`);
+      }
       for (const p of pageSizes) if (p.goal !== undefined && p.brotli > p.goal) failures.push(`${p.page}: ${(p.brotli / 1000).toFixed(1)} kB brotli, goal ≤ ${(p.goal / 1000).toFixed(1)} kB`);
     }
     if (!sizeOk) failures.push('scripts/report-build.mjs checks failed');

@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { terserPass } from '../scripts/terser-pass.js';
 
 export const BENCH_OUT = process.env.KDX_BENCH_OUT ?? fileURLToPath(new URL('../node_modules/.cache/kdx-bench/', import.meta.url));
 const pages = fileURLToPath(new URL('./pages/', import.meta.url));
@@ -15,6 +16,8 @@ export const BENCH_PAGES = readdirSync(pages).filter((f) => f.endsWith('.html'))
 const page = process.env.KDX_BENCH_PAGE;
 
 export default defineConfig({
+  // Shoelace's set is compared with the page builds' sizes: minified the same way (see bench/pages/shoelace-set.ts).
+  plugins: page === 'shoelace-set' ? [terserPass(true)] : [],
   root: pages,
   base: './', // relative: the same build can be served under /p/ or, as --alt, under /alt/
   logLevel: 'warn',
