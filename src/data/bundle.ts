@@ -67,26 +67,51 @@ const DateText = v.pipe(v.string('string'), v.regex(DATE_PATTERN, 'date'));
 const Count = v.pipe(v.number('number'), v.integer('integer'), v.minValue(0, 'count'), v.maxValue(1_000_000_000, 'count'));
 const Value = v.pipe(v.number('number'), v.finite('finite'));
 
+/**
+ * Counts per grade, by scale id: `{ "evaluation": { "S": 10, "A": 70, … } }`. Each scale's counts add up to the
+ * snapshot's total (checked), so that shares add up as a printed table's do.
+ */
+const ByGrade = v.record(Id, v.record(Id, Count, 'object'), 'object');
+
+/**
+ * What every snapshot of counts has: the items (項目数), how many are achieved, how many are not yet fixed, and
+ * their distribution by grade or status, with the date the counts are as of.
+ */
+const SNAPSHOT = {
+  /** Items in the node (項目数). */
+  total: Count,
+  /**
+   * Items achieved (達成). Must be ≤ total. Optional where the counts by grade give it (the plan's first scale,
+   * by its achieved grades) or where the report defines no achieved set (a distribution only).
+   */
+  achieved: v.optional(Count),
+  /** Items whose figures are not yet fixed (数値未確定), counted within total and not achieved. */
+  unconfirmed: v.optional(Count),
+  /** Items per status id, when the source breaks them down. */
+  byStatus: v.optional(v.record(Id, Count, 'object'), undefined),
+  /** Items per grade of each of the plan's scales. */
+  byGrade: v.optional(ByGrade),
+  /** The date the counts are as of (「平成27年3月末現在」 → `2015-03-31`). */
+  asOf: v.optional(DateText),
+};
+
 /** Declared progress counts: first-class, because reports give totals without listing every item. */
 export const ProgressSchema = v.object(
   {
-    /** Items in the node (項目数). */
-    total: Count,
-    /** Items achieved (達成). Must be ≤ total. */
-    achieved: Count,
-    /** Items whose figures are not yet fixed (数値未確定), counted within total and not achieved. */
-    unconfirmed: v.optional(Count),
-    /** Items per status id, when the source breaks them down. */
-    byStatus: v.optional(v.record(Id, Count, 'object'), undefined),
+    ...SNAPSHOT,
+    /** The fiscal year the counts are for (the report's year), where the source says. */
+    fiscalYear: v.optional(FiscalYear),
+    /**
+     * What the report compares these counts with (増減): the `history` point of that fiscal year, and the report's
+     * note on it (「※増減は対H26年度と比較」).
+     */
+    comparedWith: v.optional(v.object({ fiscalYear: FiscalYear, note: v.optional(TextSchema) }, 'object')),
   },
   'object',
 );
 
-/** One point of a node's history: the counts as they stood at the end of a fiscal year. */
-export const HistoryPointSchema = v.object(
-  { fiscalYear: FiscalYear, total: Count, achieved: Count, unconfirmed: v.optional(Count) },
-  'object',
-);
+/** One point of a node's history: the counts as they stood in a fiscal year (as of its `asOf`, or its end). */
+export const HistoryPointSchema = v.object({ fiscalYear: FiscalYear, ...SNAPSHOT }, 'object');
 
 /** A numeric target (数値目標). Its presence is the flag; values are given where the source has them. */
 export const NumericTargetSchema = v.object(
@@ -95,6 +120,34 @@ export const NumericTargetSchema = v.object(
     target: v.optional(Value),
     actual: v.optional(Value),
     unit: v.optional(TextSchema),
+  },
+  'object',
+);
+
+/** A value with the fiscal year it is for (基準値（令和元年度）, 目標値（令和7年度）, 実績値). */
+const YearValue = { value: Value, fiscalYear: v.optional(FiscalYear), asOf: v.optional(DateText) };
+
+/**
+ * A numeric indicator (成果指標, KPI): a baseline and a target, each with its year, the actual value per year, and
+ * the grade the report gives it or that its scale's rule computes. `numericTarget` is the older, one-value form.
+ */
+export const IndicatorSchema = v.object(
+  {
+    label: TextSchema,
+    unit: v.optional(TextSchema),
+    /** 基準値. */
+    baseline: v.optional(v.object(YearValue, 'object')),
+    /** 目標値. */
+    target: v.optional(v.object(YearValue, 'object')),
+    /** 実績値 (現在値) per fiscal year, one per year. */
+    actuals: v.optional(v.array(v.object({ ...YearValue, fiscalYear: FiscalYear }, 'object'), 'array')),
+    /** Whether a higher value is better; by default, the way the target lies from the baseline, else higher. */
+    direction: v.optional(v.picklist(['increase', 'decrease'], 'one-of')),
+    /** The scale its grade is on (default: the plan's first scale with a `rule`). */
+    scale: v.optional(Id),
+    /** The grade the report states for it. Shown as stated; a rule's result, if different, is shown beside it. */
+    grade: v.optional(Id),
+    notes: v.optional(v.array(TextSchema, 'array')),
   },
   'object',
 );
@@ -140,7 +193,10 @@ export const NodeSchema = v.object(
     alignedWith: v.optional(v.array(AlignmentSchema, 'array')),
     /** Status id from the bundle's `statuses`. */
     status: v.optional(Id),
+    /** The item's grade on each of the plan's scales, as the report states it: `{ "evaluation": "A" }`. */
+    grades: v.optional(v.record(Id, Id, 'object')),
     numericTarget: v.optional(NumericTargetSchema),
+    indicators: v.optional(v.array(IndicatorSchema, 'array')),
     progress: v.optional(ProgressSchema),
     history: v.optional(v.array(HistoryPointSchema, 'array')),
     /** Notes: the source's footnotes (※), or the editor's (`editorial` texts), shown as such. */
@@ -161,6 +217,105 @@ export const StatusSchema = v.object(
     unconfirmed: v.optional(v.boolean('boolean')),
     /** Colour family; the status is always shown as text too. */
     tone: v.optional(v.picklist(['success', 'info', 'warning', 'danger', 'neutral'], 'tone')),
+  },
+  'object',
+);
+
+/** One grade of a scale (S 計画以上, a ほぼ達成した（90%以上）, 完了…). */
+export const GradeSchema = v.object(
+  {
+    id: Id,
+    /** The grade as printed: 「S」, 「a」, 「完了」. */
+    label: TextSchema,
+    /** The report's definition: 「計画以上」, 「ほぼ達成した（90%以上）」. */
+    definition: v.optional(TextSchema),
+    /** Whether an item of this grade counts as achieved (the city's choice; the rate counts these). */
+    achieved: v.optional(v.boolean('boolean')),
+    /** Whether an item's figures are not yet fixed (counted in `unconfirmed`). */
+    unconfirmed: v.optional(v.boolean('boolean')),
+    tone: v.optional(v.picklist(['success', 'info', 'warning', 'danger', 'neutral'], 'tone')),
+  },
+  'object',
+);
+
+/**
+ * One step of a rule: the grade an indicator gets when its measure (in percent) is within the given bounds. A step
+ * without a measure always applies (the last grade). Steps are tried in order; the first that applies gives the grade.
+ */
+export const RuleStepSchema = v.object(
+  {
+    grade: Id,
+    /**
+     * `attainment`: actual ÷ target (target ÷ actual where lower is better); `progress`: (actual − baseline) ÷
+     * (target − baseline); `change`: (actual − baseline) ÷ |baseline|, with its sign turned where lower is better.
+     * Each × 100.
+     */
+    measure: v.optional(v.picklist(['attainment', 'progress', 'change'], 'one-of')),
+    /** ≥ */
+    atLeast: v.optional(Value),
+    /** > */
+    above: v.optional(Value),
+    /** ≤ */
+    atMost: v.optional(Value),
+    /** < */
+    below: v.optional(Value),
+  },
+  'object',
+);
+
+/** How a scale's grade is computed from an indicator's values (評価基準). */
+export const RuleSchema = v.object(
+  {
+    steps: v.pipe(v.array(RuleStepSchema, 'array'), v.minLength(1, 'not-empty')),
+    /** The grade when the values a step needs are missing (「−：評価できない」); without it, no grade is computed. */
+    missing: v.optional(Id),
+  },
+  'object',
+);
+
+/**
+ * A scale the report grades or classifies items on (評価区分, 実施状況, 達成度). The plan's first scale is its
+ * headline: its achieved grades give the plan's rate.
+ */
+export const ScaleSchema = v.object(
+  {
+    /** Any id but `status`, which names the bundle's `statuses`. */
+    id: Id,
+    label: TextSchema,
+    grades: v.pipe(v.array(GradeSchema, 'array'), v.minLength(1, 'not-empty')),
+    /** What the report calls the share of achieved grades (「A評価以上の割合」); default 「達成率」. */
+    rateLabel: v.optional(TextSchema),
+    rule: v.optional(RuleSchema),
+    notes: v.optional(v.array(TextSchema, 'array')),
+  },
+  'object',
+);
+
+const Period = v.object({ from: FiscalYear, to: FiscalYear }, 'object');
+
+/** 計画の見直し: one revision of a plan, with its date, as the report gives it. */
+export const RevisionSchema = v.object(
+  {
+    date: DateText,
+    title: v.optional(TextSchema),
+    summary: v.optional(TextSchema),
+    /** The period changed (令和2–6年度 → 令和2–7年度). */
+    period: v.optional(v.object({ before: Period, after: Period }, 'object')),
+    /** Items added: a node of the plan, or one the bundle does not list (by № and title). */
+    added: v.optional(
+      v.array(
+        v.object({ node: v.optional(Id), number: v.optional(v.pipe(v.string('string'), v.maxLength(LIMITS.idLength, 'too-long'))), title: v.optional(TextSchema), reason: v.optional(TextSchema) }, 'object'),
+        'array',
+      ),
+    ),
+    /** Items removed, each with its reason (完了, 経常業務化, 目標達成). */
+    removed: v.optional(
+      v.array(
+        v.object({ number: v.optional(v.pipe(v.string('string'), v.maxLength(LIMITS.idLength, 'too-long'))), title: TextSchema, reason: v.optional(TextSchema) }, 'object'),
+        'array',
+      ),
+    ),
+    notes: v.optional(v.array(TextSchema, 'array')),
   },
   'object',
 );
@@ -204,7 +359,7 @@ export const PlanSchema = v.object(
     /** Why the plan was made (策定の趣旨). */
     purpose: v.optional(TextSchema),
     /** Fiscal years, inclusive. */
-    period: v.object({ from: FiscalYear, to: FiscalYear }, 'object'),
+    period: Period,
     /** What the source says about the period (why these years). */
     periodNote: v.optional(TextSchema),
     /** How the plan itself is kept up to date (「毎年、時点修正を行う動的なプラン」). */
@@ -219,6 +374,10 @@ export const PlanSchema = v.object(
     /** The source document (its title as printed); with its `url` and a node's `page`, links go to `url#page=N`. */
     source: v.optional(v.object({ title: v.optional(TextSchema), url: v.optional(Url) }, 'object')),
     related: v.optional(v.array(RelatedPlanSchema, 'array')),
+    /** The scales the report grades its items on, in its order; the first is the headline. */
+    scales: v.optional(v.array(ScaleSchema, 'array')),
+    /** The plan's revisions (見直し), each with its date. */
+    revisions: v.optional(v.array(RevisionSchema, 'array')),
     progress: v.optional(ProgressSchema),
     history: v.optional(v.array(HistoryPointSchema, 'array')),
     notes: v.optional(v.array(TextSchema, 'array')),
@@ -242,6 +401,12 @@ export type Text = v.InferOutput<typeof TextSchema>;
 export type ProgressData = v.InferOutput<typeof ProgressSchema>;
 export type HistoryPoint = v.InferOutput<typeof HistoryPointSchema>;
 export type NumericTarget = v.InferOutput<typeof NumericTargetSchema>;
+export type IndicatorData = v.InferOutput<typeof IndicatorSchema>;
+export type GradeData = v.InferOutput<typeof GradeSchema>;
+export type RuleData = v.InferOutput<typeof RuleSchema>;
+export type RuleStep = v.InferOutput<typeof RuleStepSchema>;
+export type ScaleData = v.InferOutput<typeof ScaleSchema>;
+export type RevisionData = v.InferOutput<typeof RevisionSchema>;
 export type Reported = v.InferOutput<typeof ReportedSchema>;
 export type Result = v.InferOutput<typeof ResultSchema>;
 export type KindData = v.InferOutput<typeof KindSchema>;

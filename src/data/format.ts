@@ -57,6 +57,7 @@ const FORMATS = {
   count: { maximumFractionDigits: 0, signDisplay: 'negative' },
   number: { maximumFractionDigits: 2, signDisplay: 'negative' },
   percent: { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'negative' },
+  tenths: { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'negative' },
 } as const satisfies Record<string, Intl.NumberFormatOptions>;
 
 type Format = keyof typeof FORMATS;
@@ -76,7 +77,7 @@ function format(lang: Lang, format: Format, n: number): string {
   let s = values.get(n);
   if (s === undefined) {
     const f = (formatters[key] ??= new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'ja-JP', FORMATS[format]));
-    values.set(n, (s = f.format(format === 'percent' ? n / 1000 : n)));
+    values.set(n, (s = f.format(format === 'percent' ? n / 1000 : format === 'tenths' ? n / 10 : n)));
   }
   return s;
 }
@@ -91,9 +92,26 @@ export function formatNumber(n: number, lang: Lang): string {
   return format(lang, 'number', n);
 }
 
+/** A value given in tenths of a percent, signed (a measure: -120 → "-12.0%"). */
+export function formatSignedPercent(tenths: number, lang: Lang): string {
+  return tenths > 0 ? `+${formatPercent(tenths, lang)}` : formatPercent(tenths, lang);
+}
+
 /** A rate given in tenths of a percent (871) as "87.1%": always one decimal, as the report prints it. */
 export function formatPercent(tenths: number, lang: Lang): string {
   return format(lang, 'percent', tenths);
+}
+
+/**
+ * A change as Japanese tables print it: 「+3」, 「▲22」 (▲ marks a decrease), 「0」; in English 「+3」, 「−22」.
+ * `tenths`: the value is in tenths (a rate's change in points: 253 → 「+25.3」).
+ */
+export function formatChange(n: number, lang: Lang, tenths = false): string {
+  const abs = Math.abs(n);
+  const s = tenths ? format(lang, 'tenths', abs) : formatCount(abs, lang);
+  if (n > 0) return `+${s}`;
+  if (n < 0) return `${lang === 'ja' ? '▲' : '\u2212'}${s}`;
+  return s;
 }
 
 /** Japanese eras by the calendar year in which their first fiscal year starts. */

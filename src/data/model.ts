@@ -3,7 +3,12 @@
  * progress. Built once per bundle and shared, read-only, by every widget (context compares by identity).
  */
 import type { Bundle, NodeData, PlanData, StatusData, Text } from './bundle.js';
-import { rollup, type Progress, type RollupInput } from './rollup.js';
+import { indicatorModel, nodeGrades, type IndicatorModel, type ShownGrade } from './indicators.js';
+import { rollup, STATUS_SCALE, type Progress, type RollupInput } from './rollup.js';
+import { planScales, rollupScales, type ScaleModel } from './scales.js';
+
+export type { IndicatorModel, ShownGrade } from './indicators.js';
+export type { ScaleModel } from './scales.js';
 
 export interface PlanNode {
   readonly id: string;
@@ -16,6 +21,9 @@ export interface PlanNode {
   /** 0 for the plan's root. */
   readonly depth: number;
   progress: Progress | null;
+  /** The node's grade per scale id (`status` for its status), stated or computed. */
+  readonly grades: ReadonlyMap<string, ShownGrade>;
+  readonly indicators: readonly IndicatorModel[];
 }
 
 export interface PlanModel {
@@ -23,6 +31,12 @@ export interface PlanModel {
   readonly root: PlanNode;
   readonly byId: ReadonlyMap<string, PlanNode>;
   readonly bundle: BundleModel;
+  /** The plan's scales, then the bundle's statuses as scale `status`. */
+  readonly scales: readonly ScaleModel[];
+  /** The scale that gives the plan's rate: its first own scale, else `status`. */
+  readonly headline: ScaleModel | undefined;
+  /** A scale by id (`status` for the statuses); undefined if there is none. */
+  scale(id?: string | null): ScaleModel | undefined;
 }
 
 export interface BundleModel {
@@ -34,10 +48,13 @@ export interface BundleModel {
   plan(id?: string | null): PlanModel | undefined;
 }
 
-interface MutableNode extends PlanNode, RollupInput {
+interface MutableNode extends PlanNode {
   parent: MutableNode | null;
   children: MutableNode[];
   depth: number;
+  declared: RollupInput['declared'];
+  /** Grade ids by scale id, for the roll-up. */
+  gradeIds?: Record<string, string>;
 }
 
 export function buildModel(bundle: Bundle, url?: string): BundleModel {
@@ -50,11 +67,13 @@ export function buildModel(bundle: Bundle, url?: string): BundleModel {
     statuses,
     plan: (id) => (id ? plans.find((p) => p.data.id === id) : plans[0]),
   };
-  for (const plan of bundle.plans) plans.push(buildPlan(plan, model, statuses));
+  for (const plan of bundle.plans) plans.push(buildPlan(plan, model, bundle.statuses));
   return model;
 }
 
-function toNode(data: NodeData, parent: MutableNode | null): MutableNode {
+function toNode(data: NodeData, parent: MutableNode | null, scales: readonly ScaleModel[]): MutableNode {
+  const indicators = (data.indicators ?? []).map((i) => indicatorModel(i, scales));
+  const grades = nodeGrades(data, scales, indicators);
   return {
     id: data.id,
     kind: data.kind,
@@ -65,11 +84,15 @@ function toNode(data: NodeData, parent: MutableNode | null): MutableNode {
     depth: 0,
     progress: null,
     declared: data.progress,
-    status: data.status,
+    grades,
+    indicators,
+    // The roll-up counts a leaf by its grade on each scale (statuses are `status` in `grades` too).
+    ...(grades.size ? { gradeIds: Object.fromEntries([...grades].map(([k, g]) => [k, g.grade.id])) } : {}),
   };
 }
 
-function buildPlan(plan: PlanData, bundle: BundleModel, statuses: Map<string, StatusData>): PlanModel {
+function buildPlan(plan: PlanData, bundle: BundleModel, statuses: readonly StatusData[] | undefined): PlanModel {
+  const { scales, headline } = planScales(plan, statuses);
   const rootData: NodeData = {
     id: plan.id,
     kind: 'plan',
@@ -79,9 +102,9 @@ function buildPlan(plan: PlanData, bundle: BundleModel, statuses: Map<string, St
     history: plan.history,
     notes: plan.notes,
   };
-  const root = toNode(rootData, null);
+  const root = toNode(rootData, null, scales);
   const byId = new Map<string, MutableNode>([[plan.id, root]]);
-  for (const data of plan.nodes) byId.set(data.id, toNode(data, null));
+  for (const data of plan.nodes) byId.set(data.id, toNode(data, null, scales));
   // Children in document order. Validation guarantees known parents and no cycles.
   for (const data of plan.nodes) {
     const node = byId.get(data.id)!;
@@ -99,9 +122,17 @@ function buildPlan(plan: PlanData, bundle: BundleModel, statuses: Map<string, St
     }
   }
   const memo = new Map<RollupInput, Progress | null>();
-  rollup(root, statuses, memo);
-  for (const n of queue) n.progress = memo.get(n) ?? null;
-  return { data: plan, root, byId, bundle };
+  const inputs = new Map<MutableNode, RollupInput>();
+  // The roll-up's view of each node (its grades by id), built children first so that children are shared.
+  for (let i = queue.length - 1; i >= 0; i--) {
+    const n = queue[i]!;
+    const g = n.gradeIds;
+    inputs.set(n, { declared: n.declared, status: g?.[STATUS_SCALE], grades: g, children: n.children.map((c) => inputs.get(c)!) });
+  }
+  rollup(inputs.get(root)!, rollupScales(scales, headline), memo);
+  for (const n of queue) n.progress = memo.get(inputs.get(n)!) ?? null;
+  const byScale = new Map(scales.map((s) => [s.id, s] as const));
+  return { data: plan, root, byId, bundle, scales, headline, scale: (id) => (id ? byScale.get(id) : headline) };
 }
 
 /** The node's ancestors from the plan's root down to its parent. */

@@ -6,6 +6,15 @@ export async function seed(name: 'kanazawa' | 'minimal' | 'broken'): Promise<Bun
   return (await res.json()) as Bundle;
 }
 
+/** The fictional examples in seeds/examples/, one per report shape. */
+export const EXAMPLES = ['grades', 'two-dimensions', 'year-over-year', 'indicators', 'revisions'] as const;
+export type Example = (typeof EXAMPLES)[number];
+
+export async function example(name: Example): Promise<Bundle> {
+  const res = await fetch(`/seeds/examples/${name}.json`);
+  return (await res.json()) as Bundle;
+}
+
 export async function seedText(name: string): Promise<string> {
   return (await fetch(`/seeds/${name}.json`)).text();
 }

@@ -255,7 +255,7 @@ function oracle(bundle: Bundle, planIndex: number) {
     if (declared) {
       return {
         total: declared.total,
-        achieved: declared.achieved,
+        achieved: declared.achieved!,
         unconfirmed: declared.unconfirmed ?? 0,
         byStatus: declared.byStatus ? sortBy(new Map(Object.entries(declared.byStatus))) : [],
       };
