@@ -26,12 +26,15 @@ const HORIZONTAL_AFTER = 5;
  * Draws each value as text next to its bar or point, and the overall rate inside the doughnut, so that colour is
  * never the only cue. Per chart (not registered globally), so it cannot touch a page's own charts.
  */
-/** Tooltips in words: the full category name, then counts and rate. */
+/** Tooltips in words: the full category name, then counts and rate (with several datasets, the dataset's name). */
 function tooltip<T extends ChartJsType>(model: ChartModel, font: { family: string; size: number }) {
   return {
     callbacks: {
       title: (items: TooltipItem<T>[]) => model.labels[items[0]?.dataIndex ?? 0] ?? '',
-      label: (item: TooltipItem<T>) => model.tooltips[item.dataIndex] ?? '',
+      label: (item: TooltipItem<T>) => {
+        const s = model.series?.[item.datasetIndex];
+        return s ? `${s.label}: ${s.tooltips[item.dataIndex] ?? ''}` : (model.tooltips[item.dataIndex] ?? '');
+      },
     },
     titleFont: font,
     bodyFont: font,
@@ -54,6 +57,16 @@ function valueLabels<T extends ChartJsType>(model: ChartModel, env: ChartEnv, ho
           ctx.textBaseline = 'middle';
           ctx.fillText(model.centre, first.x, first.y);
         }
+      } else if (model.type === 'distribution') {
+        // Each bar's total above it; the counts per grade are in the tooltips and the table.
+        ctx.font = `700 ${env.font.size}px ${env.font.family}`;
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'bottom';
+        const top = chart.getDatasetMeta(chart.data.datasets.length - 1).data;
+        top.forEach((el, i) => {
+          const label = model.valueTexts[i];
+          if (label) ctx.fillText(label, el.x, el.y - 6);
+        });
       } else {
         ctx.font = `700 ${env.font.size}px ${env.font.family}`;
         ctx.textAlign = horizontal ? 'left' : 'center';
@@ -127,6 +140,47 @@ export function chartConfig(model: ChartModel, env: ChartEnv): KdxChartConfig {
   };
   // Room for the value labels beyond the last bar or above the highest point.
   const layout = { padding: horizontal ? { right: font.size * 4 } : { top: font.size * 1.75 } };
+  if (model.type === 'distribution') {
+    const countAxis = { type: 'linear' as const, min: 0, stacked: true, ticks: { precision: 0, color: palette.text, font: tickFont }, grid: { color: palette.border }, border: { color: palette.border } };
+    return {
+      type: 'bar',
+      data: {
+        labels: model.labels,
+        datasets: model.series!.map((s) => ({ label: s.label, data: s.values as number[], backgroundColor: palette[s.tone], borderColor: palette.surface, borderWidth: 1, maxBarThickness: 72 })),
+      },
+      options: { ...common, layout, scales: { x: { ...categoryAxis, stacked: true }, y: countAxis }, plugins: { tooltip: tooltip<'bar'>(model, tickFont) } },
+      plugins: [valueLabels<'bar'>(model, env, false)],
+    };
+  }
+  if (model.type === 'indicator') {
+    const valueAxis = {
+      type: 'linear' as const,
+      grace: '10%',
+      ticks: { color: palette.text, font: tickFont, callback: (v: string | number) => formatValueTick(Number(v), env.lang) },
+      grid: { color: palette.border },
+      border: { color: palette.border },
+      title: model.unit ? { display: true, text: model.unit, color: palette.text, font: tickFont } : undefined,
+    };
+    return {
+      type: 'line',
+      data: {
+        labels: model.labels,
+        datasets: model.series!.map((s) => ({
+          label: s.label,
+          data: s.values as number[],
+          borderColor: palette[s.tone],
+          backgroundColor: palette[s.tone],
+          borderDash: s.dashed ? [8, 5] : [],
+          borderWidth: s.dashed ? 2 : 3,
+          pointRadius: s.dashed ? 0 : 5,
+          pointHoverRadius: s.dashed ? 0 : 7,
+          spanGaps: true,
+        })),
+      },
+      options: { ...common, layout, scales: { x: categoryAxis, y: valueAxis }, plugins: { tooltip: tooltip<'line'>(model, tickFont) } },
+      plugins: [valueLabels<'line'>(model, env, false)],
+    };
+  }
   if (model.type === 'line') {
     return {
       type: 'line',
@@ -207,6 +261,14 @@ export function wrapLabel(label: string, width: number): string[] {
     tail = spaced ? `${next} ${tail}` : next + tail;
   }
   return [lines[0]!, `${lines[1]}…`, tail];
+}
+
+const valueFormats = new Map<Lang, Intl.NumberFormat>();
+/** An axis tick of an indicator's values, in its own unit (「1,200」). */
+export function formatValueTick(value: number, lang: Lang): string {
+  let f = valueFormats.get(lang);
+  if (!f) valueFormats.set(lang, (f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'ja-JP', { maximumFractionDigits: 2 })));
+  return f.format(value);
 }
 
 const tickFormats = new Map<Lang, Intl.NumberFormat>();

@@ -6,11 +6,15 @@
 import type { StatusData } from '../../data/bundle.js';
 import { formatCount, formatFiscalYear, formatPercent, text } from '../../data/format.js';
 import type { PlanNode } from '../../data/model.js';
-import { rateTenths } from '../../data/rollup.js';
+import { rateTenths, STATUS_SCALE } from '../../data/rollup.js';
 import { messages, type Lang } from '../../i18n/index.js';
 import type { WrongKind } from '../../i18n/messages.js';
+import { gradeText, scaleName } from '../shared/grades.js';
+import { distributionModel, hasDistribution, indicatorChartModel, indicatorOf, type ShapeOptions } from './chart-shapes.js';
 
-export const CHART_TYPES = ['bar', 'doughnut', 'line'] as const;
+export type { ShapeOptions } from './chart-shapes.js';
+
+export const CHART_TYPES = ['bar', 'doughnut', 'line', 'distribution', 'indicator'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
 /** Colour families, read from the host's tokens (`--_<tone>`) when the chart is drawn. */
@@ -43,7 +47,21 @@ export interface ChartModel {
   centre?: string | undefined;
   /** Says which figures the widget calculated rather than took from the data (the doughnut's remainder). */
   note?: string | undefined;
+  /** Several datasets: a distribution's grades (stacked), an indicator's actuals, baseline and target. */
+  series?: ChartSeries[] | undefined;
+  /** The unit of an indicator's values (the axis is in it, not in percent). */
+  unit?: string | undefined;
   table: ChartTable;
+}
+
+export interface ChartSeries {
+  label: string;
+  values: Array<number | null>;
+  valueTexts: string[];
+  tooltips: string[];
+  tone: Tone;
+  /** A reference line (baseline, target), drawn dashed so that it differs from the data by more than colour. */
+  dashed?: boolean | undefined;
 }
 
 const toneOf = (s: StatusData | undefined): Tone => s?.tone ?? 'neutral';
@@ -53,20 +71,27 @@ function ratedChildren(node: PlanNode): PlanNode[] {
   return node.children.filter((c) => c.progress?.rateTenths != null);
 }
 
+/** History points with a rate (a point of counts by grade only has none), by fiscal year. */
 function historyOf(node: PlanNode) {
-  return [...(node.data.history ?? [])].filter((h) => h.total > 0).sort((a, b) => a.fiscalYear - b.fiscalYear);
+  return (node.data.history ?? [])
+    .filter((h): h is typeof h & { achieved: number } => h.total > 0 && h.achieved !== undefined)
+    .sort((a, b) => a.fiscalYear - b.fiscalYear);
 }
 
 /** Why `type` cannot show `node` (worded by `errorMessage`); `null` when it can. */
-export function chartProblem(node: PlanNode, type: ChartType): WrongKind | null {
+export function chartProblem(node: PlanNode, type: ChartType, shapes?: ShapeOptions): WrongKind | null {
   if (type === 'bar') return ratedChildren(node).length ? null : 'chart-no-children';
   if (type === 'line') return historyOf(node).length ? null : 'chart-no-history';
+  if (type === 'distribution') return shapes && hasDistribution(shapes, node) ? null : 'chart-no-distribution';
+  if (type === 'indicator') return shapes && indicatorOf(shapes, node) ? null : 'chart-no-indicator';
   return node.progress && node.progress.total > 0 ? null : 'chart-no-progress';
 }
 
 /** The chart of `node`. Call only when `chartProblem` returned null. */
-export function chartModel(node: PlanNode, type: ChartType, lang: Lang, statuses: ReadonlyMap<string, StatusData>): ChartModel {
-  if (type === 'doughnut') return doughnutModel(node, lang, statuses);
+export function chartModel(node: PlanNode, type: ChartType, lang: Lang, statuses: ReadonlyMap<string, StatusData>, shapes?: ShapeOptions): ChartModel {
+  if (type === 'distribution') return distributionModel(shapes!, node, lang);
+  if (type === 'indicator') return indicatorChartModel(shapes!, node, lang);
+  if (type === 'doughnut') return doughnutModel(node, lang, statuses, shapes);
   const t = messages(lang);
   const title = text(node.title, lang);
   const points =
@@ -114,9 +139,18 @@ export function chartModel(node: PlanNode, type: ChartType, lang: Lang, statuses
  * / not yet fixed, where not achieved = total − achieved − unconfirmed (the report counts unconfirmed apart).
  * That remainder is calculated, not stated (124 − 108 − 2 = 14): its label and the chart's note say so.
  */
-function parts(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusData>) {
+function parts(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusData>, shapes?: ShapeOptions) {
   const p = node.progress!;
   const t = messages(lang).chart;
+  // A scale of the plan's own (a grade scale): its grades, written out with their definitions.
+  const scale = shapes?.scale;
+  const d = scale && scale.id !== STATUS_SCALE ? p.byScale.get(scale.id) : undefined;
+  if (scale && d?.complete) {
+    return d.counts.map(({ grade, count }) => {
+      const g = scale.grade(grade)!;
+      return { label: gradeText(g, lang, messages(lang)).text, count, tone: (g.tone ?? 'neutral') as Tone, derived: false };
+    });
+  }
   const byStatus = p.byStatus.reduce((s, b) => s + b.count, 0) === p.total ? p.byStatus : [];
   if (byStatus.length) {
     return byStatus.map(({ status, count }) => {
@@ -132,11 +166,15 @@ function parts(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusD
   return out;
 }
 
-function doughnutModel(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusData>): ChartModel {
+function doughnutModel(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusData>, shapes?: ShapeOptions): ChartModel {
   const t = messages(lang);
   const p = node.progress!;
-  const label = t.chart.doughnutLabel(text(node.title, lang));
-  const list = parts(node, lang, statuses);
+  const list = parts(node, lang, statuses, shapes);
+  const byScale = shapes?.scale && list.length && !list.some((x) => x.derived) && shapes.scale.id !== STATUS_SCALE;
+  const label = byScale ? t.chart.scaleLabel(text(node.title, lang), scaleName(shapes.scale!, lang, t).text) : t.chart.doughnutLabel(text(node.title, lang));
+  // The rate in the middle is the one of the scale drawn (a scale without achieved grades has none).
+  const own = shapes?.scale && shapes.scale.id !== STATUS_SCALE && shapes.scale !== shapes.plan.headline ? p.byScale.get(shapes.scale.id) : undefined;
+  const centre = own ? own.rateTenths : p.rateTenths;
   const shares = list.map((x) => formatPercent(rateTenths(x.count, p.total) ?? 0, lang));
   const counts = list.map((x) => formatCount(x.count, lang));
   const said = list.map((_, i) => t.chart.part(counts[i]!, shares[i]!));
@@ -149,7 +187,7 @@ function doughnutModel(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string,
     valueTexts: counts,
     tooltips: said,
     tones: list.map((x) => x.tone),
-    centre: p.rateTenths == null ? undefined : formatPercent(p.rateTenths, lang),
+    centre: centre == null ? undefined : formatPercent(centre, lang),
     note: list.some((x) => x.derived) ? t.chart.derivedNote(p.unconfirmed > 0) : undefined,
     table: {
       caption: label,

@@ -42,6 +42,15 @@ export const chartStyles = css`
   .legend-value {
     font-variant-numeric: tabular-nums;
   }
+  /* A reference line (baseline, target) is dashed on the canvas, and so in its key. */
+  .swatch.dashed {
+    height: 0;
+    border: 0;
+    border-top: 3px dashed var(--_neutral);
+    background: none;
+  }
+  .swatch.dashed.tone-success { border-top-color: var(--_success); }
+  .swatch.dashed.tone-accent { border-top-color: var(--_accent); }
   .toggle {
     justify-self: start;
   }

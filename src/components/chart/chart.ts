@@ -5,7 +5,7 @@ import { KdxError } from '../../data/errors.js';
 import { hostStyles } from '../../styles/host.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
 import type { ChartEnv, Palette } from './chart-config.js';
-import { CHART_TYPES, chartModel, chartProblem, type ChartModel, type ChartType } from './chart-data.js';
+import { CHART_TYPES, chartModel, chartProblem, type ChartModel, type ChartType, type ShapeOptions } from './chart-data.js';
 import { chartStyles } from './chart.styles.js';
 import { loadChartJs, type ChartRuntime } from './load-chartjs.js';
 
@@ -21,6 +21,10 @@ const TOKENS = ['accent', 'success', 'info', 'warning', 'danger', 'neutral', 'te
  * @attr node - Node id (default: the plan's root).
  * @attr type - `bar` (default): each child's rate (children without progress data are left out); `doughnut`:
  *   the node's items by outcome, or by status when the data breaks them down; `line`: the node's `history`.
+ *   `distribution`: the counts by grade over the years (the node's `history` and dated `progress`), stacked;
+ *   `indicator`: an indicator's actual values by year against its baseline and target.
+ * @attr scale - The scale of `distribution` and `doughnut` (a plan's `scales` id); default: the plan's headline.
+ * @attr indicator - Which of the node's indicators `indicator` draws (0-based; default 0).
  * @attr lang - `ja` or `en`; default: the closest `lang` above.
  * @attr theme - `light` (default), `dark` or `auto`.
  *
@@ -49,8 +53,10 @@ const TOKENS = ['accent', 'success', 'info', 'warning', 'danger', 'neutral', 'te
 export class KdxChart extends KdxElement {
   static override styles: CSSResultGroup = [hostStyles, chartStyles];
 
-  /** `bar` (default), `doughnut` or `line`; anything else draws a bar chart. */
+  /** `bar` (default), `doughnut`, `line`, `distribution` or `indicator`; anything else draws a bar chart. */
   @property({ reflect: true }) type: ChartType = 'bar';
+  @property({ reflect: true }) scale: string | undefined;
+  @property({ type: Number, reflect: true }) indicator: number | undefined;
 
   @state() private tableOpen = false;
   /** chart.js could not be loaded: the table is shown instead. */
@@ -98,16 +104,24 @@ export class KdxChart extends KdxElement {
     return done;
   }
 
+  private shapes(view: ReadyView): ShapeOptions {
+    const i = Number(this.indicator);
+    return { plan: view.plan, scale: view.plan.scale(this.scale), indicator: Number.isInteger(i) && i >= 0 ? i : 0 };
+  }
+
   protected override checkNode(view: ReadyView): KdxError | undefined {
-    const problem = chartProblem(view.node, this.chartType);
+    if (this.scale && !view.plan.scale(this.scale)) {
+      return new KdxError('wrong-kind', { widget: '<kdx-chart>', id: view.node.id, problem: 'no-scale', title: view.node.title });
+    }
+    const problem = chartProblem(view.node, this.chartType, this.shapes(view));
     return problem === null ? undefined : new KdxError('wrong-kind', { widget: '<kdx-chart>', id: view.node.id, problem, title: view.node.title });
   }
 
   protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {
-    const key = [view.node, view.model, this.chartType, this.language];
+    const key = [view.node, view.model, this.chartType, this.language, this.scale, this.indicator];
     if (this.model && same(key, this.modelKey)) return;
     this.modelKey = key;
-    this.model = chartModel(view.node, this.chartType, this.language, view.model.statuses);
+    this.model = chartModel(view.node, this.chartType, this.language, view.model.statuses, this.shapes(view));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -213,7 +227,7 @@ export class KdxChart extends KdxElement {
     return html`<div class="base" part="base" lang=${this.language}>
       <p class="title" part="title" aria-hidden="true">${m.label}</p>
       <div class="frame" part="chart"><canvas role="img" aria-label=${m.summary}></canvas></div>
-      ${m.type === 'doughnut' ? this.renderLegend(m) : nothing}
+      ${m.type === 'doughnut' ? this.renderLegend(m) : m.series ? this.renderSeriesLegend(m) : nothing}
       ${m.note ? html`<p class="note" part="note">${m.note}</p>` : nothing}
       ${this.chartFailed
         ? nothing
@@ -231,6 +245,13 @@ export class KdxChart extends KdxElement {
       ${m.labels.map(
         (label, i) => html`<li><span class="swatch tone-${m.tones[i]}"></span><span>${label}</span><span class="legend-value">${m.tooltips[i]}</span></li>`,
       )}
+    </ul>`;
+  }
+
+  /** The datasets of a distribution or an indicator chart, named (the table has the figures). */
+  private renderSeriesLegend(m: ChartModel): TemplateResult {
+    return html`<ul class="legend" part="legend" aria-hidden="true">
+      ${m.series!.map((s) => html`<li><span class=${s.dashed ? 'swatch dashed tone-' + s.tone : 'swatch tone-' + s.tone}></span><span>${s.label}</span></li>`)}
     </ul>`;
   }
 

@@ -120,6 +120,45 @@ export const initiativeCardStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  .grade,
+  .as-of {
+    margin: 0;
+  }
+  .grade-source,
+  .as-of,
+  .indicator-direction {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .indicator {
+    display: grid;
+    gap: 0.25em;
+    padding-inline-start: 0.75em;
+    border-inline-start: 2px solid var(--_border);
+  }
+  .indicator p {
+    margin: 0;
+  }
+  .actuals {
+    border-collapse: collapse;
+    font-size: 0.875em;
+    font-variant-numeric: tabular-nums;
+  }
+  .actuals caption {
+    text-align: start;
+    color: var(--_muted);
+  }
+  .actuals th,
+  .actuals td {
+    padding: 0.125em 0.75em 0.125em 0;
+    border-bottom: 1px solid var(--_border);
+    text-align: start;
+  }
+  .actuals td {
+    text-align: end;
+    font-weight: 700;
+  }
+
   .description {
     /* Summaries separate paragraphs with blank lines. */
     white-space: pre-line;
@@ -178,6 +217,10 @@ export const initiativeCardStyles = css`
     .facts,
     .notes,
     .none,
+    .grade-source,
+    .as-of,
+    .indicator-direction,
+    .actuals caption,
     .target-values dt {
       color: #000;
     }

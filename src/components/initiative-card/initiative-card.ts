@@ -16,6 +16,8 @@ import { hostStyles } from '../../styles/host.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
 import { langOf, shown, type Shown } from '../shared/shown.js';
+import { asOfOf, asOfText } from '../shared/grades.js';
+import { gradeLines, indicatorViews, renderGrade, renderIndicator, type GradeLine, type IndicatorView } from './card-grades.js';
 import { initiativeCardStyles } from './initiative-card.styles.js';
 
 type Tone = 'success' | 'info' | 'warning' | 'danger' | 'neutral';
@@ -27,6 +29,11 @@ interface Card {
   /** The status as text and tone, only where the data gives one. */
   status: { label: Shown; tone: Tone } | null;
   progress: string | null;
+  /** The date the counts are as of, with the progress line. */
+  asOf: string;
+  /** Grades on the plan's own scales, each with how it was reached. */
+  grades: GradeLine[];
+  indicators: IndicatorView[];
   target: { label: Shown | null; values: Array<{ name: string; value: Shown }> } | null;
   /** Figures the source gives in its text (「イベントを17件」). */
   results: Array<{ name: Shown | null; value: string }>;
@@ -147,6 +154,9 @@ export class KdxInitiativeCard extends KdxElement {
       facts,
       status,
       progress,
+      asOf: progress ? asOfText(asOfOf(plan, node), l, t) : '',
+      grades: gradeLines(node, l, t),
+      indicators: indicatorViews(node, l, t),
       target,
       results,
       aligned,
@@ -200,8 +210,10 @@ export class KdxInitiativeCard extends KdxElement {
           ${c.facts.map((f) => html`<li>${f}</li>`)}
         </ul>
         ${this.renderStatus(c)}
-        ${c.progress ? html`<p class="progress">${c.progress}</p>` : nothing}
+        ${c.grades.map((g) => renderGrade(g, t, (s) => this.langOf(s)))}
+        ${c.progress ? html`<p class="progress">${c.progress}</p>${c.asOf ? html`<p class="as-of">${c.asOf}</p>` : nothing}` : nothing}
         ${this.renderTarget(c)}
+        ${c.indicators.map((v) => renderIndicator(v, t, (s) => this.langOf(s), (n) => this.renderNote(n)))}
         ${this.renderResults(c)}
       </div>
       ${c.description
@@ -218,16 +230,19 @@ export class KdxInitiativeCard extends KdxElement {
         : nothing}
       ${c.notes.length
         ? html`<ul class="notes" aria-label=${t.card.notes}>
-            ${c.notes.map((n) =>
-              // The source's footnotes as it prints them (※); the editor's own notes labelled as such.
-              n.editorial
-                ? html`<li class="editorial" lang=${this.langOf(n)}><span class="editorial-label" lang=${this.language}>${t.card.editorialNote}</span>${this.language === 'en' ? ' ' : ''}${n.text}</li>`
-                : html`<li lang=${this.langOf(n)}>${t.card.note(n.text)}</li>`,
-            )}
+            ${c.notes.map((n) => this.renderNote(n))}
           </ul>`
         : nothing}
       ${c.link ? html`<p class="link-row"><a class="link" part="link" href=${c.link.href}>${c.link.text}</a></p>` : nothing}
     </article>`;
+  }
+
+  /** The source's footnotes as it prints them (※); the editor's own notes labelled as such. */
+  private renderNote(n: Shown): TemplateResult {
+    const t = this.t;
+    return n.editorial
+      ? html`<li class="editorial" lang=${this.langOf(n)}><span class="editorial-label" lang=${this.language}>${t.card.editorialNote}</span>${this.language === 'en' ? ' ' : ''}${n.text}</li>`
+      : html`<li lang=${this.langOf(n)}>${t.card.note(n.text)}</li>`;
   }
 
   private renderStatus(c: Card): TemplateResult | typeof nothing {

@@ -16,17 +16,27 @@ export const planTreeStyles = css`
     align-items: end;
     gap: 0.25em 1em;
   }
-  .filter {
+  .filter,
+  .grade-filter {
     display: grid;
     gap: 0.125em;
+  }
+  .filter {
     flex: 1 1 16em;
   }
-  .filter label {
+  .filter label,
+  .grade-filter label {
     font-weight: 700;
     font-size: 0.875em;
   }
+  .grade-filter select {
+    max-width: 100%;
+  }
   .filter input {
     width: 100%;
+  }
+  .filter input,
+  .grade-filter select {
     min-width: 0;
     padding: 0.375em 0.5em;
     font: inherit;
@@ -70,7 +80,10 @@ export const planTreeStyles = css`
   }
   .row {
     display: grid;
-    grid-template-columns: 1.25em minmax(0, 1fr) auto;
+    grid-template-columns: 1.25em minmax(0, 1fr);
+    /* Then the grade and the progress, where a row has them, each in a column of its own. */
+    grid-auto-flow: column;
+    grid-auto-columns: auto;
     align-items: center;
     column-gap: 0.5em;
     padding: 0.25em 0.75em 0.25em calc(0.5em + var(--_level, 0) * var(--kdx-tree-indent, 1.5em));
@@ -138,6 +151,23 @@ export const planTreeStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  /* A row's grade: its label written out in a frame of its tone (the colour is never the only cue). */
+  .grade {
+    --_tone: var(--_neutral);
+    min-width: 1.75em;
+    padding: 0 0.375em;
+    border: 1px solid var(--_tone);
+    border-inline-start-width: 4px;
+    border-radius: calc(var(--_radius) / 2);
+    font-size: 0.875em;
+    font-weight: 700;
+    text-align: center;
+    white-space: nowrap;
+  }
+  .grade[data-tone='success'] { --_tone: var(--_success); }
+  .grade[data-tone='info'] { --_tone: var(--_info); }
+  .grade[data-tone='warning'] { --_tone: var(--_warning); }
+  .grade[data-tone='danger'] { --_tone: var(--_danger); }
   .bar {
     width: var(--kdx-tree-bar-width, 6em);
     height: var(--kdx-tree-bar-height, 4px);
@@ -159,6 +189,9 @@ export const planTreeStyles = css`
     }
     .row[aria-selected='true'] {
       border-inline-start-color: Highlight;
+    }
+    .grade {
+      border-color: CanvasText;
     }
     .bar {
       forced-color-adjust: none;
@@ -188,6 +221,9 @@ export const planTreeStyles = css`
     .row[aria-selected='true'] {
       background: none;
       border-inline-start-color: #000;
+    }
+    .grade {
+      border-color: #000;
     }
     .bar {
       background: #fff;

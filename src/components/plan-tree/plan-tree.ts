@@ -5,12 +5,13 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { KdxError } from '../../data/errors.js';
 import { formatCount, formatPercent, numberLabel, text } from '../../data/format.js';
-import type { PlanModel, PlanNode } from '../../data/model.js';
+import type { PlanModel, PlanNode, ScaleModel } from '../../data/model.js';
 import type { Progress } from '../../data/rollup.js';
 import { KdxNodeSelectEvent } from '../../events/kdx-node-select.js';
 import { hostStyles } from '../../styles/host.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
 import { planTreeStyles } from './plan-tree.styles.js';
+import { gradeFilter, renderGradeFilter, renderRowGrade, treeScale, type GradeFilter } from './tree-grades.js';
 import { commandFor, findByPrefix, isPrintable, TypeAhead, type TreeCommand } from './tree-keyboard.js';
 import {
   descendants,
@@ -98,6 +99,8 @@ const blockRows = directive(BlockRows);
  * @attr link-hash - Selection writes `#<node-id>` to the address (without scrolling or a history entry); on
  *   load and on `hashchange`, a hash naming a node in the tree opens the way to it, selects it and scrolls it
  *   into view. Other hashes are ignored.
+ * @attr scale - The scale whose grades the rows show, with a filter by grade (a plan's `scales` id, or `status`);
+ *   default: the plan's first scale of its own. Plans without scales show no grades.
  * @attr lang - `ja` or `en`; default: the closest `lang` above.
  * @attr theme - `light` (default), `dark` or `auto`.
  *
@@ -113,6 +116,8 @@ const blockRows = directive(BlockRows);
  * @csspart item - A row (`role="treeitem"`).
  * @csspart label - A row's № and title.
  * @csspart progress - A row's rate, counts and bar.
+ * @csspart grade - A row's grade.
+ * @csspart grade-filter - The filter by grade (label and select).
  * @csspart error - The error message box.
  * @csspart placeholder - The loading placeholder.
  *
@@ -136,9 +141,15 @@ export class KdxPlanTree extends KdxElement {
   @property({ type: Number, attribute: 'expand-depth' }) expandDepth = 1;
   @property({ reflect: true }) selected: string | undefined;
   @property({ type: Boolean, attribute: 'link-hash' }) linkHash = false;
+  @property({ reflect: true }) scale: string | undefined;
 
   /** The filter as applied (the input's value, after a short pause in typing). */
   @state() private query = '';
+  /** The grade the reader filters by ('' for all). */
+  @state() private grade = '';
+  private treeScale: ScaleModel | undefined;
+  private gradeOptions: GradeFilter | undefined;
+  private gradeOptionsKey: unknown[] | undefined;
 
   private root: PlanNode | undefined;
   private planId = '';
@@ -209,6 +220,9 @@ export class KdxPlanTree extends KdxElement {
 
   protected override checkNode(view: ReadyView): KdxError | undefined {
     const node = view.node;
+    if (this.scale && !view.plan.scale(this.scale)) {
+      return new KdxError('wrong-kind', { widget: '<kdx-plan-tree>', id: node.id, problem: 'no-scale', title: node.title });
+    }
     if (node.children.length) return undefined;
     return new KdxError('wrong-kind', { widget: '<kdx-plan-tree>', id: node.id, problem: 'tree-no-children', title: node.title });
   }
@@ -233,9 +247,23 @@ export class KdxPlanTree extends KdxElement {
       this.rowsDirty = true;
       this.reveal ??= 'quiet';
     }
-    if (this.query !== this.filteredQuery) {
-      this.filteredQuery = this.query;
-      this.filter = this.query.trim() ? filterTree(root, this.query) : undefined;
+    const scale = treeScale(view.plan, this.scale);
+    if (scale !== this.treeScale) {
+      this.grade = '';
+      this.treeScale = scale;
+      this.filteredQuery = '\u0000';
+    }
+    const optionsKey = [root, scale, this.language];
+    if (!this.gradeOptionsKey || optionsKey.some((k, i) => k !== this.gradeOptionsKey![i])) {
+      this.gradeOptionsKey = optionsKey;
+      this.gradeOptions = scale && gradeFilter(root, scale, this.language, this.t);
+    }
+    const key = `${this.query}\u0000${this.grade}`;
+    if (key !== this.filteredQuery) {
+      this.filteredQuery = key;
+      const grade = this.grade;
+      const keep = scale && grade ? (n: PlanNode) => n.grades.get(scale.id)?.grade.id === grade : undefined;
+      this.filter = this.query.trim() || keep ? filterTree(root, this.query, keep) : undefined;
       this.filterOpen = new Set(this.filter?.ancestors);
       this.rowsDirty = true;
       // Back from a filter: an item chosen while filtering stays in sight.
@@ -297,6 +325,7 @@ export class KdxPlanTree extends KdxElement {
           <input id="filter" type="search" autocomplete="off" spellcheck="false" aria-describedby="filter-hint"
             .value=${this.query} @input=${this.onFilterInput} @keydown=${this.onFilterKeydown} />
         </div>
+        ${this.gradeOptions ? renderGradeFilter(this.gradeOptions, this.grade, this.t, this.onGradeChange) : nothing}
         <div class="actions">
           <button type="button" @click=${() => this.setAllOpen(true)}>${t.expandAll}</button>
           <button type="button" @click=${() => this.setAllOpen(false)}>${t.collapseAll}</button>
@@ -320,18 +349,21 @@ export class KdxPlanTree extends KdxElement {
   private renderRow(r: TreeRow): TemplateResult {
     const n = r.node;
     const context = this.filter !== undefined && !this.filter.matches.has(n);
-    const key = `${r.level} ${r.setsize} ${r.posinset} ${r.open} ${context} ${this.language}`;
+    const scale = this.treeScale;
+    const key = `${r.level} ${r.setsize} ${r.posinset} ${r.open} ${context} ${this.language} ${scale?.id}`;
     const cached = this.rowCache.get(n);
     if (cached?.key === key) return cached.result;
     const p = n.progress;
-    const rate = p?.rateTenths ?? null;
+    const graded = scale && n.grades.has(scale.id);
+    // A graded item's "1 of 1, 100%" says less than its grade: the grade is shown instead.
+    const rate = graded && p?.source === 'status' ? null : (p?.rateTenths ?? null);
     // As the document writes it: 「視点1」 where the plan's kinds say so.
     const number = this.planModel ? numberLabel(this.planModel.data, n.data, this.language) : n.data.number;
     const result = html`<div role="treeitem" part="item" class="row" data-id=${n.id} aria-level=${r.level}
       aria-setsize=${r.setsize} aria-posinset=${r.posinset} aria-expanded=${r.open === undefined ? nothing : String(r.open)}
       aria-selected="false" tabindex="-1" ?data-context=${context} ${rowVars(r.level, rate)}
       ><span class="label" part="label"><span class="number">${number || nothing}</span>${number ? ' ' : nothing}${text(n.title, this.language)}</span
-      >${p && rate !== null ? this.renderProgress(p, rate) : nothing}</div
+      >${graded ? renderRowGrade(n, scale, this.language, this.t) : nothing}${p && rate !== null ? this.renderProgress(p, rate) : nothing}</div
     >`;
     this.rowCache.set(n, { key, result });
     return result;
@@ -469,6 +501,10 @@ export class KdxPlanTree extends KdxElement {
     clearTimeout(this.filterTimer);
     // A short pause before filtering and announcing: one announcement per burst of typing, not per key.
     this.filterTimer = setTimeout(() => (this.query = value), value ? 150 : 0);
+  };
+
+  private readonly onGradeChange = (e: Event): void => {
+    this.grade = (e.target as HTMLSelectElement).value;
   };
 
   private readonly onFilterKeydown = (e: KeyboardEvent): void => {

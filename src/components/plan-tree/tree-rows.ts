@@ -138,14 +138,17 @@ function haystack(n: PlanNode): string {
   return h;
 }
 
-/** Nodes below `root` matching `query` (title in either language, or №), with their ancestors. */
-export function filterTree(root: PlanNode, query: string): TreeFilter {
+/**
+ * Nodes below `root` matching `query` (title in either language, or №) and `keep` (a grade, say), with their
+ * ancestors. Without a query, `keep` alone decides; without either, nothing matches.
+ */
+export function filterTree(root: PlanNode, query: string, keep?: (n: PlanNode) => boolean): TreeFilter {
   const q = fold(query.trim());
   const matches = new Set<PlanNode>();
   const ancestors = new Set<PlanNode>();
-  if (!q) return { matches, ancestors };
+  if (!q && !keep) return { matches, ancestors };
   for (const n of descendants(root)) {
-    if (!haystack(n).includes(q)) continue;
+    if ((q && !haystack(n).includes(q)) || (keep && !keep(n))) continue;
     matches.add(n);
     for (let p = n.parent; p && p !== root && !ancestors.has(p); p = p.parent) ancestors.add(p);
   }

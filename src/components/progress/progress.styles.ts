@@ -52,6 +52,10 @@ export const progressStyles = css`
     align-items: center;
     gap: 1em;
   }
+  /* Below the ring and its text, across the whole box. */
+  .ring-table {
+    flex: 1 0 100%;
+  }
   .ring {
     flex: none;
     width: var(--kdx-progress-ring-size, 6em);
@@ -73,6 +77,8 @@ export const progressStyles = css`
   .ring-text {
     display: grid;
     gap: 0.125em;
+    flex: 1 1 0;
+    min-width: 8em;
   }
   :host([variant='inline']) {
     display: inline;
@@ -109,6 +115,61 @@ export const progressStyles = css`
     display: flex;
     align-items: center;
     gap: 0.375em;
+  }
+  .as-of {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .change {
+    margin: 0.25em 0 0;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  /* The report's table: grades written out, counts and shares as printed. */
+  .distribution {
+    width: 100%;
+    margin: 0.5em 0 0;
+    border-collapse: collapse;
+    font-size: 0.875em;
+    font-variant-numeric: tabular-nums;
+  }
+  .distribution caption {
+    text-align: start;
+    font-weight: 700;
+    padding-bottom: 0.25em;
+  }
+  .distribution th,
+  .distribution td {
+    padding: 0.25em 0.5em;
+    border-bottom: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  .distribution th[scope='col'] {
+    text-align: end;
+    font-weight: 700;
+  }
+  .distribution th[scope='col']:first-child,
+  .distribution th[scope='row'] {
+    text-align: start;
+    padding-inline-start: 0;
+  }
+  .distribution th[scope='row'] {
+    font-weight: 400;
+  }
+  .distribution th[scope='row'] .swatch {
+    display: inline-block;
+    vertical-align: -0.1em;
+    margin-inline-end: 0.375em;
+  }
+  .distribution td {
+    text-align: end;
+    white-space: nowrap;
+  }
+  .distribution tfoot th,
+  .distribution tfoot td {
+    font-weight: 700;
+    border-bottom: 0;
   }
   @media (forced-colors: active) {
     .fill { background: Highlight; forced-color-adjust: none; }

@@ -1,10 +1,22 @@
 import { html, nothing, svg, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { KdxError } from '../../data/errors.js';
 import { formatCount, formatPercent, text } from '../../data/format.js';
-import type { Progress } from '../../data/rollup.js';
+import type { ScaleModel } from '../../data/model.js';
+import { STATUS_SCALE, type Progress } from '../../data/rollup.js';
 import { hostStyles } from '../../styles/host.js';
+import { asOfOf, asOfText, rateName, type Shown } from '../shared/grades.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
+import { distributionView, renderDistribution, type DistributionView } from './distribution.js';
 import { progressStyles } from './progress.styles.js';
+
+/** What the meter shows: the rate, its name where the plan names it, and the counts it is from. */
+interface Rate {
+  tenths: number;
+  achieved: number;
+  /** The scale's name for its rate (「A評価以上の割合」); undefined for the plain 達成率 of statuses. */
+  label: Shown | undefined;
+}
 
 /**
  * @summary A data meter: the achievement rate of a plan or any node, with counts and notes as the report prints
@@ -16,6 +28,9 @@ import { progressStyles } from './progress.styles.js';
  * @attr node - Node id (default: the plan's root).
  * @attr variant - `bar` (default), `ring`, or `inline` (for running text).
  * @attr breakdown - Show counts by status when the data has them.
+ * @attr scale - The scale to show (a plan's `scales` id, or `status`); default: the plan's headline. A plan with
+ *   scales of its own shows the scale's counts by grade as a table, with the change against the report's
+ *   comparison base where the data has one.
  * @attr lang - `ja` or `en`; default: the closest `lang` above.
  * @attr theme - `light` (default), `dark` or `auto`.
  *
@@ -30,6 +45,9 @@ import { progressStyles } from './progress.styles.js';
  * @csspart counts - The counts line (「124項目中108項目達成」).
  * @csspart note - The note on items whose figures are not yet fixed.
  * @csspart breakdown - The list of counts by status.
+ * @csspart distribution - The table of counts and shares by grade.
+ * @csspart change - The rate's change against the comparison base (「平成26年度比 +25.3ポイント」).
+ * @csspart as-of - The date the figures are as of.
  * @csspart retry-button - The "Try again" button after a transient failure.
  * @csspart error - The error message box.
  * @csspart placeholder - The loading placeholder.
@@ -45,31 +63,57 @@ export class KdxProgress extends KdxElement {
 
   @property({ reflect: true }) variant: 'bar' | 'ring' | 'inline' = 'bar';
   @property({ type: Boolean, reflect: true }) breakdown = false;
+  @property({ reflect: true }) scale: string | undefined;
 
   private progress: Progress | null = null;
+  private rate: Rate | undefined;
+  private distribution: DistributionView | undefined;
+  private asOf = '';
+
+  protected override checkNode(view: ReadyView): KdxError | undefined {
+    if (!this.scale || view.plan.scale(this.scale)) return undefined;
+    return new KdxError('wrong-kind', { widget: '<kdx-progress>', id: view.node.id, problem: 'no-scale', title: view.node.title });
+  }
 
   protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {
-    this.progress = view.node.progress;
-    const rate = this.progress?.rateTenths;
+    const { plan, node } = view;
+    const p = (this.progress = node.progress);
+    const scale = plan.scale(this.scale);
+    // A plan's own scales are its report's headline table; the statuses' breakdown stays opt-in (`breakdown`).
+    this.distribution = scale && (scale.id !== STATUS_SCALE || this.scale) ? distributionView(plan, node, scale, this.language, this.t) : undefined;
+    this.rate = p ? this.rateOf(p, scale, scale === plan.headline) : undefined;
+    this.asOf = p ? asOfText(asOfOf(plan, node), this.language, this.t) : '';
+    const rate = this.rate?.tenths;
     // The fill width as a custom property: set from code, so no inline style= in templates (strict CSP).
     if (rate == null) this.style.removeProperty('--_rate');
     else this.style.setProperty('--_rate', String(rate / 1000));
   }
 
-  private spoken(p: Progress, rate: number): string {
+  /** The headline's rate (declared or rolled up), or another scale's own; none for a scale without achieved grades. */
+  private rateOf(p: Progress, scale: ScaleModel | undefined, headline: boolean): Rate | undefined {
+    const d = scale && !headline ? p.byScale.get(scale.id) : undefined;
+    const tenths = headline || !scale ? p.rateTenths : (d?.rateTenths ?? null);
+    if (tenths === null) return undefined;
+    const named = scale && scale.id !== STATUS_SCALE;
+    return { tenths, achieved: headline || !scale ? p.achieved : d!.achieved!, label: named ? rateName(scale, this.language, this.t) : undefined };
+  }
+
+  private spoken(p: Progress, rate: Rate): string {
     const l = this.language;
-    return this.t.progress.spoken(formatCount(p.achieved, l), formatCount(p.total, l), formatPercent(rate, l));
+    const [a, total, pct] = [formatCount(rate.achieved, l), formatCount(p.total, l), formatPercent(rate.tenths, l)];
+    return rate.label ? this.t.grades.spokenRate(rate.label.text, pct, a, total) : this.t.progress.spoken(a, total, pct);
   }
 
   protected renderReady(view: ReadyView): TemplateResult {
     const l = this.language;
     const title = text(view.node.title, l);
     const p = this.progress;
-    if (!p || p.rateTenths === null) return this.renderNoData(title);
-    const rate = p.rateTenths;
+    if (p && !this.rate && this.distribution) return this.renderDistributionOnly(title, p);
+    if (!p || !this.rate) return this.renderNoData(title);
+    const rate = this.rate.tenths;
     const percent = formatPercent(rate, l);
     const meter = {
-      valuetext: this.spoken(p, rate),
+      valuetext: this.spoken(p, this.rate),
       valuenow: String(rate / 10),
     };
     if (this.variant === 'inline') {
@@ -78,15 +122,20 @@ export class KdxProgress extends KdxElement {
           aria-valuetext=${meter.valuetext}
           ><span class="inline-meter"><span class="inline-rate" part="rate">${percent}</span><span class="track" part="meter"
             ><span class="fill" part="fill"></span></span></span
-          ><span class="counts-inline">${this.t.progress.countsInline(formatCount(p.achieved, l), formatCount(p.total, l))}</span></span
+          ><span class="counts-inline">${this.inlineCounts(p, this.rate)}</span></span
         ></span
       >`;
     }
+    const label = this.rate.label;
     const details = html`
-      <p class="counts" part="counts" aria-hidden="true">${this.t.progress.counts(formatCount(p.achieved, l), formatCount(p.total, l))}</p>
+      ${label
+        ? html`<p class="counts" part="counts" aria-hidden="true" lang=${this.langOf(label)}>${this.inlineCounts(p, this.rate)}</p>`
+        : html`<p class="counts" part="counts" aria-hidden="true">${this.t.progress.counts(formatCount(p.achieved, l), formatCount(p.total, l))}</p>`}
       ${p.unconfirmed > 0 ? html`<p class="note" part="note">${this.t.progress.unconfirmed(formatCount(p.unconfirmed, l))}</p>` : nothing}
-      ${this.breakdown ? this.renderBreakdown(view, p) : nothing}
+      ${this.asOf ? html`<p class="as-of" part="as-of">${this.asOf}</p>` : nothing}
+      ${this.breakdown && !this.distribution ? this.renderBreakdown(view, p) : nothing}
     `;
+    const table = this.distribution ? renderDistribution(this.distribution, this.t, (s) => this.langOf(s)) : nothing;
     if (this.variant === 'ring') {
       return html`<div class="base ring-layout" part="base" lang=${l}>
         <svg class="ring" part="meter" viewBox="0 0 120 120" role="meter" aria-labelledby="title" aria-valuemin="0"
@@ -100,6 +149,7 @@ export class KdxProgress extends KdxElement {
           <span class="rate" part="rate" aria-hidden="true">${percent}</span>
           ${details}
         </div>
+        ${table === nothing ? nothing : html`<div class="ring-table">${table}</div>`}
       </div>`;
     }
     return html`<div class="base" part="base" lang=${l}>
@@ -111,8 +161,36 @@ export class KdxProgress extends KdxElement {
         aria-valuenow=${meter.valuenow} aria-valuetext=${meter.valuetext}>
         <div class="fill" part="fill"></div>
       </div>
-      ${details}
+      ${details}${table}
     </div>`;
+  }
+
+  /** The counts line: 「124項目中 108項目達成」, or 「A評価以上の割合：40項目中28項目」. */
+  private inlineCounts(p: Progress, rate: Rate): string {
+    const l = this.language;
+    const [a, total] = [formatCount(rate.achieved, l), formatCount(p.total, l)];
+    return rate.label ? this.t.grades.rateCounts(rate.label.text, a, total) : this.t.progress.counts(a, total);
+  }
+
+  /** A scale without achieved grades (実施状況): no rate to show, only the table. */
+  private renderDistributionOnly(title: string, p: Progress): TemplateResult {
+    const l = this.language;
+    const v = this.distribution!;
+    if (this.variant === 'inline') {
+      const parts = v.rows.map((r) => `${r.grade.text} ${this.t.grades.items(r.count)}`);
+      return html`<span class="inline" part="base" lang=${l}>${title}：${this.t.list(parts)}</span>`;
+    }
+    return html`<div class="base" part="base" lang=${l}>
+      <span class="title" part="title">${title}</span>
+      ${p.unconfirmed > 0 ? html`<p class="note" part="note">${this.t.progress.unconfirmed(formatCount(p.unconfirmed, l))}</p>` : nothing}
+      ${this.asOf ? html`<p class="as-of" part="as-of">${this.asOf}</p>` : nothing}
+      ${renderDistribution(v, this.t, (s) => this.langOf(s))}
+    </div>`;
+  }
+
+  /** `lang` on an element only when its text is not in the widget's language. */
+  private langOf(s: Shown): string | typeof nothing {
+    return s.lang === this.language ? nothing : s.lang;
   }
 
   private renderNoData(title: string): TemplateResult {

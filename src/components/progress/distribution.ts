@@ -1,0 +1,113 @@
+/**
+ * A node's counts on one scale as the report's table prints them: each grade written out with its count and
+ * share (one decimal, each rounded on its own, so that they may add up to 99.9% or 100.1% as printed tables do),
+ * and, where the report compares with an earlier snapshot, that snapshot's counts and the change (「▲22」).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatChange, formatCount, formatFiscalYear, formatDate, formatPercent } from '../../data/format.js';
+import type { PlanModel, PlanNode, ScaleModel } from '../../data/model.js';
+import { rateTenths, type Distribution } from '../../data/rollup.js';
+import { comparison } from '../../data/snapshots.js';
+import type { Lang, Messages } from '../../i18n/index.js';
+import { gradeText, scaleName, shown, type Shown } from '../shared/grades.js';
+
+/** A change as shown (「▲22」) and as read out (「22減」). */
+export interface ChangeText {
+  text: string;
+  spoken: string;
+}
+
+export interface DistributionView {
+  caption: string;
+  /** Column headers after 区分: the counts' own (its fiscal year, else 件数), 割合, then the base's and 増減. */
+  current: string;
+  base: string | undefined;
+  rows: Array<{ grade: Shown; tone: string; count: string; share: string; before?: string | undefined; change?: ChangeText | undefined }>;
+  total: { count: string; before?: string | undefined; change?: ChangeText | undefined };
+  /** The headline rate's change (「平成26年度比 +25.3ポイント」), and what the changes are against. */
+  rateChange: ChangeText | undefined;
+  baseNote: Shown | undefined;
+}
+
+const sign = (n: number): -1 | 0 | 1 => (n > 0 ? 1 : n < 0 ? -1 : 0);
+
+function change(n: number, lang: Lang, t: Messages): ChangeText {
+  return { text: formatChange(n, lang), spoken: t.grades.changeSpoken(sign(n), formatCount(Math.abs(n), lang)) };
+}
+
+/** The table of `scale` at `node`, or undefined when its counts do not cover every item. */
+export function distributionView(plan: PlanModel, node: PlanNode, scale: ScaleModel, lang: Lang, t: Messages): DistributionView | undefined {
+  const p = node.progress;
+  const d: Distribution | undefined = p?.byScale.get(scale.id);
+  if (!p || !d?.complete || p.total === 0) return undefined;
+  const cmp = comparison(plan, node);
+  const changes = cmp?.byScale.get(scale.id);
+  const withBase = changes && cmp;
+  const baseName = cmp && t.grades.snapshot(cmp.base.fiscalYear === undefined ? '' : formatFiscalYear(cmp.base.fiscalYear, lang), cmp.base.asOf ? formatDate(cmp.base.asOf, lang) : '');
+  const fy = node.data.progress?.fiscalYear;
+  const rows = d.counts.map((c, i) => {
+    const grade = scale.grade(c.grade)!;
+    const ch = changes?.[i];
+    return {
+      grade: gradeText(grade, lang, t),
+      tone: grade.tone ?? 'neutral',
+      count: formatCount(c.count, lang),
+      share: formatPercent(rateTenths(c.count, p.total)!, lang),
+      before: ch && formatCount(ch.before, lang),
+      change: ch && change(ch.change, lang, t),
+    };
+  });
+  let rateChange: ChangeText | undefined;
+  if (cmp && cmp.rateTenths !== null && scale.id === plan.headline?.id) {
+    const n = formatChange(cmp.rateTenths, lang, true);
+    const abs = formatChange(Math.abs(cmp.rateTenths), lang, true).replace(/^\+/, '');
+    rateChange = { text: t.grades.rateChange(baseName!, t.grades.points(n)), spoken: t.grades.rateChange(baseName!, t.grades.pointsSpoken(sign(cmp.rateTenths), abs)) };
+  }
+  return {
+    caption: t.grades.distribution(scaleName(scale, lang, t).text),
+    current: fy === undefined || !changes ? t.grades.count : formatFiscalYear(fy, lang),
+    // History points always have a fiscal year.
+    base: withBase && formatFiscalYear(withBase.base.fiscalYear!, lang),
+    rows,
+    total: {
+      count: formatCount(p.total, lang),
+      before: withBase && formatCount(withBase.total.before, lang),
+      change: withBase && change(withBase.total.change, lang, t),
+    },
+    rateChange,
+    baseNote: cmp ? (shown(cmp.note, lang) ?? { text: t.grades.changeBase(baseName!), lang }) : undefined,
+  };
+}
+
+const changeCell = (c: ChangeText) => html`<span aria-hidden="true">${c.text}</span><span class="visually-hidden">${c.spoken}</span>`;
+
+/** The view as a table (a real one: a screen reader can move by row and column), with the rate's change. */
+export function renderDistribution(v: DistributionView, t: Messages, langOf: (s: Shown) => string | typeof nothing): TemplateResult {
+  const g = t.grades;
+  return html`<table class="distribution" part="distribution">
+      <caption>${v.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${g.grade}</th><th scope="col">${v.current}</th><th scope="col">${g.share}</th>
+          ${v.base ? html`<th scope="col">${v.base}</th><th scope="col">${g.change}</th>` : nothing}
+        </tr>
+      </thead>
+      <tbody>
+        ${v.rows.map(
+          (r) => html`<tr>
+            <th scope="row"><span class="swatch tone-${r.tone}" aria-hidden="true"></span><span lang=${langOf(r.grade)}>${r.grade.text}</span></th>
+            <td>${r.count}</td><td>${r.share}</td>
+            ${v.base ? html`<td>${r.before ?? ''}</td><td>${r.change ? changeCell(r.change) : ''}</td>` : nothing}
+          </tr>`,
+        )}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">${g.total}</th><td>${v.total.count}</td><td>${formatPercent(1000, t.lang)}</td>
+          ${v.base ? html`<td>${v.total.before ?? ''}</td><td>${v.total.change ? changeCell(v.total.change) : ''}</td>` : nothing}
+        </tr>
+      </tfoot>
+    </table>
+    ${v.rateChange ? html`<p class="change" part="change"><span aria-hidden="true">${v.rateChange.text}</span><span class="visually-hidden">${v.rateChange.spoken}</span></p>` : nothing}
+    ${v.baseNote ? html`<p class="note" part="note" lang=${langOf(v.baseNote)}>${v.baseNote.text}</p>` : nothing}`;
+}

@@ -1,0 +1,261 @@
+/**
+ * Report shapes in the widgets, as a reader meets them (seeds/examples/, fictional cities): the figures a printed
+ * table shows (counts, shares to one decimal, changes with ▲), grades written out, how each grade was reached.
+ * Expected values are worked out by hand from the examples' counts (see test/data/shapes.test.ts).
+ */
+import { expect } from '@open-wc/testing';
+import '../../src/kdx.js';
+import { GARBAGE, mount, q, settled, shown, unmountAll } from '../helpers/widgets.js';
+
+const EX = '/seeds/examples';
+/** The rows of a widget's table as the reader sees them (screen-reader-only text left out). */
+function rows(el: Element, selector = 'table'): string[][] {
+  const table = q(el, selector);
+  return [...table.querySelectorAll('tr')].map((tr) =>
+    [...tr.children].map((c) => {
+      const copy = c.cloneNode(true) as Element;
+      copy.querySelectorAll('.visually-hidden').forEach((h) => h.remove());
+      return copy.textContent!.replace(/\s+/g, ' ').trim();
+    }),
+  );
+}
+
+describe('report shapes in the widgets', () => {
+  afterEach(unmountAll);
+
+  describe('<kdx-progress>', () => {
+    it('a grade scale: the distribution table as printed, and the rate the plan names', async () => {
+      const { el } = await mount(`<kdx-progress data-test src="${EX}/grades.json"></kdx-progress>`);
+      expect(rows(el)).to.deep.equal([
+        ['区分', '件数', '割合'],
+        ['S：計画以上', '4', '10.0%'],
+        ['A：計画どおり', '24', '60.0%'],
+        ['B：やや遅れている', '9', '22.5%'],
+        ['C：ほとんど進んでいない', '3', '7.5%'],
+        ['合計', '40', '100.0%'],
+      ]);
+      expect(q(el, 'caption').textContent).to.equal('評価の内訳');
+      expect(q(el, '[role="meter"]').getAttribute('aria-valuetext')).to.equal('A評価以上の割合 70.0%（40項目中28項目）');
+      expect(q(el, '.rate').textContent).to.equal('70.0%');
+      expect(shown(el)).to.contain('2025年3月31日現在');
+      expect(shown(el)).to.not.match(GARBAGE);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shares rounded each on its own, as printed: 8.3 + 58.3 + 25.0 + 8.3', async () => {
+      const { el } = await mount(`<kdx-progress data-test src="${EX}/grades.json" node="policy-3" variant="ring"></kdx-progress>`);
+      expect(rows(el).map((r) => r[2])).to.deep.equal(['割合', '8.3%', '58.3%', '25.0%', '8.3%', '100.0%']);
+      expect(q(el, '[role="meter"]').getAttribute('aria-valuenow')).to.equal('66.7');
+      await expect(el).to.be.accessible();
+    });
+
+    it('two dimensions: each scale its own table over the same 7 items; one without achieved grades has no meter', async () => {
+      const { el: a } = await mount(`<kdx-progress data-test src="${EX}/two-dimensions.json"></kdx-progress>`);
+      expect(rows(a).slice(1)).to.deep.equal([
+        ['未達成', '2', '28.6%'],
+        ['一部達成', '2', '28.6%'],
+        ['達成', '3', '42.9%'],
+        ['合計', '7', '100.0%'],
+      ]);
+      expect(q(a, '[role="meter"]').getAttribute('aria-valuetext')).to.equal('達成率 42.9%（7項目中3項目）');
+      const { el: b } = await mount(`<kdx-progress data-test lang="en" src="${EX}/two-dimensions.json" scale="implementation"></kdx-progress>`);
+      expect(b.shadowRoot!.querySelector('[role="meter"]')).to.equal(null);
+      expect(rows(b)).to.deep.equal([
+        ['Grade', 'Items', 'Share'],
+        ['Not started', '1', '14.3%'],
+        ['Under way', '3', '42.9%'],
+        ['Done', '3', '42.9%'],
+        ['Total', '7', '100.0%'],
+      ]);
+      expect(q(b, 'caption').textContent).to.equal('Implementation: breakdown');
+      await expect(b).to.be.accessible();
+    });
+
+    it('year over year: the counts beside the previous report\'s, the change with ▲, the rate\'s change and the base', async () => {
+      const { el } = await mount(`<kdx-progress data-test src="${EX}/year-over-year.json"></kdx-progress>`);
+      expect(rows(el)).to.deep.equal([
+        ['区分', '平成27年度', '割合', '平成26年度', '増減'],
+        ['完了', '30', '50.0%', '18', '+12'],
+        ['順調', '20', '33.3%', '42', '▲22'],
+        ['遅れ', '7', '11.7%', '9', '▲2'],
+        ['未着手', '3', '5.0%', '4', '▲1'],
+        ['合計', '60', '100.0%', '73', '▲13'],
+      ]);
+      // A screen reader hears the change in words, not "black triangle".
+      const cell = q(el, 'tbody tr:nth-child(2) td:last-child');
+      expect(cell.querySelector('[aria-hidden="true"]')!.textContent).to.equal('▲22');
+      expect(cell.querySelector('.visually-hidden')!.textContent).to.equal('22減');
+      expect(q(el, '.change [aria-hidden="true"]').textContent).to.equal('平成26年度（2015年3月31日現在）比 +25.3ポイント');
+      expect(q(el, '.change .visually-hidden').textContent).to.equal('平成26年度（2015年3月31日現在）比 25.3ポイント増');
+      expect(shown(el)).to.contain('※増減は対H26年度と比較');
+      expect(shown(el)).to.contain('2016年3月31日現在');
+      await expect(el).to.be.accessible();
+    });
+
+    it('year over year in English: a minus sign, not ▲', async () => {
+      const { el } = await mount(`<kdx-progress data-test lang="en" src="${EX}/year-over-year.json" node="service"></kdx-progress>`);
+      // 10 → 17 (+7), 22 → 11 (−11), 5 → 3 (−2), 2 → 1 (−1); 39 → 32 (−7). 17/32 = 53.1%, 10/39 = 25.6%: +27.5 points.
+      expect(rows(el)).to.deep.equal([
+        ['Grade', 'FY2015', 'Share', 'FY2014', 'Change'],
+        ['Completed', '17', '53.1%', '10', '+7'],
+        ['On track', '11', '34.4%', '22', '\u221211'],
+        ['Delayed', '3', '9.4%', '5', '\u22122'],
+        ['Not started', '1', '3.1%', '2', '\u22121'],
+        ['Total', '32', '100.0%', '39', '\u22127'],
+      ]);
+      expect(q(el, '.change [aria-hidden="true"]').textContent).to.equal('+27.5 points on FY2014 (as of 31 March 2015)');
+      expect(q(el, 'tbody tr:nth-child(2) .visually-hidden').textContent).to.equal('down 11');
+      expect(shown(el)).to.contain('Changes are against FY2014');
+    });
+
+    it('an unknown scale is a clear error', async () => {
+      const { el, event } = await mount(`<kdx-progress data-test src="${EX}/grades.json" scale="nope"></kdx-progress>`);
+      expect(event.type).to.equal('kdx-error');
+      expect(q(el, '[role="alert"]').textContent).to.contain('scale 属性で指定した区分がありません');
+    });
+  });
+
+  describe('<kdx-initiative-card>', () => {
+    it('an indicator: baseline → target with years, actuals per year, the grade computed and from what', async () => {
+      const { el } = await mount(`<kdx-initiative-card data-test src="${EX}/indicators.json" node="2-1"></kdx-initiative-card>`);
+      const values = [...el.shadowRoot!.querySelectorAll('.indicator dl div')].map((d) => d.textContent!.replace(/\s+/g, ' ').trim());
+      expect(values).to.deep.equal(['基準値 12万件（令和元年度）', '目標値 18万件（令和7年度）']);
+      expect(rows(el, '.actuals')).to.deep.equal([
+        ['年度', '実績値'],
+        ['令和4年度', '13.1万件'],
+        ['令和5年度', '14.6万件'],
+        ['令和6年度', '15万件'],
+      ]);
+      expect(q(el, '.indicator .grade').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        '評価: A：基準値から10%を超えて改善 （評価基準による計算：基準値からの変化率 +25.0%（令和6年度の実績値による））',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('a stated grade is shown as stated, with what the rule would give', async () => {
+      const { el } = await mount(`<kdx-initiative-card data-test src="${EX}/indicators.json" node="2-2"></kdx-initiative-card>`);
+      expect(q(el, '.indicator .grade').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        '評価: A：基準値から10%を超えて改善 （報告書の評価：評価基準による計算では S：目標値を達成）',
+      );
+    });
+
+    it('an indicator without actuals: 「−」 and why, in English too', async () => {
+      const { el } = await mount(`<kdx-initiative-card data-test lang="en" src="${EX}/indicators.json" node="2-3"></kdx-initiative-card>`);
+      expect(q(el, '.indicator .grade').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        'Evaluation: −: Cannot be evaluated (computed by the evaluation rule: Cannot be evaluated: there is no actual value)',
+      );
+      expect(shown(el)).to.contain('Baseline 20 projects (FY2019)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('lower is better: said, and the change counted the other way', async () => {
+      const { el } = await mount(`<kdx-initiative-card data-test src="${EX}/indicators.json" node="1-3"></kdx-initiative-card>`);
+      expect(shown(el)).to.contain('数値が小さいほど良い指標');
+      expect(shown(el)).to.contain('実績値 280,000㎡（令和6年度）');
+      expect(shown(el)).to.contain('C：基準値から10%を超えて悪化');
+      expect(shown(el)).to.contain('基準値からの変化率 -12.0%');
+    });
+
+    it('two dimensions: both grades of the item, each written out and stated', async () => {
+      const { el } = await mount(`<kdx-initiative-card data-test src="${EX}/two-dimensions.json" node="S-3"></kdx-initiative-card>`);
+      const grades = [...el.shadowRoot!.querySelectorAll('.grade')].map((g) => g.textContent!.replace(/\s+/g, ' ').trim());
+      expect(grades).to.deep.equal(['達成度: 未達成 （報告書の評価）', '実施状況: 取組中 （報告書の評価）']);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('<kdx-plan-tree>', () => {
+    it('shows each item\'s grade in words and filters by grade', async () => {
+      const { el } = await mount(`<kdx-plan-tree data-test src="${EX}/grades.json" expand-depth="2"></kdx-plan-tree>`);
+      const row = q(el, '[data-id="1-1"]');
+      expect(row.querySelector('.grade [aria-hidden="true"]')!.textContent).to.equal('S');
+      expect(row.querySelector('.grade .visually-hidden')!.textContent).to.equal('評価：S：計画以上');
+      const select = q<HTMLSelectElement>(el, 'select');
+      // Items listed in the tree: S 1-1; A 1-2, 2-1, 3-1; B 1-3, 3-2; C 2-2.
+      expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal([
+        'すべて', 'S：計画以上（1）', 'A：計画どおり（3）', 'B：やや遅れている（2）', 'C：ほとんど進んでいない（1）',
+      ]);
+      select.value = 'B';
+      select.dispatchEvent(new Event('change'));
+      await settled(el);
+      const ids = [...el.shadowRoot!.querySelectorAll('[role="treeitem"]:not([data-context])')].map((r) => (r as HTMLElement).dataset.id);
+      expect(ids).to.deep.equal(['1-3', '3-2']);
+      expect(q(el, '[role="status"]').textContent).to.equal('2件が該当');
+      await expect(el).to.be.accessible();
+      select.value = '';
+      select.dispatchEvent(new Event('change'));
+      await settled(el);
+      expect(el.shadowRoot!.querySelectorAll('[role="treeitem"]').length).to.equal(10);
+    });
+
+    it('combines the grade with the text filter, and shows computed grades', async () => {
+      const { el } = await mount(`<kdx-plan-tree data-test src="${EX}/indicators.json" expand-depth="2"></kdx-plan-tree>`);
+      expect(q(el, '[data-id="2-3"] .grade [aria-hidden="true"]').textContent).to.equal('−');
+      const select = q<HTMLSelectElement>(el, 'select');
+      select.value = 'A';
+      select.dispatchEvent(new Event('change'));
+      const input = q<HTMLInputElement>(el, 'input');
+      input.value = '観光';
+      input.dispatchEvent(new Event('input'));
+      await new Promise((r) => setTimeout(r, 250));
+      await settled(el);
+      const ids = [...el.shadowRoot!.querySelectorAll('[role="treeitem"]:not([data-context])')].map((r) => (r as HTMLElement).dataset.id);
+      expect(ids).to.deep.equal(['2-2']);
+    });
+
+    it('Kanazawa\'s plan, without scales, shows no grade filter', async () => {
+      const { el } = await mount(`<kdx-plan-tree data-test src="/seeds/kanazawa.json" plan="administrative-management-plan"></kdx-plan-tree>`);
+      expect(el.shadowRoot!.querySelector('select')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.grade')).to.equal(null);
+    });
+  });
+
+  describe('<kdx-chart>', () => {
+    it('the distribution over the years, with its table', async () => {
+      const { el } = await mount(`<kdx-chart data-test src="${EX}/year-over-year.json" type="distribution"></kdx-chart>`);
+      // 75: 8 (10.7%), 45 (60.0%), 15 (20.0%), 7 (9.3%); 73: 18 (24.7%), 42 (57.5%), 9 (12.3%), 4 (5.5%);
+      // 60: 30 (50.0%), 20 (33.3%), 7 (11.7%), 3 (5.0%).
+      expect(rows(el)).to.deep.equal([
+        ['年度', '完了', '順調', '遅れ', '未着手', '合計'],
+        ['平成25年度', '8項目（10.7%）', '45項目（60.0%）', '15項目（20.0%）', '7項目（9.3%）', '75'],
+        ['平成26年度', '18項目（24.7%）', '42項目（57.5%）', '9項目（12.3%）', '4項目（5.5%）', '73'],
+        ['平成27年度', '30項目（50.0%）', '20項目（33.3%）', '7項目（11.7%）', '3項目（5.0%）', '60'],
+      ]);
+      expect(q(el, 'canvas').getAttribute('aria-label')).to.match(/^（架空）みどり市行政改革大綱実施計画：進捗区分の推移。平成25年度：完了 8項目（10.7%）、/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('an indicator against its baseline and target, with its table', async () => {
+      const { el } = await mount(`<kdx-chart data-test src="${EX}/indicators.json" node="2-1" type="indicator"></kdx-chart>`);
+      expect(rows(el)).to.deep.equal([
+        ['区分', '値'],
+        ['基準値（令和元年度）', '12万件'],
+        ['実績値（令和4年度）', '13.1万件'],
+        ['実績値（令和5年度）', '14.6万件'],
+        ['実績値（令和6年度）', '15万件'],
+        ['目標値（令和7年度）', '18万件'],
+      ]);
+      const legend = [...el.shadowRoot!.querySelectorAll('.legend li')].map((li) => li.textContent!.trim());
+      expect(legend).to.deep.equal(['実績値', '基準値', '目標値']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('a grade scale as a doughnut: grades written out with counts and shares', async () => {
+      const { el } = await mount(`<kdx-chart data-test lang="en" src="${EX}/grades.json" type="doughnut"></kdx-chart>`);
+      expect(rows(el)).to.deep.equal([
+        ['Category', 'Count', 'Share'],
+        ['S: Ahead of plan', '4', '10.0%'],
+        ['A: On plan', '24', '60.0%'],
+        ['B: Somewhat behind', '9', '22.5%'],
+        ['C: Hardly progressed', '3', '7.5%'],
+        ['Total', '40', '100.0%'],
+      ]);
+    });
+
+    it('says what is missing when a node has no such data', async () => {
+      const { el, event } = await mount(`<kdx-chart data-test src="${EX}/grades.json" node="1-1" type="indicator"></kdx-chart>`);
+      expect(event.type).to.equal('kdx-error');
+      expect(q(el, '[role="alert"]').textContent).to.contain('「窓口のオンライン予約」には指標の値がありません');
+    });
+  });
+});
