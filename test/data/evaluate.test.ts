@@ -5,8 +5,7 @@
 import { expect } from '@open-wc/testing';
 import type { IndicatorData, RuleData } from '../../src/data/bundle.js';
 import { decimal, evaluate, measureOf } from '../../src/data/evaluate.js';
-import { buildModel } from '../../src/data/model.js';
-import { validateBundle } from '../../src/data/validate.js';
+import { parseBundle } from '../../src/data/load.js';
 import { example } from '../helpers/bundles.js';
 
 /** The S/A/B/C/− rule of the fictional comprehensive plan (seeds/examples/indicators.json). */
@@ -91,8 +90,7 @@ describe('evaluate', () => {
   });
 
   it('in the model: a stated grade is shown as stated, the rule\'s own result kept beside it', async () => {
-    const r = validateBundle(await example('indicators'));
-    const plan = buildModel((r as { bundle: never }).bundle).plan('city-plan')!;
+    const plan = parseBundle(JSON.stringify(await example('indicators'))).plan('city-plan')!;
     const tourism = plan.byId.get('2-2')!;
     const [i] = tourism.indicators;
     expect([i!.grade!.grade.id, i!.grade!.source, i!.evaluation!.grade]).to.deep.equal(['A', 'declared', 'S']);

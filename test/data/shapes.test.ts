@@ -4,6 +4,7 @@
  * as a reader checks a printed table: shares are count ÷ total, each rounded half up to one decimal.
  */
 import { expect } from '@open-wc/testing';
+import { parseBundle } from '../../src/data/load.js';
 import { buildModel, type PlanModel } from '../../src/data/model.js';
 import { formatPercent } from '../../src/data/format.js';
 import { rollup } from '../../src/data/rollup.js';
@@ -127,8 +128,7 @@ describe('report shapes (seeds/examples)', () => {
 
   describe('plans of Kanazawa and the minimal fixture are the one-scale case', () => {
     it('read the bundle statuses as scale "status", unchanged in meaning', async () => {
-      const r = validateBundle(await (await fetch('/seeds/minimal.json')).json());
-      const p = buildModel((r as { bundle: never }).bundle).plan()!;
+      const p = parseBundle(await (await fetch('/seeds/minimal.json')).text()).plan()!;
       expect(p.headline?.id).to.equal('status');
       const goal = p.byId.get('goal-a')!.progress!;
       // A-1 達成, A-2 取組中, A-3 数値未確定: 1 of 3.
