@@ -168,8 +168,7 @@ function renderSave(app: KdxAuthor, t: AuthorMessages): TemplateResult {
           <span class="hint">${formatCount(Math.ceil(f.json.bytes / 1024), lang)} KB</span></li>
         ${f.csv ? html`<li><a class="button" href=${f.csv.url} download=${f.csv.name}>${t.save.csv(f.csv.name)}</a></li>` : nothing}
       </ul>
-      ${f.csvIssues ? html`<p>${t.save.csvBlocked}</p><ul>${f.csvIssues.map((i) => html`<li>${formatCliIssue(i, lang)}</li>`)}</ul>` : nothing}
-      ${f.notInCsv ? html`<p class="note">${t.save.notInCsv(f.notInCsv.history, f.notInCsv.byStatus)}</p>` : nothing}`;
+      ${f.csvIssues ? html`<p>${t.save.csvBlocked}</p><ul>${f.csvIssues.map((i) => html`<li>${formatCliIssue(i, lang)}</li>`)}</ul>` : nothing}`;
   }
   return html`<section aria-labelledby="h-save"><h2 id="h-save">${t.save.heading}</h2>${body}</section>`;
 }

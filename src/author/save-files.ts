@@ -13,7 +13,6 @@ export interface SaveFiles {
   /** Why the items cannot be written as CSV (`kdx export` refuses the same). */
   csvIssues?: CliIssue[];
   /** Data the CSV leaves out (the bundle keeps it). */
-  notInCsv?: { history: number; byStatus: number };
 }
 
 /** The bundle for `outcome`, releasing the URLs of `previous`; it keeps the published file's name. */
@@ -31,13 +30,12 @@ export function saveFiles(outcome: Outcome | undefined, previous: SaveFiles, bas
  */
 export function withCsv(outcome: Extract<Outcome, { status: 'ok' }>, files: SaveFiles): SaveFiles {
   const { result, planId } = outcome;
-  const sheet = planToSheet(result.bundle.plans[result.planIndex]!, result.planIndex);
+  const sheet = planToSheet(result.bundle.plans[result.planIndex]!, result.planIndex, result.bundle.statuses);
   const out: SaveFiles = { ...files };
   if (sheet.issues.length) out.csvIssues = sheet.issues;
   else {
     const csv = new Blob([encodeUtf8WithBom(toCsv(sheet)) as BlobPart], { type: 'text/csv' });
     out.csv = { url: URL.createObjectURL(csv), name: `${planId}.csv` };
   }
-  if (sheet.withHistory || sheet.withByStatus) out.notInCsv = { history: sheet.withHistory, byStatus: sheet.withByStatus };
   return out;
 }

@@ -41,6 +41,25 @@ export const COLUMNS = [
   { name: 'total', aliases: ['項目数'] },
   { name: 'achieved', aliases: ['達成数'] },
   { name: 'unconfirmed', aliases: ['数値未確定', '未確定数'] },
+  { name: 'as_of', aliases: ['時点', '基準日'] },
+  { name: 'counts_year', aliases: ['集計年度'] },
+  { name: 'compared_with', aliases: ['比較年度'] },
+  { name: 'compare_note_ja', aliases: ['増減の注記', '増減の注記（日本語）'] },
+  { name: 'compare_note_en', aliases: ['増減の注記（英語）'] },
+  { name: 'indicator_ja', aliases: ['指標名', '指標名（日本語）'] },
+  { name: 'indicator_en', aliases: ['指標名（英語）'] },
+  { name: 'indicator_unit_ja', aliases: ['指標の単位', '指標の単位（日本語）'] },
+  { name: 'indicator_unit_en', aliases: ['指標の単位（英語）'] },
+  { name: 'baseline', aliases: ['基準値'] },
+  { name: 'baseline_year', aliases: ['基準値の年度'] },
+  { name: 'baseline_as_of', aliases: ['基準値の時点'] },
+  { name: 'indicator_target', aliases: ['指標の目標値'] },
+  { name: 'indicator_target_year', aliases: ['目標値の年度'] },
+  { name: 'direction', aliases: ['指標の方向'] },
+  { name: 'indicator_scale', aliases: ['指標の区分'] },
+  { name: 'indicator_grade', aliases: ['指標の評価'] },
+  { name: 'indicator_note_ja', aliases: ['指標の注記', '指標の注記（日本語）'] },
+  { name: 'indicator_note_en', aliases: ['指標の注記（英語）'] },
   { name: 'note_ja', aliases: ['注記', '備考', '注記（日本語）'] },
   { name: 'note_en', aliases: ['注記（英語）', '備考（英語）'] },
   { name: 'note_editorial', aliases: ['注記は編集者の文'] },
@@ -48,6 +67,9 @@ export const COLUMNS = [
 ] as const;
 
 export type ColumnName = (typeof COLUMNS)[number]['name'];
+/** A column whose name carries a scale, a grade or a year (`grade:evaluation`, `total@2014`; see `csv-shapes.ts`). */
+export type DynamicName = `${string}:${string}` | `${string}@${string}`;
+export type Column = ColumnName | DynamicName;
 export const COLUMN_NAMES: readonly ColumnName[] = COLUMNS.map((c) => c.name);
 export const REQUIRED_COLUMNS: readonly ColumnName[] = ['id', 'kind', 'title_ja'];
 
@@ -55,7 +77,7 @@ export const REQUIRED_COLUMNS: readonly ColumnName[] = ['id', 'kind', 'title_ja'
 export const IGNORED_PREFIX = '#';
 
 /** Header text → a comparable key: full-width → half-width, case and spacing ignored, 「No.」 = 「№」 = 「no」. */
-function headerKey(s: string): string {
+export function headerKey(s: string): string {
   return s.normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/g, '_').replace(/\.$/, '');
 }
 
@@ -147,6 +169,8 @@ export function readChoice<T extends string>(values: Readonly<Record<T, readonly
 
 /** `reported`: under which heading the source lists the item. */
 export const REPORTED = { 'carried-out': ['実施', '実施した'], added: ['追加', '追加した'] } as const;
+/** `direction`: whether a higher value of an indicator is better. */
+export const DIRECTIONS = { increase: ['大きいほど良い', '上昇', '増加'], decrease: ['小さいほど良い', '低下', '減少'] } as const;
 /** `summary_kind`: what the summary is. */
 export const SUMMARY_KINDS = { result: ['実施内容', '結果'], plan: ['取組内容', '予定'] } as const;
 
@@ -169,10 +193,10 @@ export function readText(cell: string): string | undefined {
  * Export writes such ids and numbers as `="(1)"`, Excel's way to say "this text", and import reads that form.
  */
 const EXCEL_CONVERTS = /^[\d(+\-.]/;
-export function excelText(value: string, column: ColumnName): string {
-  return (column === 'id' || column === 'parent' || column === 'number') && EXCEL_CONVERTS.test(value)
-    ? `="${value.replace(/"/g, '""')}"`
-    : value;
+/** Columns of ids and numbers as printed, and of dates (Excel reads `2024-03` as a date and writes it back as `Mar-24`). */
+const AS_TEXT = /^(id|parent|number|node|revision_date|as_of(@.*)?|baseline_as_of|actual_as_of:.*)$/;
+export function excelText(value: string, column: string): string {
+  return AS_TEXT.test(column) && EXCEL_CONVERTS.test(value) ? `="${value.replace(/"/g, '""')}"` : value;
 }
 
 /**

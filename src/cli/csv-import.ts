@@ -8,12 +8,14 @@
  */
 import Papa from 'papaparse';
 import * as v from 'valibot';
-import { NodeSchema, NumericTargetSchema, ProgressSchema, ResultSchema, TextSchema, type NodeData, type StatusData, type Text } from '../data/bundle.js';
+import { NodeSchema, NumericTargetSchema, ProgressSchema, ResultSchema, TextSchema, type NodeData, type ScaleData, type StatusData, type Text } from '../data/bundle.js';
 import { describe, fromValibot, type ValidationIssue } from '../data/validate.js';
 import {
   REPORTED, REQUIRED_COLUMNS, SUMMARY_KINDS, columnOf, readChoice, readFiscalYear, readFlag, readId, readNumber, readPage, readText,
-  unwrapCell, type ColumnName,
+  unwrapCell, type Column, type ColumnName,
 } from './csv-columns.js';
+import { readShapes, type RowReader } from './csv-import-shapes.js';
+import { dynamicColumn, dynamicName, type DynamicColumn } from './csv-shapes.js';
 import { fromCharRefs } from './encoding.js';
 import { canonicalNode } from './merge.js';
 import type { CliIssue, CliIssueKey, CliParams } from './messages.js';
@@ -48,10 +50,22 @@ export function parseCsv(text: string): { rows: CsvRow[]; issues: CliIssue[] } {
   return { rows, issues };
 }
 
+/** The value if the schema entry accepts it; otherwise the schema's problem, given to `fail`. */
+export function checkCell<T>(schema: v.GenericSchema, value: T | undefined, fail: (key: IssueKey, params: CliParams) => void): T | undefined {
+  if (value === undefined) return undefined;
+  const r = v.safeParse(schema, value);
+  if (r.success) return value;
+  const issue = fromValibot(r.issues[0]!);
+  fail(issue.key, issue.params);
+  return undefined;
+}
+
 export interface ReadOptions {
   planId: string;
   /** The target bundle's statuses: a status cell may give an id or a label (「達成」). */
   statuses: readonly StatusData[];
+  /** The target plan's scales: a `grade:<scale>` cell may give a grade's id or label. */
+  scales?: readonly ScaleData[] | undefined;
   /** Turn `&#x…;` back into characters (Shift_JIS files; see `encoding.ts`). */
   charRefs: boolean;
 }
@@ -61,7 +75,10 @@ export interface ReadResult {
   /** The CSV line of each node, for mapping validation problems back. */
   lines: number[];
   /** Each column's header as the file writes it, so that messages name columns the way the sheet does. */
-  headers: Map<ColumnName, string>;
+  headers: Map<Column, string>;
+  /** Whether the sheet has columns of earlier years and of counts by status: then they replace the bundle's. */
+  hasHistory: boolean;
+  hasByStatus: boolean;
   issues: CliIssue[];
 }
 
@@ -74,7 +91,7 @@ const omitUndefined = <T extends object>(o: T): T =>
 export function readItems(text: string, options: ReadOptions): ReadResult {
   const parsed = parseCsv(text);
   // After an unclosed quote, the rest of the file is one cell: nothing more to say.
-  if (parsed.issues.length) return { nodes: [], lines: [], headers: new Map(), issues: parsed.issues };
+  if (parsed.issues.length) return { nodes: [], lines: [], headers: new Map(), issues: parsed.issues, hasHistory: false, hasByStatus: false };
   return readRows(parsed.rows, options);
 }
 
@@ -84,28 +101,46 @@ export function readItems(text: string, options: ReadOptions): ReadResult {
  */
 export function readRows(rows: readonly CsvRow[], options: ReadOptions): ReadResult {
   const issues: CliIssue[] = [];
-  const headers = new Map<ColumnName, string>();
-  const result: ReadResult = { nodes: [], lines: [], headers, issues };
+  const headers = new Map<Column, string>();
+  const result: ReadResult = { nodes: [], lines: [], headers, issues, hasHistory: false, hasByStatus: false };
 
-  // Header: known names and aliases; `#…` and blank headers are ignored.
+  // Header: known names and aliases, and names that carry a scale, grade or year; `#…` and blank headers are ignored.
   const [head, ...body] = rows;
   /** Per cell position: its column, `null` for the sheet's own `#…` columns, `undefined` without a header. */
-  const columnAt: Array<ColumnName | null | undefined> = [];
+  const columnAt: Array<Column | null | undefined> = [];
+  const dynamic: Array<[Column, DynamicColumn]> = [];
+  const scales = options.scales ?? [];
   (head?.cells ?? []).forEach((raw, i) => {
     const h = raw.trim();
-    const column = h ? columnOf(h) : undefined;
-    if (h && column === undefined) issues.push({ line: 1, key: 'unknown-column', params: { name: h } });
+    const dyn = h && !h.startsWith('#') ? dynamicColumn(h) : null;
+    const column = dyn ? (dynamicName(dyn) as Column) : dyn === undefined ? undefined : h ? columnOf(h) : undefined;
+    if (dyn === undefined) issues.push({ line: 1, key: 'column-year', params: { name: h } });
+    else if (h && column === undefined) issues.push({ line: 1, key: 'unknown-column', params: { name: h } });
     else if (column && headers.has(column)) issues.push({ line: 1, key: 'duplicate-column', params: { name: h } });
-    else if (column) headers.set(column, h);
+    else if (column && (!dyn || knownShape(dyn, h))) {
+      headers.set(column, h);
+      if (dyn) dynamic.push([column, dyn]);
+    }
     columnAt[i] = column;
   });
+  /** A scale and grade the target plan has (`status`: the bundle's statuses). */
+  function knownShape(c: DynamicColumn, h: string): boolean {
+    if (c.kind !== 'grade' && c.kind !== 'count') return true;
+    const grades = c.scale === 'status' && c.kind === 'count' ? options.statuses : scales.find((s) => s.id === c.scale)?.grades;
+    if (!grades) issues.push({ line: 1, key: 'unknown-scale', params: { name: h, id: c.scale, other: scales.map((s) => s.id).join(', ') } });
+    else if (c.kind === 'count' && !grades.some((g) => g.id === c.grade)) issues.push({ line: 1, key: 'unknown-grade', params: { name: h, id: c.grade, other: grades.map((g) => g.id).join(', ') } });
+    else return true;
+    return false;
+  }
+  result.hasHistory = dynamic.some(([, c]) => c.kind === 'snapshot' || (c.kind === 'count' && c.year !== undefined));
+  result.hasByStatus = dynamic.some(([, c]) => c.kind === 'count' && c.scale === 'status');
   for (const name of REQUIRED_COLUMNS) {
     if (!headers.has(name)) issues.push({ line: 1, key: 'missing-column', params: { name } });
   }
   if (issues.length) return result;
-  const indexOf = new Map<ColumnName, number>();
+  const indexOf = new Map<Column, number>();
   columnAt.forEach((c, i) => c && indexOf.set(c, i));
-  const label = (c: ColumnName) => headers.get(c) ?? c;
+  const label = (c: Column) => headers.get(c) ?? c;
 
   const statusIds = new Map<string, string>();
   for (const s of options.statuses) {
@@ -117,11 +152,11 @@ export function readRows(rows: readonly CsvRow[], options: ReadOptions): ReadRes
 
   for (const row of data) {
     const { line } = row;
-    const fail = (column: ColumnName, k: IssueKey | CliIssueKey, params: CliParams = {}) =>
+    const fail = (column: Column, k: IssueKey | CliIssueKey, params: CliParams = {}) =>
       issues.push({ line, column: label(column), key: k, params });
     // Each cell is read several times (has, read, checked): unwrapped once.
-    const seen = new Map<ColumnName, string>();
-    const cell = (c: ColumnName): string => {
+    const seen = new Map<Column, string>();
+    const cell = (c: Column): string => {
       let value = seen.get(c);
       if (value === undefined) {
         const raw = row.cells[indexOf.get(c) ?? -1] ?? '';
@@ -130,17 +165,11 @@ export function readRows(rows: readonly CsvRow[], options: ReadOptions): ReadRes
       }
       return value;
     };
-    const has = (c: ColumnName) => cell(c).trim() !== '';
+    const has = (c: Column) => cell(c).trim() !== '';
     /** The value if the schema entry accepts it; otherwise the schema's problem, reported at the column. */
-    const checked = <T>(schema: v.GenericSchema, value: T | undefined, column: ColumnName): T | undefined => {
-      if (value === undefined) return undefined;
-      const r = v.safeParse(schema, value);
-      if (r.success) return value;
-      const issue = fromValibot(r.issues[0]!);
-      fail(column, issue.key, issue.params);
-      return undefined;
-    };
-    const read = <T>(column: ColumnName, reader: (s: string) => T | null | undefined, bad: CliIssueKey): T | undefined => {
+    const checked = <T>(schema: v.GenericSchema, value: T | undefined, column: Column): T | undefined =>
+      checkCell(schema, value, (k, params) => fail(column, k, params));
+    const read = <T>(column: Column, reader: (s: string) => T | null | undefined, bad: CliIssueKey): T | undefined => {
       const value = reader(cell(column));
       if (value === null) fail(column, bad, { received: describe(cell(column).trim()) });
       return value ?? undefined;
@@ -202,13 +231,16 @@ export function readRows(rows: readonly CsvRow[], options: ReadOptions): ReadRes
     const achieved = checked(P.achieved, read('achieved', readNumber, 'not-number'), 'achieved');
     const unconfirmed = checked(P.unconfirmed, read('unconfirmed', readNumber, 'not-number'), 'unconfirmed');
     let progress: NodeData['progress'];
+    // Counts by grade may stand for `achieved` (the validator checks that they agree with it when both are given).
+    const counted = dynamic.some(([name, c]) => c.kind === 'count' && c.year === undefined && has(name));
     if (has('total') || has('achieved') || has('unconfirmed')) {
       if (!has('total')) fail('total', 'needs', { name: label(has('achieved') ? 'achieved' : 'unconfirmed') });
-      else if (!has('achieved')) fail('achieved', 'needs', { name: label('total') });
-      else if (total !== undefined && achieved !== undefined) {
-        if (achieved > total) fail('achieved', 'achieved-gt-total', { limit: total });
-        else if (unconfirmed !== undefined && unconfirmed > total - achieved) {
-          fail('unconfirmed', 'unconfirmed-gt-open', { limit: total - achieved });
+      else if (!has('achieved') && !counted) fail('achieved', 'needs', { name: label('total') });
+      else if (total !== undefined && (achieved !== undefined || !has('achieved'))) {
+        const a = achieved ?? 0;
+        if (a > total) fail('achieved', 'achieved-gt-total', { limit: total });
+        else if (unconfirmed !== undefined && unconfirmed > total - a) {
+          fail('unconfirmed', 'unconfirmed-gt-open', { limit: total - a });
         }
         progress = omitUndefined({ total, achieved, unconfirmed });
       }
@@ -233,22 +265,31 @@ export function readRows(rows: readonly CsvRow[], options: ReadOptions): ReadRes
     const alignedPlan = text('aligned_plan_ja', 'aligned_plan_en', false);
     if (alignedPlan && !alignedTitle) fail('aligned_title_ja', 'needs', { name: label('aligned_plan_ja') });
 
-    // Notes: one per line of the cell; line i of note_en translates line i of note_ja.
-    const notesEditorial = read('note_editorial', readFlag, 'not-flag');
-    const notes: Text[] = [];
-    const split = (s: string) => s.split('\n').map((l) => l.replace(/^[ \t]+|[ \t]+$/g, ''));
-    const ja = split(cell('note_ja'));
-    const en = split(cell('note_en'));
-    for (let i = 0; i < Math.max(ja.length, en.length); i++) {
-      const j = checked(TextSchema, ja[i] || undefined, 'note_ja');
-      const e = checked(TextSchema, en[i] || undefined, 'note_en');
-      if (!ja[i]) {
-        if (en[i]) fail('note_en', 'note-unpaired');
-        continue;
+    /** Notes: one per line of the cell; line i of the English column translates line i of the Japanese one. */
+    const notesOf = (jaColumn: ColumnName, enColumn: ColumnName, editorial = false): Text[] => {
+      const out: Text[] = [];
+      const split = (s: string) => s.split('\n').map((l) => l.replace(/^[ \t]+|[ \t]+$/g, ''));
+      const ja = split(cell(jaColumn));
+      const en = split(cell(enColumn));
+      for (let i = 0; i < Math.max(ja.length, en.length); i++) {
+        const j = checked(TextSchema, ja[i] || undefined, jaColumn);
+        const e = checked(TextSchema, en[i] || undefined, enColumn);
+        if (!ja[i]) {
+          if (en[i]) fail(enColumn, 'note-unpaired');
+          continue;
+        }
+        if (j !== undefined) out.push(editorial ? omitUndefined({ ja: j, en: e, editorial: true }) : e === undefined ? j : { ja: j, en: e });
       }
-      if (j !== undefined) notes.push(notesEditorial ? omitUndefined({ ja: j, en: e, editorial: true }) : e === undefined ? j : { ja: j, en: e });
-    }
+      return out;
+    };
+    const notesEditorial = read('note_editorial', readFlag, 'not-flag');
+    const notes = notesOf('note_ja', 'note_en', notesEditorial);
     if (notesEditorial && !notes.length) fail('note_ja', 'needs', { name: label('note_editorial') });
+
+    const reader: RowReader = { cell, has, fail, label, checked, read, text, choice, notes: (ja, en) => notesOf(ja, en) };
+    const shapes = readShapes(reader, dynamic, scales);
+    if (shapes.snapshotGiven && !has('total')) fail('total', 'needs', { name: label(shapes.snapshotGiven) });
+    else if (progress || shapes.snapshotGiven) progress = omitUndefined({ ...(progress ?? { total: total! }), ...shapes.snapshot });
 
     const node = canonicalNode(omitUndefined({
       id: id ?? '',
@@ -264,8 +305,11 @@ export function readRows(rows: readonly CsvRow[], options: ReadOptions): ReadRes
       title: title ?? '',
       summary: text('summary_ja', 'summary_en', false, 'summary_editorial'),
       status,
+      grades: shapes.grades,
       numericTarget: flag || givenValue ? numericTarget : undefined,
+      indicators: shapes.indicator ? [shapes.indicator] : undefined,
       progress,
+      history: shapes.history,
       notes: notes.length ? notes : undefined,
       link: checked(E.link, readText(cell('link')), 'link'),
     }));
@@ -310,17 +354,37 @@ const PATH_COLUMNS: Array<[RegExp, ColumnName]> = [
   [/^\.numericTarget$/, 'numeric_target'],
   [/^\.progress\.total$/, 'total'], [/^\.progress\.achieved$/, 'achieved'], [/^\.progress\.unconfirmed$/, 'unconfirmed'],
   [/^\.notes\[\d+\](\.ja)?$/, 'note_ja'], [/^\.notes\[\d+\]\.en$/, 'note_en'],
+  [/^\.progress\.asOf$/, 'as_of'], [/^\.progress\.fiscalYear$/, 'counts_year'], [/^\.progress\.comparedWith/, 'compared_with'],
+  [/^\.indicators\[0\]\.label/, 'indicator_ja'], [/^\.indicators\[0\]\.baseline\.fiscalYear$/, 'baseline_year'],
+  [/^\.indicators\[0\]\.baseline/, 'baseline'], [/^\.indicators\[0\]\.target\.fiscalYear$/, 'indicator_target_year'],
+  [/^\.indicators\[0\]\.target/, 'indicator_target'], [/^\.indicators\[0\]\.scale$/, 'indicator_scale'],
+  [/^\.indicators\[0\]\.grade$/, 'indicator_grade'],
 ];
+
+/** A problem in the columns of the report shapes: the grade or count column it is about (`csv-shapes.ts`). */
+function shapeColumn(rest: string, node: NodeData | undefined, headers: ReadonlyMap<Column, string>): string | undefined {
+  let m = /^\.grades\.([^.[]+)$/.exec(rest);
+  if (m) return `grade:${m[1]}`;
+  m = /^\.progress\.by(Grade|Status)(?:\.([^.[]+))?(?:\.([^.[]+))?/.exec(rest);
+  const scale = m && (m[1] === 'Status' ? 'status' : m[2]);
+  if (m && scale) return [...headers.keys()].find((c) => c.startsWith(`count:${scale}:`) && !c.includes('@'));
+  m = /^\.history\[(\d+)\](?:\.(\w+))?/.exec(rest);
+  const year = m && node?.history?.[Number(m[1])]?.fiscalYear;
+  if (m && year !== undefined) return [...headers.keys()].find((c) => c.endsWith(`@${year}`) && (m![2] === 'asOf' ? c.startsWith('as_of') : !m![2] || c.startsWith(m![2]!))) ?? `total@${year}`;
+  m = /^\.indicators\[0\]\.actuals\[(\d+)\]/.exec(rest);
+  const actual = m && node?.indicators?.[0]?.actuals?.[Number(m[1])]?.fiscalYear;
+  return actual === undefined || actual === null ? undefined : `actual:${actual}`;
+}
 
 /**
  * A validator problem about one of the imported nodes, placed at its CSV line and column (the id it duplicates
  * becomes a line too); anything else keeps its JSON path.
  */
-export function locateIssue(issue: ValidationIssue, planIndex: number, read: Pick<ReadResult, 'lines' | 'headers'>): CliIssue {
+export function locateIssue(issue: ValidationIssue, planIndex: number, read: Pick<ReadResult, 'lines' | 'headers'> & Partial<Pick<ReadResult, 'nodes'>>): CliIssue {
   const m = /^plans\[(\d+)\]\.nodes\[(\d+)\](.*)$/.exec(issue.path);
   if (!m || Number(m[1]) !== planIndex) return { path: issue.path, key: issue.key, params: issue.params };
   const rest = m[3]!;
-  const column = PATH_COLUMNS.find(([re]) => re.test(rest))?.[1];
+  const column: Column | undefined = (shapeColumn(rest, read.nodes?.[Number(m[2])], read.headers) as Column | undefined) ?? PATH_COLUMNS.find(([re]) => re.test(rest))?.[1];
   const params: CliParams = { ...issue.params };
   const other = /^plans\[(\d+)\]\.nodes\[(\d+)\]\.id$/.exec(issue.params.other ?? '');
   if (other && Number(other[1]) === planIndex) params.otherLine = read.lines[Number(other[2])];

@@ -60,7 +60,8 @@ export function importItems(input: ImportInput): ImportResult {
   let nodes: NodeData[];
   if (rows) {
     const statuses = base ? (base.statuses ?? []) : DEFAULT_STATUSES;
-    read = readRows(rows, { planId, statuses, charRefs: input.charRefs ?? false });
+    const scales = base?.plans.find((p) => p.id === planId)?.scales;
+    read = readRows(rows, { planId, statuses, scales, charRefs: input.charRefs ?? false });
     if (read.issues.length) return { ok: false, issues: read.issues, read };
     nodes = read.nodes;
   } else {
@@ -68,7 +69,9 @@ export function importItems(input: ImportInput): ImportResult {
   }
   if (input.editNodes) nodes = input.editNodes(nodes);
 
-  const merged = mergePlan(base, { ...input, nodes });
+  // A sheet with columns of earlier years or of status counts says what they are; without them, the bundle's stay.
+  const keep = read ? { history: !read.hasHistory, byStatus: !read.hasByStatus } : undefined;
+  const merged = mergePlan(base, { ...input, nodes, ...(keep ? { keep } : {}) });
   if (!merged.ok) return { ok: false, issues: [], read, problem: merged };
   const bundle = merged.bundle;
   if (input.editPlan) bundle.plans[merged.planIndex] = input.editPlan(bundle.plans[merged.planIndex]!);

@@ -3,7 +3,7 @@
  *
  *   kdx validate <bundle.json> [--json]
  *   kdx import <items.csv> --plan <id> [--into bundle.json] [--out file] [--title] [--from] [--to] [--publisher]
- *   kdx export <bundle.json> --plan <id> [--encoding utf8|sjis] [--out file]
+ *   kdx export <bundle.json> --plan <id> [--revisions] [--encoding utf8|sjis] [--out file]
  *   kdx diff <old.json> <new.json> [--json]
  *
  * Messages in Japanese, or English with `--lang en`. Exit codes: 0 done, 1 problems in the data or the files
@@ -21,7 +21,8 @@ import { loadMessages, toLang, type Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { readFiscalYear } from './csv-columns.js';
 import { planToSheet, shiftJisSheet, toCsv } from './csv-export.js';
-import { parseCsv } from './csv-import.js';
+import { parseCsv, type CsvRow } from './csv-import.js';
+import { isRevisionSheet, readRevisions, revisionsToSheet } from './csv-revisions.js';
 import { EncodingError, decodeCsv, encodeShiftJis, encodeUtf8WithBom, type CsvEncoding } from './encoding.js';
 import { readBytes, readJson, writeOut } from './files.js';
 import { importItems } from './import-items.js';
@@ -44,7 +45,7 @@ const COMMON: Spec = { lang: 'string', help: 'boolean', version: 'boolean' };
 const COMMANDS = {
   validate: { json: 'boolean' },
   import: { plan: 'string', into: 'string', out: 'string', title: 'string', from: 'string', to: 'string', publisher: 'string', encoding: 'string' },
-  export: { plan: 'string', out: 'string', encoding: 'string' },
+  export: { plan: 'string', out: 'string', encoding: 'string', revisions: 'boolean' },
   diff: { json: 'boolean' },
 } satisfies Record<string, Spec>;
 type Command = keyof typeof COMMANDS;
@@ -260,7 +261,9 @@ function importCommand(ctx: Context, values: Values, positionals: string[]): num
   }
   const parsed = parseCsv(decoded.text);
   if (parsed.issues.length) return report(ctx, m.importFailed(csvFile, parsed.issues.length), parsed.issues);
-  const merged = importItems({ ...options, base, rows: parsed.rows, charRefs: decoded.encoding === 'shift_jis' });
+  const charRefs = decoded.encoding === 'shift_jis';
+  if (parsed.rows[0] && isRevisionSheet(parsed.rows[0].cells)) return importRevisions(ctx, csvFile, base, planId, parsed.rows, charRefs, out);
+  const merged = importItems({ ...options, base, rows: parsed.rows, charRefs });
   if (!merged.ok) {
     if (merged.problem) throw new UsageError(m.needsPeriod(planId)); // unreachable: checked above
     return report(ctx, m.importFailed(csvFile, merged.issues.length), merged.issues);
@@ -272,6 +275,25 @@ function importCommand(ctx: Context, values: Values, positionals: string[]): num
   if (merged.byStatusDropped.length) notes.push(m.byStatusDropped(merged.byStatusDropped.join(', ')));
   if (!base && !options.publisher) notes.push(m.publisherUnset);
   io.stderr(notes.join('\n') + '\n');
+  return 0;
+}
+
+/** A revisions sheet into its plan (which must exist: revisions name its items). */
+function importRevisions(ctx: Context, csvFile: string, base: Bundle | undefined, planId: string, rows: CsvRow[], charRefs: boolean, out: string | undefined): number {
+  const { io, m } = ctx;
+  const planIndex = base?.plans.findIndex((p) => p.id === planId) ?? -1;
+  if (!base || planIndex < 0) return report(ctx, m.importFailed(csvFile, 1), [{ key: 'revisions-need-plan', params: { id: planId } }]);
+  const read = readRevisions(rows, charRefs);
+  if (read.issues.length) return report(ctx, m.importFailed(csvFile, read.issues.length), read.issues);
+  const bundle = structuredClone(base);
+  const plan = bundle.plans[planIndex]!;
+  if (read.revisions.length) plan.revisions = read.revisions;
+  else delete plan.revisions;
+  const valid = validateBundle(bundle);
+  if (!valid.ok) return report(ctx, m.importFailed(csvFile, valid.errors.length), valid.errors.map((e) => ({ path: e.path, key: e.key, params: e.params })));
+  const failed = writeOut(out, JSON.stringify(bundle, null, 2) + '\n', io.stdout);
+  if (failed) return report(ctx, m.importFailed(csvFile, 1), [failed]);
+  io.stderr(m.importedRevisions(planId, read.revisions.length, out ?? m.stdout) + '\n');
   return 0;
 }
 
@@ -292,11 +314,11 @@ function exportCommand(ctx: Context, values: Values, positionals: string[]): num
     io.stderr(`kdx: ${m.planNotFound(planId, bundle.plans.map((p) => p.id).join(', '))}\n`);
     return 1;
   }
-  let sheet = planToSheet(bundle.plans[planIndex]!, planIndex);
+  const plan = bundle.plans[planIndex]!;
+  let sheet = values.revisions ? revisionsToSheet(plan, planIndex) : planToSheet(plan, planIndex, bundle.statuses);
   if (sheet.issues.length) return report(ctx, m.exportFailed(file, sheet.issues.length), sheet.issues);
 
   const notes: string[] = [];
-  if (sheet.withHistory || sheet.withByStatus) notes.push(m.notInCsv(sheet.withHistory, sheet.withByStatus));
   let bytes: Uint8Array;
   if (encoding === 'shift_jis') {
     const safe = shiftJisSheet(sheet);
@@ -313,7 +335,8 @@ function exportCommand(ctx: Context, values: Values, positionals: string[]): num
   }
   const failed = writeOut(out, bytes, io.stdout);
   if (failed) return report(ctx, m.exportFailed(file, 1), [failed]);
-  notes.unshift(m.exported(planId, sheet.rows.length, encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8 (BOM)', out ?? m.stdout));
+  const enc = encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8 (BOM)';
+  notes.unshift(values.revisions ? m.exportedRevisions(planId, plan.revisions?.length ?? 0, enc, out ?? m.stdout) : m.exported(planId, sheet.rows.length, enc, out ?? m.stdout));
   io.stderr(notes.join('\n') + '\n');
   return 0;
 }

@@ -27,6 +27,8 @@ export interface MergeOptions {
   from?: number;
   to?: number;
   publisher?: string;
+  /** What to carry over from the node with the same id when the sheet has no columns for it (default: both). */
+  keep?: { history: boolean; byStatus: boolean };
 }
 
 export type MergeResult =
@@ -86,12 +88,13 @@ export function mergePlan(base: Bundle | undefined, o: MergeOptions): MergeResul
   const plan = bundle.plans[planIndex]!;
   const old = new Map((base?.plans.find((p) => p.id === o.planId)?.nodes ?? []).map((n) => [n.id, n]));
   const byStatusDropped: string[] = [];
+  const keep = o.keep ?? { history: true, byStatus: true };
   const nodes = o.nodes.map((node) => {
     const before = old.get(node.id);
     if (!before) return node;
     const out: NodeData = { ...node };
-    if (before.history && !out.history) out.history = before.history;
-    const breakdown = before.progress?.byStatus;
+    if (keep.history && before.history && !out.history) out.history = before.history;
+    const breakdown = keep.byStatus ? before.progress?.byStatus : undefined;
     if (breakdown) {
       const [p, q] = [out.progress, before.progress!];
       if (p && p.total === q.total && p.achieved === q.achieved && p.unconfirmed === q.unconfirmed) out.progress = { ...p, byStatus: breakdown };

@@ -10,7 +10,7 @@ export type CliIssueKey =
   | 'empty' | 'needs' | 'not-number' | 'not-page' | 'not-fiscal-year' | 'not-flag' | 'flag-conflict'
   | 'duplicate-row' | 'id-is-plan' | 'too-many-cells' | 'quote' | 'unknown-column' | 'missing-column'
   | 'duplicate-column' | 'no-rows' | 'note-unpaired' | 'note-lines' | 'note-editorial' | 'one-per-row' | 'not-choice'
-  | 'not-text' | 'utf16' | 'not-found'
+  | 'not-text' | 'utf16' | 'not-found' | 'column-year' | 'not-in-csv' | 'revision-conflict' | 'revisions-need-plan'
   | 'cannot-read' | 'cannot-write' | 'too-large';
 
 export interface CliParams extends IssueParams {
@@ -58,7 +58,8 @@ export interface CliMessages {
   exported: (plan: string, rows: number, encoding: string, out: string) => string;
   planNotFound: (plan: string, valid: string) => string;
   escaped: (count: number, first: string) => string;
-  notInCsv: (history: number, byStatus: number) => string;
+  importedRevisions: (plan: string, count: number, out: string) => string;
+  exportedRevisions: (plan: string, count: number, encoding: string, out: string) => string;
   byStatusDropped: (ids: string) => string;
   publisherUnset: string;
   stdout: string;
@@ -90,6 +91,10 @@ const ja: CliMessages = {
     'note-editorial': () => '編集者の注記と資料の注記が混ざっているため、1列の note_editorial では表せません',
     'one-per-row': (p) => `CSV の1行には1つまでしか書けません（${p.name ?? ''}）`,
     'not-choice': (p) => `読めない値です（実際: ${q(p.received)}）。${p.name ?? ''} のいずれかを書いてください`,
+    'column-year': (p) => `列名「${q(p.name)}」の年度が読めません。total@2014、actual:令和6年度 のように書いてください`,
+    'not-in-csv': (p) => `CSV では表せません（${q(p.name)}）。プランデータ（JSON）で書いてください`,
+    'revision-conflict': (p) => `同じ改定日の${p.otherLine ?? '?'}行目と違う値です。改定の名称・概要は1か所に書くか、同じ値にしてください`,
+    'revisions-need-plan': (p) => `見直しの CSV は既存の計画に読み込みます。--into で計画「${q(p.id)}」のあるプランデータを指定してください`,
     'not-text': () => 'UTF-8 としても Shift_JIS としても読めない文字があります。Excel で「CSV UTF-8」か「CSV（コンマ区切り）」として保存し直してください',
     utf16: () => 'UTF-16（Excel の「Unicode テキスト」）には対応していません。「CSV UTF-8」として保存してください',
     'not-found': (p) => `ファイル「${q(p.name)}」が見つかりません`,
@@ -162,8 +167,8 @@ CSV の各行を計画の項目にします。文字コード（UTF-8／Shift_JI
   planNotFound: (plan, valid) => `計画「${plan}」はありません（ある計画: ${valid || 'なし'}）`,
   escaped: (count, first) =>
     `注意: Shift_JIS にない文字 ${count} 字を &#x…; の形で書きました（最初: ${first}）。読み込むと元の文字に戻ります。そのまま残したい場合は --encoding utf8 を使ってください`,
-  notInCsv: (history, byStatus) =>
-    `注意: 年度ごとの推移（${history} 件）と状況別の内訳（${byStatus} 件）は CSV に含まれません。kdx import --into で読み込むとプランデータ側の値を引き継ぎます`,
+  importedRevisions: (plan, count, out) => `計画「${plan}」の見直し ${count} 件を ${out} に書き込みました`,
+  exportedRevisions: (plan, count, encoding, out) => `計画「${plan}」の見直し ${count} 件を ${out} に書き出しました（${encoding}）`,
   byStatusDropped: (ids) => `注意: 項目数・達成数が変わったため、状況別の内訳を削除しました: ${ids}`,
   publisherUnset: '注意: 発行者が空です。--publisher で指定するか、出力の publisher.name を書き換えてください',
   stdout: '標準出力',
@@ -193,6 +198,10 @@ const en: CliMessages = {
     'note-editorial': () => "the editor's notes and the source's notes are mixed, which one note_editorial column cannot represent",
     'one-per-row': (p) => `a CSV row can hold only one of these (${p.name ?? ''})`,
     'not-choice': (p) => `is not one of the allowed values (got ${q(p.received)}); write one of ${p.name ?? ''}`,
+    'column-year': (p) => `the year in the column name "${q(p.name)}" cannot be read; write it like total@2014 or actual:令和6年度`,
+    'not-in-csv': (p) => `cannot be written in the CSV (${q(p.name)}); keep it in the bundle (JSON)`,
+    'revision-conflict': (p) => `differs from line ${p.otherLine ?? '?'} of the same revision date; give a revision's title and summary once, or the same on every row`,
+    'revisions-need-plan': (p) => `a revisions sheet goes into an existing plan: give --into a bundle with plan "${q(p.id)}"`,
     'not-text': () => 'has bytes that are neither UTF-8 nor Shift_JIS; save the file from Excel as "CSV UTF-8" or "CSV (Comma delimited)"',
     utf16: () => 'UTF-16 (Excel\'s "Unicode Text") is not supported; save the file as "CSV UTF-8"',
     'not-found': (p) => `file "${q(p.name)}" not found`,
@@ -265,8 +274,8 @@ Writes the plan's items as CSV.
   planNotFound: (plan, valid) => `there is no plan "${plan}" (plans: ${valid || 'none'})`,
   escaped: (count, first) =>
     `note: ${count} ${count === 1 ? 'character' : 'characters'} that Shift_JIS lacks ${count === 1 ? 'was' : 'were'} written as &#x…; (first: ${first}); import turns them back. Use --encoding utf8 to keep them as they are`,
-  notInCsv: (history, byStatus) =>
-    `note: yearly history (${history} items) and status breakdowns (${byStatus} items) are not part of the CSV; kdx import --into keeps them from the bundle`,
+  importedRevisions: (plan, count, out) => `wrote ${count} ${count === 1 ? 'revision' : 'revisions'} of plan "${plan}" to ${out}`,
+  exportedRevisions: (plan, count, encoding, out) => `wrote ${count} ${count === 1 ? 'revision' : 'revisions'} of plan "${plan}" to ${out} (${encoding})`,
   byStatusDropped: (ids) => `note: status breakdowns removed because the counts changed: ${ids}`,
   publisherUnset: 'note: the publisher is empty; give --publisher or edit publisher.name in the output',
   stdout: 'standard output',

@@ -79,7 +79,6 @@ export interface AuthorMessages {
     blocked: string;
     nothing: string;
     csvBlocked: string;
-    notInCsv: (history: number, byStatus: number) => string;
   };
 }
 
@@ -185,8 +184,6 @@ const ja: AuthorMessages = {
     blocked: '誤りが残っているため保存できません。「2. 確認」の誤りを直してください。',
     nothing: 'ファイルを開くと保存できます。',
     csvBlocked: 'この計画の項目は CSV の1行で表せないため、CSV には保存できません:',
-    notInCsv: (history, byStatus) =>
-      `注意: 年度ごとの推移（${history} 件）と状況別の内訳（${byStatus} 件）は CSV に入りません。プランデータ（JSON）には残ります。`,
   },
 };
 
@@ -292,8 +289,6 @@ const en: AuthorMessages = {
     blocked: 'Problems remain, so nothing can be saved. Fix the problems under "2. Check".',
     nothing: 'Open a file to save.',
     csvBlocked: "This plan's items cannot be written one per CSV row, so no CSV can be saved:",
-    notInCsv: (history, byStatus) =>
-      `Note: yearly history (${history} items) and status breakdowns (${byStatus} items) are not part of the CSV; the plan bundle (JSON) keeps them.`,
   },
 };
 

@@ -190,7 +190,7 @@ describe('kdx import --into', () => {
     assert.deepEqual(bundle.plans.map((p: { id: string }) => p.id), ['dx-action-plan-2', 'administrative-management-plan', 'fiscal']);
   });
 
-  it('keeps history, and a status breakdown while the counts are unchanged, from the bundle', async () => {
+  it('keeps history, and a status breakdown while the counts are unchanged, from the bundle when the sheet has no columns for them', async () => {
     const dir = tempDir();
     try {
       const bundle = readJson(seed('minimal'));
@@ -198,6 +198,8 @@ describe('kdx import --into', () => {
       writeFileSync(dir.path('b.json'), JSON.stringify(bundle));
       const csv = dir.path('b.csv');
       assert.equal((await kdx('export', dir.path('b.json'), '--plan', 'sample-plan', '--out', csv)).code, 0);
+      // A sheet kept from before these columns existed: without the years' and the statuses' counts.
+      writeFileSync(csv, withoutColumns(readFileSync(csv, 'utf8'), (h) => /[:@]/.test(h)));
       const r = await kdx('import', csv, '--plan', 'sample-plan', '--into', dir.path('b.json'), '--out', dir.path('c.json'));
       assert.equal(r.code, 0, r.err);
       assert.deepEqual(nodesOf(dir.path('c.json'), 'sample-plan'), bundle.plans[0].nodes);
@@ -210,6 +212,25 @@ describe('kdx import --into', () => {
       const goalB = (nodesOf(dir.path('d.json'), 'sample-plan') as Array<Record<string, unknown>>)[4]!;
       assert.deepEqual(goalB.progress, { total: 10, achieved: 8, unconfirmed: 1 });
       assert.deepEqual(goalB.history, bundle.plans[0].nodes[4].history);
+    } finally {
+      dir.done();
+    }
+  });
+});
+
+describe('kdx import: history and status counts in the sheet', () => {
+  it('takes them from the sheet when it has their columns: a year left out there is left out', async () => {
+    const dir = tempDir();
+    try {
+      const csv = dir.path('m.csv');
+      assert.equal((await kdx('export', seed('minimal'), '--plan', 'sample-plan', '--out', csv)).code, 0);
+      const text = readFileSync(csv, 'utf8');
+      assert.match(text.split('\r\n')[0]!, /,total@2024,achieved@2024,total@2025,achieved@2025,unconfirmed@2025\r?$/);
+      writeFileSync(csv, withoutColumns(text, (h) => h.endsWith('@2024')));
+      const r = await kdx('import', csv, '--plan', 'sample-plan', '--into', seed('minimal'), '--out', dir.path('m.json'));
+      assert.equal(r.code, 0, r.err);
+      const goalB = (nodesOf(dir.path('m.json'), 'sample-plan') as Array<Record<string, unknown>>)[4]!;
+      assert.deepEqual(goalB.history, [{ fiscalYear: 2025, total: 10, achieved: 7, unconfirmed: 1 }]);
     } finally {
       dir.done();
     }
@@ -287,3 +308,10 @@ describe('kdx import: where the source lists an item, what its summary is, and t
     );
   });
 });
+
+/** The CSV text without the columns whose header `drop` picks (a plain CSV: no quoted commas in those columns). */
+function withoutColumns(text: string, drop: (header: string) => boolean): string {
+  const rows = text.split('\r\n');
+  const keep = rows[0]!.replace(/^\uFEFF/, '').split(',').map((h) => !drop(h));
+  return rows.map((r) => (r ? r.split(',').filter((_, i) => keep[i]).join(',') : r)).join('\r\n');
+}

@@ -61,9 +61,14 @@ describe('kdx export', () => {
     }
   });
 
-  it('notes that history is not in the CSV', async () => {
+  it('writes history as columns of its years (total@2024, achieved@2024, …)', async () => {
     const r = await kdx('export', seed('minimal'), '--plan', 'sample-plan', '--out', tmp.path('m.csv'), '--lang', 'en');
-    assert.match(r.err, /yearly history \(1 items\) and status breakdowns \(0 items\) are not part of the CSV/);
+    assert.equal(r.code, 0, r.err);
+    const [header, ...rows] = readFileSync(tmp.path('m.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const cells = header!.split(',');
+    const goalB = rows.find((row) => row.startsWith('goal-b,'))!.split(',');
+    const at = (name: string) => goalB[cells.indexOf(name)];
+    assert.deepEqual(['total@2024', 'achieved@2024', 'total@2025', 'achieved@2025', 'unconfirmed@2025'].map(at), ['10', '4', '10', '7', '1']);
   });
 
   it('writes the same bytes to standard output from a real process', () => {
@@ -106,7 +111,9 @@ describe('files in the repository', () => {
       'id,parent,kind,number,title_ja,title_en,title_editorial,summary_ja,summary_en,summary_editorial,summary_kind,page,fiscal_year,' +
         'reported,reported_year,status,numeric_target,target_label_ja,target_label_en,target,actual,unit_ja,unit_en,result_label_ja,' +
         'result_label_en,result_value,result_unit_ja,result_unit_en,aligned_plan_ja,aligned_plan_en,aligned_title_ja,aligned_title_en,' +
-        'total,achieved,unconfirmed,note_ja,note_en,note_editorial,link',
+        'total,achieved,unconfirmed,as_of,counts_year,compared_with,compare_note_ja,compare_note_en,indicator_ja,indicator_en,' +
+        'indicator_unit_ja,indicator_unit_en,baseline,baseline_year,baseline_as_of,indicator_target,indicator_target_year,direction,' +
+        'indicator_scale,indicator_grade,indicator_note_ja,indicator_note_en,note_ja,note_en,note_editorial,link',
     );
     const r = await kdx('import', file.pathname, '--plan', 'template', '--from', '2023', '--to', '2026');
     assert.equal(r.code, 0, r.err);
