@@ -134,6 +134,7 @@ CSV の各行を計画の項目にします。文字コード（UTF-8／Shift_JI
   --title、--from、--to、--publisher
               新しい計画を作るとき（--into なし、または --into にない計画）のタイトル・期間・発行者。
               --from と --to は必須です（2026、令和8年度 など）
+revision_date 列のある CSV は見直しの CSV として、--into の計画の見直しを置き換えます。
 誤りのある行が1つでもあれば、すべて行番号付きで表示し、何も書き込みません。`,
     diff: `使い方: kdx diff <old.json> <new.json> [--json] [--lang ja|en]
 
@@ -141,9 +142,10 @@ CSV の各行を計画の項目にします。文字コード（UTF-8／Shift_JI
 変わったタイトルや文、動く数値（達成率）、変わる状況。
   --json   結果を JSON で標準出力に書きます
 終了コード: 0 = 違いなし、1 = 違いあり、2 = ファイルやデータの誤り・使い方の誤り`,
-    export: `使い方: kdx export <bundle.json> --plan <id> [--encoding utf8|sjis] [--out file.csv] [--lang ja|en]
+    export: `使い方: kdx export <bundle.json> --plan <id> [--revisions] [--encoding utf8|sjis] [--out file.csv] [--lang ja|en]
 
 計画の項目を CSV に書き出します。
+  --revisions 項目の代わりに、計画の見直し（追加・削除・期間の変更）を1項目1行で書き出します
   --encoding  utf8 = BOM 付き UTF-8（既定。Excel でそのまま開けます）、sjis = Shift_JIS
   --out       書き出し先（省略時は標準出力。Windows では --out を使ってください）`,
   },
@@ -241,6 +243,7 @@ Turns each CSV row into an item of the plan. UTF-8 and Shift_JIS are detected.
   --title, --from, --to, --publisher
               title, period and publisher when a new plan is created (no --into, or a plan --into lacks);
               --from and --to are required then (2026, 令和8年度…)
+A sheet with a revision_date column is a revisions sheet: it replaces the --into plan's revisions.
 If any row is wrong, every problem is listed with its line number and nothing is written.`,
     diff: `Usage: kdx diff <old.json> <new.json> [--json] [--lang ja|en]
 
@@ -248,9 +251,10 @@ For checking before you publish: what changes on the site between two bundles �
 title), titles and texts changed, figures that move (achievement rates), statuses that change.
   --json   write the result as JSON to standard output
 Exit code: 0 = no differences, 1 = differences, 2 = a file or its data is wrong, or wrong usage`,
-    export: `Usage: kdx export <bundle.json> --plan <id> [--encoding utf8|sjis] [--out file.csv] [--lang ja|en]
+    export: `Usage: kdx export <bundle.json> --plan <id> [--revisions] [--encoding utf8|sjis] [--out file.csv] [--lang ja|en]
 
 Writes the plan's items as CSV.
+  --revisions the plan's revisions instead, one row per entry (added, removed, period)
   --encoding  utf8 = UTF-8 with BOM (default; Excel opens it as is), sjis = Shift_JIS
   --out       where to write (default: standard output; on Windows, use --out)`,
   },

@@ -5,21 +5,9 @@
  */
 import { expect } from '@open-wc/testing';
 import '../../src/kdx.js';
-import { GARBAGE, mount, q, settled, shown, unmountAll } from '../helpers/widgets.js';
+import { GARBAGE, mount, q, rows, settled, shown, unmountAll } from '../helpers/widgets.js';
 
 const EX = '/seeds/examples';
-/** The rows of a widget's table as the reader sees them (screen-reader-only text left out). */
-function rows(el: Element, selector = 'table'): string[][] {
-  const table = q(el, selector);
-  return [...table.querySelectorAll('tr')].map((tr) =>
-    [...tr.children].map((c) => {
-      const copy = c.cloneNode(true) as Element;
-      copy.querySelectorAll('.visually-hidden').forEach((h) => h.remove());
-      return copy.textContent!.replace(/\s+/g, ' ').trim();
-    }),
-  );
-}
-
 describe('report shapes in the widgets', () => {
   afterEach(unmountAll);
 

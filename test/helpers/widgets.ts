@@ -29,6 +29,18 @@ export function q<T extends Element = HTMLElement>(el: Element, selector: string
   return found;
 }
 
+/** The rows of a widget's table as the reader sees them (text for screen readers only left out). */
+export function rows(el: Element, selector = 'table'): string[][] {
+  const table = q(el, selector);
+  return [...table.querySelectorAll('tr')].map((tr) =>
+    [...tr.children].map((c) => {
+      const copy = c.cloneNode(true) as Element;
+      copy.querySelectorAll('.visually-hidden').forEach((h) => h.remove());
+      return copy.textContent!.replace(/\s+/g, ' ').trim();
+    }),
+  );
+}
+
 /** Creates `markup` in a fresh container and waits for the first kdx-load or kdx-error of `target`. */
 export async function mount(markup: string, target = '[data-test]'): Promise<{ root: HTMLElement; el: LitElement; event: Event }> {
   const root = document.createElement('div');
