@@ -1,13 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { tokenArgTypes } from './support/controls.js';
-import { allStatuses, AMP, BROKEN, HTML_PAGE, inlinePlan, KANAZAWA, longTitles, MINIMAL, loadSeeds, MISSING, seedsOf } from './support/data.js';
+import { allStatuses, AMP, BROKEN, EXAMPLES, HTML_PAGE, inlinePlan, KANAZAWA, longTitles, MINIMAL, loadSeeds, MISSING, seedsOf } from './support/data.js';
 import { forcedColours } from './support/forced-colours.js';
 import { loading } from './support/loading.js';
 import { attr, commonArgTypes, grid, ifDefined, labelled, type WidgetArgs } from './support/widgets.js';
 
 interface ChartArgs extends WidgetArgs {
-  type?: 'bar' | 'doughnut' | 'line' | '';
+  type?: 'bar' | 'doughnut' | 'line' | 'distribution' | 'indicator' | '';
+  scale?: string;
+  indicator?: number;
 }
 
 const chart = (a: ChartArgs) =>
@@ -17,6 +19,8 @@ const chart = (a: ChartArgs) =>
     plan=${ifDefined(attr(a.plan))}
     node=${ifDefined(attr(a.node))}
     type=${ifDefined(attr(a.type))}
+    scale=${ifDefined(attr(a.scale))}
+    indicator=${ifDefined(attr(a.indicator))}
     theme=${ifDefined(attr(a.theme))}
     @kdx-load=${a.onKdxLoad}
     @kdx-error=${a.onKdxError}
@@ -36,7 +40,9 @@ const meta = {
   args: { src: KANAZAWA, lang: '', plan: AMP, node: '', type: 'bar', theme: '' },
   argTypes: {
     ...commonArgTypes('kdx-chart'),
-    type: { control: { type: 'inline-radio' }, options: ['bar', 'doughnut', 'line'] },
+    type: { control: { type: 'inline-radio' }, options: ['bar', 'doughnut', 'line', 'distribution', 'indicator'] },
+    scale: { control: { type: 'text' } },
+    indicator: { control: { type: 'number', min: 0, step: 1 } },
     ...tokenArgTypes('kdx-chart'),
   },
   render: (a) => chart(a),
@@ -68,6 +74,25 @@ export const TableShown: Story = {
     for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('button'); i++) await new Promise((r) => setTimeout(r, 50));
     el.shadowRoot?.querySelector<HTMLButtonElement>('button[aria-controls]')?.click();
   },
+};
+
+/** Counts by grade over three years, stacked, with the table (a fictional city's report: year-over-year.json). */
+export const Distribution: Story = { args: { src: EXAMPLES.yearOverYear, plan: '', type: 'distribution' } };
+
+/** An indicator's actuals against its baseline and target, dashed (indicators.json); one where lower is better. */
+export const Indicator: Story = {
+  args: { src: EXAMPLES.indicators, plan: 'city-plan', type: 'indicator' },
+  render: (a) => grid(labelled('2-1', chart({ ...a, node: '2-1' })), labelled('lower is better (1-3)', chart({ ...a, node: '1-3' }))),
+};
+
+/** A grade scale as a doughnut (grades.json), and a scale without achieved grades (two-dimensions.json, 実施状況). */
+export const GradeDoughnut: Story = {
+  args: { plan: '', type: 'doughnut' },
+  render: (a) =>
+    grid(
+      labelled('grades.json', chart({ ...a, src: EXAMPLES.grades })),
+      labelled('two-dimensions.json, scale="implementation"', chart({ ...a, src: EXAMPLES.twoDimensions, scale: 'implementation' })),
+    ),
 };
 
 export const English: Story = { globals: { lang: 'en' }, render: types };

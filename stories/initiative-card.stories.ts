@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { tokenArgTypes } from './support/controls.js';
-import { allStatuses, AMP, BROKEN, DX, HTML_PAGE, inlinePlan, KANAZAWA, longTitles, MINIMAL, loadSeeds, MISSING, seedsOf } from './support/data.js';
+import { allStatuses, AMP, BROKEN, DX, EXAMPLES, HTML_PAGE, inlinePlan, KANAZAWA, longTitles, MINIMAL, loadSeeds, MISSING, seedsOf } from './support/data.js';
 import { forcedColours } from './support/forced-colours.js';
 import { loading } from './support/loading.js';
 import { attr, commonArgTypes, grid, ifDefined, labelled, type WidgetArgs } from './support/widgets.js';
@@ -54,6 +54,29 @@ export const NumericTarget: Story = { args: { node: 'R6-33' } };
 
 /** A policy: its counts and rate instead of a status. */
 export const Policy: Story = { args: { node: 'policy-1' } };
+
+/**
+ * Indicators of a fictional city's plan (seeds/examples/indicators.json): baseline → target with their years, actuals
+ * per year and unit, and the grade with how it was reached — computed by the rule, stated by the report (and what the
+ * rule would give), or not possible without an actual; an indicator where lower is better; an attainment scale.
+ */
+export const Indicators: Story = {
+  args: { src: EXAMPLES.indicators, plan: 'city-plan' },
+  render: (a) =>
+    grid(
+      labelled('computed: A (2-1)', card({ ...a, node: '2-1' })),
+      labelled('stated: A, the rule gives S (2-2)', card({ ...a, node: '2-2' })),
+      labelled('no actual: − (2-3)', card({ ...a, node: '2-3' })),
+      labelled('lower is better: C (1-3)', card({ ...a, node: '1-3' })),
+      labelled('attainment scale a–d (dx-plan: D-2)', card({ ...a, plan: 'dx-plan', node: 'D-2' })),
+    ),
+};
+
+/** An item graded on two scales (two-dimensions.json: S-3), and a stated grade with a note (grades.json: 2-2). */
+export const Grades: Story = {
+  args: { src: EXAMPLES.twoDimensions, plan: '', node: 'S-3' },
+  render: (a) => grid(labelled('two dimensions (S-3)', card(a)), labelled('grade scale (grades.json: 2-2)', card({ ...a, src: EXAMPLES.grades, node: '2-2' }))),
+};
 
 /** The plan itself (no `node`). */
 export const WholePlan: Story = { args: { node: '' } };

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { tokenArgTypes } from './support/controls.js';
-import { allStatuses, AMP, BROKEN, DX, HTML_PAGE, inlinePlan, KANAZAWA, longTitles, MINIMAL, loadSeeds, MISSING, seedsOf } from './support/data.js';
+import { allStatuses, AMP, BROKEN, DX, EXAMPLES, HTML_PAGE, inlinePlan, KANAZAWA, longTitles, MINIMAL, loadSeeds, MISSING, seedsOf } from './support/data.js';
 import { forcedColours } from './support/forced-colours.js';
 import { loading } from './support/loading.js';
 import { attr, commonArgTypes, grid, ifDefined, labelled, type WidgetArgs } from './support/widgets.js';
@@ -10,6 +10,7 @@ interface TreeArgs extends WidgetArgs {
   'expand-depth'?: number;
   selected?: string;
   'link-hash'?: boolean;
+  scale?: string;
   onKdxNodeSelect?: (e: Event) => void;
   /** Story only: text typed into the filter box by the play function. */
   filterText?: string;
@@ -24,6 +25,7 @@ const tree = (a: TreeArgs) =>
     expand-depth=${ifDefined(attr(a['expand-depth']))}
     selected=${ifDefined(attr(a.selected))}
     ?link-hash=${!!a['link-hash']}
+    scale=${ifDefined(attr(a.scale))}
     theme=${ifDefined(attr(a.theme))}
     @kdx-load=${a.onKdxLoad}
     @kdx-error=${a.onKdxError}
@@ -100,6 +102,19 @@ export const AllStatuses: Story = {
 
 /** Items without progress data, next to items with it (fixture `minimal.json`: goal C). */
 export const NoData: Story = { args: { src: MINIMAL, plan: '', 'expand-depth': 9 } };
+
+/** Each item's grade written out, and the filter by grade (a fictional city's report: seeds/examples/grades.json). */
+export const Grades: Story = { args: { src: EXAMPLES.grades, plan: '', 'expand-depth': 2 } };
+
+/** Grades computed from indicators by the plan's rule (indicators.json), and a second scale (two-dimensions.json). */
+export const GradesComputedAndSecondScale: Story = {
+  args: { plan: '', 'expand-depth': 2 },
+  render: (a) =>
+    grid(
+      labelled('indicators.json (computed grades)', tree({ ...a, src: EXAMPLES.indicators })),
+      labelled('two-dimensions.json, scale="implementation"', tree({ ...a, src: EXAMPLES.twoDimensions, scale: 'implementation' })),
+    ),
+};
 
 export const English: Story = { globals: { lang: 'en' }, render: shapes };
 

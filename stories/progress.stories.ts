@@ -5,6 +5,7 @@ import {
   allStatuses,
   AMP,
   BROKEN,
+  EXAMPLES,
   HTML_PAGE,
   inlinePlan,
   KANAZAWA,
@@ -22,6 +23,7 @@ import { attr, commonArgTypes, grid, ifDefined, labelled, type WidgetArgs } from
 interface ProgressArgs extends WidgetArgs {
   variant?: 'bar' | 'ring' | 'inline' | '';
   breakdown?: boolean;
+  scale?: string;
 }
 
 const progress = (a: ProgressArgs) =>
@@ -32,6 +34,7 @@ const progress = (a: ProgressArgs) =>
     node=${ifDefined(attr(a.node))}
     variant=${ifDefined(attr(a.variant))}
     ?breakdown=${!!a.breakdown}
+    scale=${ifDefined(attr(a.scale))}
     theme=${ifDefined(attr(a.theme))}
     @kdx-load=${a.onKdxLoad}
     @kdx-error=${a.onKdxError}
@@ -49,11 +52,12 @@ const variants = (a: ProgressArgs) =>
 const meta = {
   title: 'Widgets/kdx-progress',
   component: 'kdx-progress',
-  args: { src: KANAZAWA, lang: '', plan: AMP, node: '', variant: 'bar', breakdown: false, theme: '' },
+  args: { src: KANAZAWA, lang: '', plan: AMP, node: '', variant: 'bar', breakdown: false, scale: '', theme: '' },
   argTypes: {
     ...commonArgTypes('kdx-progress'),
     variant: { control: { type: 'inline-radio' }, options: ['bar', 'ring', 'inline'] },
     breakdown: { control: { type: 'boolean' } },
+    scale: { control: { type: 'text' } },
     ...tokenArgTypes('kdx-progress'),
   },
   render: (a) => progress(a),
@@ -109,6 +113,32 @@ export const NoData: Story = {
       labelled('minimal.json: goal-c', progress({ ...a, src: MINIMAL, plan: '', node: 'goal-c' })),
       labelled('minimal.json: second-plan (0 items)', progress({ ...a, src: MINIMAL, plan: 'second-plan', node: '' })),
     ),
+};
+
+/**
+ * A grade scale of a fictional city's report (seeds/examples/grades.json): S 計画以上 … C ほとんど進んでいない, S and A
+ * counted as achieved. The headline is the table of counts and shares as printed, with the rate the plan names.
+ */
+export const GradeScale: Story = {
+  args: { src: EXAMPLES.grades, plan: '' },
+  render: (a) =>
+    grid(
+      labelled('the plan', progress(a)),
+      labelled('policy-3 (ring): shares 8.3 + 58.3 + 25.0 + 8.3', progress({ ...a, node: 'policy-3', variant: 'ring' })),
+      labelled('inline', html`<p>${progress({ ...a, variant: 'inline' })}</p>`),
+    ),
+};
+
+/** Two status dimensions on the same 7 items (two-dimensions.json): 達成度, the headline, and 実施状況, without a rate. */
+export const TwoDimensions: Story = {
+  args: { src: EXAMPLES.twoDimensions, plan: '' },
+  render: (a) => grid(labelled('達成度 (the first scale)', progress(a)), labelled('scale="implementation"', progress({ ...a, scale: 'implementation' }))),
+};
+
+/** Counts as of 2016-03-31 beside the previous report's, the change per grade with ▲, the rate's change and the base (year-over-year.json). */
+export const YearOverYear: Story = {
+  args: { src: EXAMPLES.yearOverYear, plan: '' },
+  render: (a) => grid(labelled('the plan', progress(a)), labelled('node="service"', progress({ ...a, node: 'service' }))),
 };
 
 export const English: Story = { globals: { lang: 'en' }, render: variants };

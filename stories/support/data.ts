@@ -18,6 +18,18 @@ export const HTML_PAGE = 'fixtures/error-page.html';
 /** A port browsers refuse to connect to: fails at once, as a blocked cross-origin request or an offline server does. */
 export const UNREACHABLE = 'http://127.0.0.1:9/kanazawa.json';
 
+/**
+ * Reports of other cities, one per shape (seeds/examples/): fictional, their publisher 「（架空）みどり市」, never
+ * Kanazawa's data rewritten.
+ */
+export const EXAMPLES = {
+  grades: 'seeds/examples/grades.json',
+  twoDimensions: 'seeds/examples/two-dimensions.json',
+  yearOverYear: 'seeds/examples/year-over-year.json',
+  indicators: 'seeds/examples/indicators.json',
+  revisions: 'seeds/examples/revisions.json',
+} as const;
+
 /** The administrative management plan: the one with declared progress. */
 export const AMP = 'administrative-management-plan';
 export const DX = 'dx-action-plan-2';
