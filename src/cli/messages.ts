@@ -139,7 +139,7 @@ revision_date 列のある CSV は見直しの CSV として、--into の計画�
     diff: `使い方: kdx diff <old.json> <new.json> [--json] [--lang ja|en]
 
 公開前の確認用に、2つのプランデータでサイトの表示が変わる点を表示します: 追加・削除された項目（№とタイトル）、
-変わったタイトルや文、動く数値（達成率）、変わる状況。
+変わったタイトルや文、動く数値（達成率、区分ごとの件数、年度ごとの件数、指標の値）、変わる状況と評価、計画の見直し。
   --json   結果を JSON で標準出力に書きます
 終了コード: 0 = 違いなし、1 = 違いあり、2 = ファイルやデータの誤り・使い方の誤り`,
     export: `使い方: kdx export <bundle.json> --plan <id> [--revisions] [--encoding utf8|sjis] [--out file.csv] [--lang ja|en]
@@ -248,7 +248,8 @@ If any row is wrong, every problem is listed with its line number and nothing is
     diff: `Usage: kdx diff <old.json> <new.json> [--json] [--lang ja|en]
 
 For checking before you publish: what changes on the site between two bundles — items added and removed (№ and
-title), titles and texts changed, figures that move (achievement rates), statuses that change.
+title), titles and texts changed, figures that move (achievement rates, counts by grade and by year, indicator
+values), statuses and grades that change, plan revisions.
   --json   write the result as JSON to standard output
 Exit code: 0 = no differences, 1 = differences, 2 = a file or its data is wrong, or wrong usage`,
     export: `Usage: kdx export <bundle.json> --plan <id> [--revisions] [--encoding utf8|sjis] [--out file.csv] [--lang ja|en]

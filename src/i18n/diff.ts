@@ -3,9 +3,9 @@
  * staff to check before they publish. Used by `kdx diff` and the authoring page, never by the widgets (so their
  * pages do not carry it).
  */
-import type { BundleDiff, Change, Figure, ItemRef, PlanRef } from '../data/diff.js';
+import type { BundleDiff, Change, Counts, Figure, GradeRef, ItemRef, PlanRef, SnapshotRef } from '../data/diff.js';
 import { formatDate, formatPeriod } from '../data/format-dates.js';
-import { formatCount, formatFiscalYear, formatPercent, text } from '../data/format.js';
+import { formatCount, formatFiscalYear, formatNumber, formatPercent, text, unitText } from '../data/format.js';
 import type { Text } from '../data/bundle.js';
 import type { Lang } from './messages.js';
 
@@ -41,6 +41,14 @@ const FIELDS: Record<string, { ja: string; en: string }> = {
   name: { ja: '名称', en: 'Name' },
   department: { ja: '部署', en: 'Department' },
   url: { ja: 'URL', en: 'URL' },
+  countsYear: { ja: '集計年度', en: 'Fiscal year of the counts' },
+  comparedWith: { ja: '増減の基準', en: 'Changes against' },
+  'indicator.label': { ja: '指標名', en: 'Indicator' },
+  'indicator.unit': { ja: '指標の単位', en: 'Unit of the indicator' },
+  'indicator.direction': { ja: '指標の方向', en: 'Direction of the indicator' },
+  'indicator.grade': { ja: '指標の評価（報告書）', en: 'Grade of the indicator (as stated)' },
+  'indicator.scale': { ja: '指標の区分', en: 'Scale of the indicator' },
+  'indicator.notes': { ja: '指標の注記', en: 'Notes on the indicator' },
 };
 
 const W = {
@@ -65,6 +73,21 @@ const W = {
     none: 'なし',
     quote: (s: string) => `「${s}」`,
     reported: { 'carried-out': (fy: string) => `${fy}に実施`, added: (fy: string) => `${fy}に追加` } as Record<string, (fy: string) => string>,
+    grade: (label: string, definition: string) => (definition ? `${label}：${definition}` : label),
+    computed: (g: string) => `${g}（計算）`,
+    scaleLine: (scale: string, where: string, a: string, b: string) => `${scale}: ${where}${a} → ${b}`,
+    distribution: (scale: string, where: string, a: string, b: string) => `${scale}の内訳: ${where}${a} → ${b}`,
+    counts: (parts: string[]) => parts.join('・'),
+    snapshot: (fy: string, where: string, a: string, b: string) => `${fy}の件数: ${where}${a} → ${b}`,
+    snapshotOf: (figure: string, counts: string) => (counts ? `${figure}［${counts}］` : figure),
+    indicatorField: { baseline: '基準値', target: '目標値', actual: '実績値' } as Record<string, string>,
+    indicator: (field: string, where: string, ind: string, a: string, b: string) => `${field}: ${where}${ind} ${a} → ${b}`,
+    indicatorAdded: (where: string, ind: string) => `指標を追加: ${where}${ind}`,
+    indicatorRemoved: (where: string, ind: string) => `指標を削除: ${where}${ind}`,
+    withYear: (name: string, fy: string) => `${name}（${fy}）`,
+    revision: { added: '見直しを追加', removed: '見直しを削除', changed: '見直しの内容が変わります' } as Record<string, string>,
+    scale: { added: '評価区分を追加', removed: '評価区分を削除', changed: '評価区分の定義が変わります' } as Record<string, string>,
+    colon: (a: string, b: string) => `${a}: ${b}`,
   },
   en: {
     equal: (a: string, b: string) => `No differences (${a} and ${b}).`,
@@ -87,8 +110,42 @@ const W = {
     none: 'none',
     quote: (s: string) => `"${s}"`,
     reported: { 'carried-out': (fy: string) => `carried out in ${fy}`, added: (fy: string) => `added in ${fy}` } as Record<string, (fy: string) => string>,
+    grade: (label: string, definition: string) => (definition ? `${label}: ${definition}` : label),
+    computed: (g: string) => `${g} (computed)`,
+    scaleLine: (scale: string, where: string, a: string, b: string) => `${scale}: ${where}${a} → ${b}`,
+    distribution: (scale: string, where: string, a: string, b: string) => `${scale} breakdown: ${where}${a} → ${b}`,
+    counts: (parts: string[]) => parts.join(', '),
+    snapshot: (fy: string, where: string, a: string, b: string) => `Counts of ${fy}: ${where}${a} → ${b}`,
+    snapshotOf: (figure: string, counts: string) => (counts ? `${figure} [${counts}]` : figure),
+    indicatorField: { baseline: 'Baseline', target: 'Target', actual: 'Actual' } as Record<string, string>,
+    indicator: (field: string, where: string, ind: string, a: string, b: string) => `${field}: ${where}${ind} ${a} → ${b}`,
+    indicatorAdded: (where: string, ind: string) => `Indicator added: ${where}${ind}`,
+    indicatorRemoved: (where: string, ind: string) => `Indicator removed: ${where}${ind}`,
+    withYear: (name: string, fy: string) => `${name} (${fy})`,
+    revision: { added: 'Revision added', removed: 'Revision removed', changed: 'Revision changed' } as Record<string, string>,
+    scale: { added: 'Scale added', removed: 'Scale removed', changed: 'The definition of a scale changes' } as Record<string, string>,
+    colon: (a: string, b: string) => `${a}: ${b}`,
   },
 };
+
+function gradeLabel(g: GradeRef | null, lang: Lang): string {
+  const w = W[lang];
+  if (!g) return w.none;
+  const t = w.grade(text(g.label, lang), text(g.definition, lang));
+  return g.source === 'computed' ? w.computed(t) : t;
+}
+
+function countsText(c: Counts | null, lang: Lang): string {
+  const w = W[lang];
+  return c ? w.counts(c.map((x) => `${text(x.grade, lang)} ${formatCount(x.count, lang)}`)) : w.none;
+}
+
+function snapshotText(s: SnapshotRef | null, lang: Lang): string {
+  const w = W[lang];
+  if (!s) return w.none;
+  const counts = s.counts.map((c) => (s.counts.length > 1 ? w.colon(text(c.scale, lang), countsText(c.counts, lang)) : countsText(c.counts, lang)));
+  return w.snapshotOf(figureText(s.figure, lang), counts.join(lang === 'ja' ? '／' : '; '));
+}
 
 const isText = (v: unknown): v is Text => typeof v === 'string' || (!!v && typeof v === 'object' && typeof (v as { ja?: unknown }).ja === 'string');
 
@@ -113,6 +170,11 @@ function value(v: unknown, field: string, lang: Lang): string {
   if (v === null || v === undefined) return w.none;
   if (field === 'period' && typeof v === 'object' && 'from' in v && 'to' in v) return formatPeriod(v as { from: number; to: number }, lang);
   if ((field === 'adopted' || field === 'asOf') && typeof v === 'string') return formatDate(v, lang);
+  if (field === 'countsYear' && typeof v === 'number') return formatFiscalYear(v, lang);
+  if (field === 'comparedWith' && typeof v === 'object' && 'fiscalYear' in v) {
+    const c = v as { fiscalYear: number; note?: Text };
+    return c.note ? `${formatFiscalYear(c.fiscalYear, lang)} ${w.quote(text(c.note, lang))}` : formatFiscalYear(c.fiscalYear, lang);
+  }
   if (isText(v)) return w.quote(text(v, lang));
   if (field === 'fiscalYear' && typeof v === 'number') return formatFiscalYear(v, lang);
   if (field === 'reported' && typeof v === 'object' && 'as' in v) {
@@ -160,6 +222,30 @@ export function describeChange(c: Change, lang: Lang): string {
       return w.figure(c.item ? where(c.item) : `${text(c.plan.title, lang)} `, figureText(c.before, lang), figureText(c.after, lang));
     case 'status':
       return w.status(where(c.item), c.before === null ? w.none : text(c.before, lang), c.after === null ? w.none : text(c.after, lang));
+    case 'grade':
+      return w.scaleLine(text(c.scale, lang), where(c.item), gradeLabel(c.before, lang), gradeLabel(c.after, lang));
+    case 'distribution':
+      return w.distribution(text(c.scale, lang), c.item ? where(c.item) : `${text(c.plan.title, lang)} `, countsText(c.before, lang), countsText(c.after, lang));
+    case 'snapshot':
+      return w.snapshot(formatFiscalYear(c.fiscalYear, lang), c.item ? where(c.item) : `${text(c.plan.title, lang)} `, snapshotText(c.before, lang), snapshotText(c.after, lang));
+    case 'indicator': {
+      const ind = text(c.indicator, lang);
+      if (c.field === 'added') return w.indicatorAdded(where(c.item), ind);
+      if (c.field === 'removed') return w.indicatorRemoved(where(c.item), ind);
+      const unit = unitText(c.unit, lang);
+      const amount = (n: number | null, fy?: number | null) => {
+        if (n === null) return w.none;
+        const v = `${formatNumber(n, lang)}${unit && /^[A-Za-z]/.test(unit) ? ' ' : ''}${unit}`;
+        return fy == null ? v : w.withYear(v, formatFiscalYear(fy, lang));
+      };
+      const name = w.indicatorField[c.field]!;
+      const field = c.fiscalYear === undefined ? name : w.withYear(name, formatFiscalYear(c.fiscalYear, lang));
+      return w.indicator(field, where(c.item), ind, amount(c.before, c.years?.before), amount(c.after, c.years?.after));
+    }
+    case 'revision':
+      return w.colon(w.revision[c.change]!, [formatDate(c.date, lang), c.title ? text(c.title, lang) : ''].filter(Boolean).join(' '));
+    case 'scale':
+      return w.colon(w.scale[c.change]!, text(c.scale, lang));
     case 'statuses':
       return w.statuses;
     case 'publisher':

@@ -6,8 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { kdx, kdxProcess, readJson, seed, tempDir } from './helpers.js';
+import { kdx, kdxProcess, readJson, ROOT, seed, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 after(tmp.done);
@@ -131,5 +132,96 @@ describe('kdx diff', () => {
     const r = kdxProcess('diff', seed('kanazawa'), seed('kanazawa'), '--lang', 'en');
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^No differences/);
+  });
+});
+
+describe('kdx diff: report shapes (seeds/examples, fictional)', () => {
+  const example = (name: string) => join(ROOT, 'seeds/examples', `${name}.json`);
+  function editedExample(name: string, edit: (b: Json) => void): string {
+    const b = readJson(example(name)) as Json;
+    edit(b);
+    const file = tmp.path(`${name}.edited.json`);
+    writeFileSync(file, JSON.stringify(b, null, 2));
+    return file;
+  }
+  const byId = (b: Json, id: string, plan = 0) => b.plans[plan].nodes.find((n: Json) => n.id === id);
+  const lines = (out: string) => out.split('\n').slice(3, -1);
+
+  it('each example against itself: equal', async () => {
+    for (const name of ['grades', 'two-dimensions', 'year-over-year', 'indicators', 'revisions']) {
+      const r = await kdx('diff', example(name), editedExample(name, () => {}));
+      assert.equal(r.code, 0, `${name}: ${r.out}`);
+    }
+  });
+
+  it('a grade that changes, and the counts by grade that move with it', async () => {
+    // 2-2 goes from C to B; policy-2's declared counts move one item from C to B (its rate stays 9/13).
+    const after = editedExample('grades', (b) => {
+      byId(b, '2-2').grades.evaluation = 'B';
+      byId(b, 'policy-2').progress.byGrade.evaluation = { S: 1, A: 8, B: 4, C: 0 };
+    });
+    const r = await kdx('diff', example('grades'), after);
+    assert.equal(r.code, 1);
+    assert.deepEqual(lines(r.out), [
+      '  評価の内訳: 2 効率的な行政運営 S 1・A 8・B 3・C 1 → S 1・A 8・B 4・C 0',
+      '  評価: 2-2 庁舎の維持管理の委託 C：ほとんど進んでいない → B：やや遅れている',
+    ]);
+  });
+
+  it('an indicator\'s actual that moves, the grade its rule now gives, and a baseline year', async () => {
+    // 2-1: 15 → 18 reaches the target (progress 100%): A becomes S, computed; the plan counts S 2, A 1.
+    const after = editedExample('indicators', (b) => {
+      byId(b, '2-1').indicators[0].actuals[2].value = 18;
+      byId(b, '1-2').indicators[0].baseline.fiscalYear = 2018;
+    });
+    const r = await kdx('diff', example('indicators'), after, '--lang', 'en');
+    assert.equal(r.code, 1);
+    assert.deepEqual(lines(r.out), [
+      "  Baseline: 1-2 Residents' satisfaction Residents satisfied with the city 60% (FY2019) → 60% (FY2018)",
+      '  Evaluation breakdown: 2 A lively city S 0, A 2, B 0, C 0, − 1 → S 1, A 1, B 0, C 0, − 1',
+      '  Evaluation: 2-1 Better public information A: Improved by more than 10% on the baseline (computed) → S: Target reached (computed)',
+      '  Actual (FY2024): 2-1 Better public information Monthly page views of the city website 15×10,000 views → 18×10,000 views',
+      '  Evaluation breakdown: Midori City Comprehensive Plan (fictional) S 1, A 2, B 1, C 1, − 1 → S 2, A 1, B 1, C 1, − 1',
+    ]);
+  });
+
+  it('a year of the history, the as-of date and the comparison base', async () => {
+    // FY2014 of 市民サービスの向上 corrected: 完了 10 → 11, 順調 22 → 21 (rate 10/39 = 25.6% → 11/39 = 28.2%).
+    const after = editedExample('year-over-year', (b) => {
+      byId(b, 'service').history[1].byGrade.progress = { done: 11, 'on-track': 21, delayed: 5, 'not-started': 2 };
+      b.plans[0].progress.asOf = '2016-04-01';
+      b.plans[0].progress.comparedWith = { fiscalYear: 2013 };
+    });
+    const r = await kdx('diff', example('year-over-year'), after);
+    assert.equal(r.code, 1);
+    assert.deepEqual(lines(r.out), [
+      '  平成26年度の件数: 1 市民サービスの向上 25.6%（10/39項目）［完了 10・順調 22・遅れ 5・未着手 2］ → 28.2%（11/39項目）［完了 11・順調 21・遅れ 5・未着手 2］',
+      '  時点: 2016年3月31日 → 2016年4月1日',
+      '  増減の基準: 平成26年度 「※増減は対H26年度と比較」 → 平成25年度',
+    ]);
+  });
+
+  it('revisions added and changed, and the period they extend', async () => {
+    const after = editedExample('revisions', (b) => {
+      b.plans[0].period.to = 2026;
+      b.plans[0].revisions.unshift({ date: '2025-03', title: '令和7年3月改定', period: { before: { from: 2020, to: 2025 }, after: { from: 2020, to: 2026 } } });
+      b.plans[0].revisions[2].added.push({ node: 'K-3' });
+    });
+    const r = await kdx('diff', example('revisions'), after);
+    assert.equal(r.code, 1);
+    assert.deepEqual(lines(r.out), [
+      '  期間: 令和2年度～令和7年度 → 令和2年度～令和8年度',
+      '  見直しを追加: 2025年3月 令和7年3月改定',
+      '  見直しの内容が変わります: 2022年3月 令和4年3月改定',
+    ]);
+  });
+
+  it('--json names each shape change by kind', async () => {
+    const after = editedExample('two-dimensions', (b) => (byId(b, 'S-3').grades.implementation = 'done'));
+    const r = await kdx('diff', example('two-dimensions'), after, '--json');
+    assert.equal(r.code, 1);
+    const kinds = (JSON.parse(r.out) as { changes: Array<{ kind: string }> }).changes.map((c) => c.kind);
+    // In document order: the counts of 歳出の見直し, S-3's grade, then the plan's counts (取組中 → 完了).
+    assert.deepEqual(kinds, ['distribution', 'grade', 'distribution']);
   });
 });
