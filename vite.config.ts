@@ -131,12 +131,15 @@ function chartChunkByUrl(): { plugin: Plugin; chunk: string } {
 
 /**
  * The page build's shared chunk: Lit, context, data, messages, styles and the base element. Not in it: each
- * widget's own folder, the upgrader (`embed/`), the entry and its `define()`, and chart.js (the chart's lazy chunk).
+ * widget's own folder, the upgrader (`embed/`), the entry and its `define()`, chart.js (the chart's lazy chunk) and the
+ * report shapes (their lazy chunk, `SHAPES`).
  * Modules only one widget uses (the tree's `repeat`, the provider's side of the context protocol) stay in its chunk.
  */
 const WIDGET_CODE = /[\\/]src[\\/](components[\\/](plan|progress|initiative-card|plan-tree|chart|plan-overview)[\\/]|embed[\\/]|autoload\.ts|define\.ts)/;
 const CHART_JS = /[\\/]node_modules[\\/](chart\.js|@kurkle)[\\/]/;
-const isCore = (id: string) => !WIDGET_CODE.test(id) && !CHART_JS.test(id);
+/** The report shapes' code and strings: a chunk of its own, loaded for bundles that have them (load-shapes.ts). */
+const SHAPES = /[\\/]src[\\/](components[\\/]shared[\\/](shapes|grades)\.ts|data[\\/]snapshots\.ts|i18n[\\/]shapes-(ja|en)\.ts)$/;
+const isCore = (id: string) => !WIDGET_CODE.test(id) && !CHART_JS.test(id) && !SHAPES.test(id);
 
 /**
  * Three library builds (`npm run build` runs them in this order, then `scripts/report-build.mjs`):

@@ -22,6 +22,8 @@ export interface PlanDataHost extends ReactiveControllerHost, HTMLElement {
   readonly language: Lang;
   /** Whether the widget shows its language yet: nothing is announced before (see `KdxElement.languageReady`). */
   readonly languageReady: boolean;
+  /** Whether the code its data needs is here (see `KdxElement.shapesReady`); absent means ready. */
+  readonly shapesReady?: boolean;
 }
 
 const PROVIDER_TAG = 'kdx-plan';
@@ -223,7 +225,7 @@ export class PlanDataController implements ReactiveController {
    */
   private announce() {
     const view = this.view;
-    if (view.status === 'loading' || !this.host.languageReady) return;
+    if (view.status === 'loading' || !this.host.languageReady || (view.status === 'ready' && this.host.shapesReady === false)) return;
     const widgetError = (this.host as { widgetError?: KdxError | undefined }).widgetError;
     const token = widgetError ?? (view.status === 'ready' ? view.node : view.error);
     if (token === this.announced) return;

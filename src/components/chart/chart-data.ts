@@ -6,13 +6,20 @@
 import type { StatusData } from '../../data/bundle.js';
 import { formatCount, formatFiscalYear, formatPercent, text } from '../../data/format.js';
 import type { PlanNode } from '../../data/model.js';
+import type { PlanModel, ScaleModel } from '../../data/model.js';
 import { rateTenths, STATUS_SCALE } from '../../data/rollup.js';
 import { messages, type Lang } from '../../i18n/index.js';
 import type { WrongKind } from '../../i18n/messages.js';
-import { gradeText, scaleName } from '../shared/grades.js';
-import { distributionModel, hasDistribution, indicatorChartModel, indicatorOf, type ShapeOptions } from './chart-shapes.js';
+import type { Shapes } from '../shared/load-shapes.js';
 
-export type { ShapeOptions } from './chart-shapes.js';
+/** What charts of the report shapes need besides the node: its plan, the scale, which indicator, the shapes chunk. */
+export interface ShapeOptions {
+  plan: PlanModel;
+  scale?: ScaleModel | undefined;
+  indicator?: number | undefined;
+  /** The shapes chunk, loaded when the bundle has shapes (`load-shapes.ts`). */
+  shapes?: Shapes | undefined;
+}
 
 export const CHART_TYPES = ['bar', 'doughnut', 'line', 'distribution', 'indicator'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
@@ -82,15 +89,16 @@ function historyOf(node: PlanNode) {
 export function chartProblem(node: PlanNode, type: ChartType, shapes?: ShapeOptions): WrongKind | null {
   if (type === 'bar') return ratedChildren(node).length ? null : 'chart-no-children';
   if (type === 'line') return historyOf(node).length ? null : 'chart-no-history';
-  if (type === 'distribution') return shapes && hasDistribution(shapes, node) ? null : 'chart-no-distribution';
-  if (type === 'indicator') return shapes && indicatorOf(shapes, node) ? null : 'chart-no-indicator';
+  const code = shapes?.shapes?.code;
+  if (type === 'distribution') return code && code.hasDistribution(shapes!, node) ? null : 'chart-no-distribution';
+  if (type === 'indicator') return code && code.indicatorOf(shapes!, node) ? null : 'chart-no-indicator';
   return node.progress && node.progress.total > 0 ? null : 'chart-no-progress';
 }
 
 /** The chart of `node`. Call only when `chartProblem` returned null. */
 export function chartModel(node: PlanNode, type: ChartType, lang: Lang, statuses: ReadonlyMap<string, StatusData>, shapes?: ShapeOptions): ChartModel {
-  if (type === 'distribution') return distributionModel(shapes!, node, lang);
-  if (type === 'indicator') return indicatorChartModel(shapes!, node, lang);
+  if (type === 'distribution') return shapes!.shapes!.code.distributionModel(shapes!, node, lang, shapes!.shapes!.m);
+  if (type === 'indicator') return shapes!.shapes!.code.indicatorChartModel(shapes!, node, lang, shapes!.shapes!.m);
   if (type === 'doughnut') return doughnutModel(node, lang, statuses, shapes);
   const t = messages(lang);
   const title = text(node.title, lang);
@@ -143,14 +151,8 @@ function parts(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusD
   const p = node.progress!;
   const t = messages(lang).chart;
   // A scale of the plan's own (a grade scale): its grades, written out with their definitions.
-  const scale = shapes?.scale;
-  const d = scale && scale.id !== STATUS_SCALE ? p.byScale.get(scale.id) : undefined;
-  if (scale && d?.complete) {
-    return d.counts.map(({ grade, count }) => {
-      const g = scale.grade(grade)!;
-      return { label: gradeText(g, lang, messages(lang)).text, count, tone: (g.tone ?? 'neutral') as Tone, derived: false };
-    });
-  }
+  const own = shapes?.scale && shapes.shapes?.code.scaleParts(node, shapes.scale, lang, shapes.shapes.m);
+  if (own) return own;
   const byStatus = p.byStatus.reduce((s, b) => s + b.count, 0) === p.total ? p.byStatus : [];
   if (byStatus.length) {
     return byStatus.map(({ status, count }) => {
@@ -169,9 +171,9 @@ function parts(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusD
 function doughnutModel(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusData>, shapes?: ShapeOptions): ChartModel {
   const t = messages(lang);
   const p = node.progress!;
-  const list = parts(node, lang, statuses, shapes);
-  const byScale = shapes?.scale && list.length && !list.some((x) => x.derived) && shapes.scale.id !== STATUS_SCALE;
-  const label = byScale ? t.chart.scaleLabel(text(node.title, lang), scaleName(shapes.scale!, lang, t).text) : t.chart.doughnutLabel(text(node.title, lang));
+  const found = parts(node, lang, statuses, shapes);
+  const list = 'parts' in found ? found.parts : found;
+  const label = 'label' in found ? found.label : t.chart.doughnutLabel(text(node.title, lang));
   // The rate in the middle is the one of the scale drawn (a scale without achieved grades has none).
   const own = shapes?.scale && shapes.scale.id !== STATUS_SCALE && shapes.scale !== shapes.plan.headline ? p.byScale.get(shapes.scale.id) : undefined;
   const centre = own ? own.rateTenths : p.rateTenths;

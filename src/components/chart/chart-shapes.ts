@@ -4,19 +4,14 @@
  * reference lines). Each with the same figures as a table. Pure, like `chart-data.ts`.
  */
 import { formatCount, formatDate, formatFiscalYear, formatNumber, formatPercent, text, unitText } from '../../data/format.js';
-import type { PlanModel, PlanNode, ScaleModel } from '../../data/model.js';
-import { rateTenths } from '../../data/rollup.js';
+import type { PlanNode, ScaleModel } from '../../data/model.js';
+import { rateTenths, STATUS_SCALE } from '../../data/rollup.js';
 import { snapshots, type Snapshot } from '../../data/snapshots.js';
 import { messages, type Lang } from '../../i18n/index.js';
-import { asOfOf, gradeText, scaleName } from '../shared/grades.js';
-import type { ChartModel, Tone } from './chart-data.js';
-
-/** What a chart of these shapes needs besides the node: its plan, the scale, which indicator. */
-export interface ShapeOptions {
-  plan: PlanModel;
-  scale?: ScaleModel | undefined;
-  indicator?: number | undefined;
-}
+import type { ShapeMessages } from '../../i18n/shape-messages.js';
+import { gradeText, scaleName } from '../shared/grades.js';
+import { asOfOf } from '../shared/shown.js';
+import type { ChartModel, ShapeOptions, Tone } from './chart-data.js';
 
 /** The snapshots with complete counts on `scale`; an undated current count stands for "now" when nothing is dated. */
 function dated(o: ShapeOptions, node: PlanNode, scale: ScaleModel): Snapshot[] {
@@ -36,25 +31,37 @@ export function indicatorOf(o: ShapeOptions, node: PlanNode) {
   return ind && (ind.data.actuals?.length || ind.data.baseline || ind.data.target) ? ind : undefined;
 }
 
-function snapshotLabel(s: Snapshot, lang: Lang): string {
-  const t = messages(lang);
+function snapshotLabel(s: Snapshot, lang: Lang, m: ShapeMessages): string {
   if (s.fiscalYear !== undefined) return formatFiscalYear(s.fiscalYear, lang);
-  return s.asOf ? t.grades.asOf(formatDate(s.asOf, lang)) : t.chart.current;
+  return s.asOf ? messages(lang).asOf(formatDate(s.asOf, lang)) : m.chart.current;
 }
 
-export function distributionModel(o: ShapeOptions, node: PlanNode, lang: Lang): ChartModel {
+/** A doughnut's parts on a scale of the plan's own: its grades written out with their definitions. */
+export function scaleParts(node: PlanNode, scale: ScaleModel, lang: Lang, m: ShapeMessages) {
+  const d = scale.id !== STATUS_SCALE ? node.progress?.byScale.get(scale.id) : undefined;
+  if (!d?.complete) return undefined;
+  return {
+    label: m.chart.scaleLabel(text(node.title, lang), scaleName(scale, lang, m).text),
+    parts: d.counts.map(({ grade, count }) => {
+      const g = scale.grade(grade)!;
+      return { label: gradeText(g, lang, m).text, count, tone: (g.tone ?? 'neutral') as Tone, derived: false };
+    }),
+  };
+}
+
+export function distributionModel(o: ShapeOptions, node: PlanNode, lang: Lang, m: ShapeMessages): ChartModel {
   const t = messages(lang);
   const scale = o.scale!;
   const points = dated(o, node, scale).filter((s) => s.progress.total > 0);
-  const labels = points.map((s) => snapshotLabel(s, lang));
-  const label = t.chart.distributionLabel(text(node.title, lang), scaleName(scale, lang, t).text);
-  const grades = scale.grades.map((g) => gradeText(g, lang, t).text);
+  const labels = points.map((s) => snapshotLabel(s, lang, m));
+  const label = m.chart.distributionLabel(text(node.title, lang), scaleName(scale, lang, m).text);
+  const grades = scale.grades.map((g) => gradeText(g, lang, m).text);
   const counts = points.map((s) => s.progress.byScale.get(scale.id)!.counts.map((c) => c.count));
   const said = points.map((s, i) => counts[i]!.map((n) => t.chart.part(formatCount(n, lang), formatPercent(rateTenths(n, s.progress.total)!, lang))));
   return {
     type: 'distribution',
     label,
-    summary: t.chart.summary(label, t.list(labels.map((l, i) => t.chart.snapshotParts(l, t.list(grades.map((g, j) => `${g} ${said[i]![j]}`)))))),
+    summary: t.chart.summary(label, t.list(labels.map((l, i) => m.chart.snapshotParts(l, t.list(grades.map((g, j) => `${g} ${said[i]![j]}`)))))),
     labels,
     values: points.map((s) => s.progress.total),
     valueTexts: points.map((s) => formatCount(s.progress.total, lang)),
@@ -75,7 +82,7 @@ export function distributionModel(o: ShapeOptions, node: PlanNode, lang: Lang): 
   };
 }
 
-export function indicatorChartModel(o: ShapeOptions, node: PlanNode, lang: Lang): ChartModel {
+export function indicatorChartModel(o: ShapeOptions, node: PlanNode, lang: Lang, m: ShapeMessages): ChartModel {
   const t = messages(lang);
   const ind = indicatorOf(o, node)!;
   const d = ind.data;
@@ -86,29 +93,29 @@ export function indicatorChartModel(o: ShapeOptions, node: PlanNode, lang: Lang)
   const years = [...new Set([d.baseline?.fiscalYear, ...actuals.map((a) => a.fiscalYear), d.target?.fiscalYear].filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
   const labels = years.map((y) => formatFiscalYear(y, lang));
   const byYear = new Map(actuals.map((a) => [a.fiscalYear, a.value]));
-  const withYear = (name: string, fy: number | undefined) => (fy === undefined ? name : t.indicator.withYear(name, formatFiscalYear(fy, lang)));
+  const withYear = (name: string, fy: number | undefined) => (fy === undefined ? name : m.indicator.withYear(name, formatFiscalYear(fy, lang)));
   const rows: Array<{ header: string; cells: string[] }> = [];
-  if (d.baseline) rows.push({ header: withYear(t.indicator.baseline, d.baseline.fiscalYear), cells: [amount(d.baseline.value)] });
-  for (const a of actuals) rows.push({ header: withYear(t.indicator.actual, a.fiscalYear), cells: [amount(a.value)] });
-  if (d.target) rows.push({ header: withYear(t.indicator.target, d.target.fiscalYear), cells: [amount(d.target.value)] });
-  const label = t.chart.indicatorLabel(text(node.title, lang), text(d.label, lang));
+  if (d.baseline) rows.push({ header: withYear(m.indicator.baseline, d.baseline.fiscalYear), cells: [amount(d.baseline.value)] });
+  for (const a of actuals) rows.push({ header: withYear(m.indicator.actual, a.fiscalYear), cells: [amount(a.value)] });
+  if (d.target) rows.push({ header: withYear(m.indicator.target, d.target.fiscalYear), cells: [amount(d.target.value)] });
+  const label = m.chart.indicatorLabel(text(node.title, lang), text(d.label, lang));
   const line = (name: string, value: number | undefined, tone: Tone) =>
     value === undefined ? [] : [{ label: name, values: years.map(() => value), valueTexts: years.map(() => ''), tooltips: years.map(() => amount(value)), tone, dashed: true }];
   return {
     type: 'indicator',
     label,
-    summary: t.chart.summary(label, t.list(rows.map((r) => t.chart.indicatorPoint(r.header, r.cells[0]!)))),
+    summary: t.chart.summary(label, t.list(rows.map((r) => m.chart.indicatorPoint(r.header, r.cells[0]!)))),
     labels,
     values: years.map((y) => byYear.get(y) ?? null) as number[],
     valueTexts: years.map((y) => (byYear.has(y) ? amount(byYear.get(y)!) : '')),
     tooltips: years.map((y) => (byYear.has(y) ? amount(byYear.get(y)!) : '')),
     tones: years.map(() => 'accent'),
     series: [
-      { label: t.indicator.actual, values: years.map((y) => byYear.get(y) ?? null), valueTexts: years.map((y) => (byYear.has(y) ? amount(byYear.get(y)!) : '')), tooltips: years.map((y) => (byYear.has(y) ? amount(byYear.get(y)!) : '')), tone: 'accent' },
-      ...line(t.indicator.baseline, d.baseline?.value, 'neutral'),
-      ...line(t.indicator.target, d.target?.value, 'success'),
+      { label: m.indicator.actual, values: years.map((y) => byYear.get(y) ?? null), valueTexts: years.map((y) => (byYear.has(y) ? amount(byYear.get(y)!) : '')), tooltips: years.map((y) => (byYear.has(y) ? amount(byYear.get(y)!) : '')), tone: 'accent' },
+      ...line(m.indicator.baseline, d.baseline?.value, 'neutral'),
+      ...line(m.indicator.target, d.target?.value, 'success'),
     ],
     unit,
-    table: { caption: label, columns: [t.chart.category, t.indicator.value], rows },
+    table: { caption: label, columns: [t.chart.category, m.indicator.value], rows },
   };
 }

@@ -104,24 +104,28 @@ export class KdxChart extends KdxElement {
     return done;
   }
 
-  private shapes(view: ReadyView): ShapeOptions {
+  private shapeOptions(view: ReadyView): ShapeOptions {
     const i = Number(this.indicator);
-    return { plan: view.plan, scale: view.plan.scale(this.scale), indicator: Number.isInteger(i) && i >= 0 ? i : 0 };
+    return { plan: view.plan, scale: view.plan.scale(this.scale), indicator: Number.isInteger(i) && i >= 0 ? i : 0, shapes: this.shapes };
+  }
+
+  protected override needsShapes(view: ReadyView): boolean {
+    return !!this.scale || this.chartType === 'distribution' || this.chartType === 'indicator' || super.needsShapes(view);
   }
 
   protected override checkNode(view: ReadyView): KdxError | undefined {
     if (this.scale && !view.plan.scale(this.scale)) {
       return new KdxError('wrong-kind', { widget: '<kdx-chart>', id: view.node.id, problem: 'no-scale', title: view.node.title });
     }
-    const problem = chartProblem(view.node, this.chartType, this.shapes(view));
+    const problem = chartProblem(view.node, this.chartType, this.shapeOptions(view));
     return problem === null ? undefined : new KdxError('wrong-kind', { widget: '<kdx-chart>', id: view.node.id, problem, title: view.node.title });
   }
 
   protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {
-    const key = [view.node, view.model, this.chartType, this.language, this.scale, this.indicator];
+    const key = [view.node, view.model, this.chartType, this.language, this.scale, this.indicator, this.shapes];
     if (this.model && same(key, this.modelKey)) return;
     this.modelKey = key;
-    this.model = chartModel(view.node, this.chartType, this.language, view.model.statuses, this.shapes(view));
+    this.model = chartModel(view.node, this.chartType, this.language, view.model.statuses, this.shapeOptions(view));
   }
 
   protected override updated(changed: PropertyValues<this>): void {

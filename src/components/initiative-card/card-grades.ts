@@ -4,11 +4,13 @@
  * actual values per year and its unit.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatFiscalYear, formatNumber, formatSignedPercent, unitText } from '../../data/format.js';
+import { formatFiscalYear, formatNumber, formatPercent, formatSignedPercent, unitText } from '../../data/format.js';
 import type { IndicatorModel, PlanNode, ShownGrade } from '../../data/model.js';
 import { STATUS_SCALE } from '../../data/rollup.js';
 import type { Lang, Messages } from '../../i18n/index.js';
-import { gradeText, scaleName, shown, type Shown } from '../shared/grades.js';
+import type { ShapeMessages } from '../../i18n/shape-messages.js';
+import { gradeText, scaleName } from '../shared/grades.js';
+import { shown, type Shown } from '../shared/shown.js';
 
 type Tone = 'success' | 'info' | 'warning' | 'danger' | 'neutral';
 
@@ -32,18 +34,18 @@ export interface IndicatorView {
   notes: Shown[];
 }
 
-function gradeLine(g: ShownGrade, lang: Lang, t: Messages): GradeLine {
+function gradeLine(g: ShownGrade, lang: Lang, t: ShapeMessages): GradeLine {
   return { scale: scaleName(g.scale, lang, t), grade: gradeText(g.grade, lang, t), tone: g.grade.tone ?? 'neutral', source: t.grades.source[g.source] };
 }
 
 /** The node's grades on the plan's own scales (its status has a line of its own). */
-export function gradeLines(node: PlanNode, lang: Lang, t: Messages): GradeLine[] {
+export function gradeLines(node: PlanNode, lang: Lang, t: ShapeMessages): GradeLine[] {
   // A grade that is the node's one indicator's is shown with that indicator, and how it was reached.
   const fromIndicator = new Set(node.indicators.map((i) => i.grade));
   return [...node.grades.values()].filter((g) => g.scale.id !== STATUS_SCALE && !fromIndicator.has(g)).map((g) => gradeLine(g, lang, t));
 }
 
-function explain(ind: IndicatorModel, lang: Lang, t: Messages): string | undefined {
+function explain(ind: IndicatorModel, lang: Lang, t: ShapeMessages): string | undefined {
   const e = ind.evaluation;
   if (!e) return undefined;
   const computed = e.gradeData && gradeText(e.gradeData, lang, t).text;
@@ -51,14 +53,16 @@ function explain(ind: IndicatorModel, lang: Lang, t: Messages): string | undefin
   if (ind.declared) return computed && e.grade !== ind.declared.id ? t.indicator.differs(computed) : undefined;
   if (e.missing) return t.indicator.missing[e.missing];
   if (!e.measure || !e.actual) return undefined;
-  return t.indicator.computedFrom(t.indicator.measure[e.measure.kind], formatSignedPercent(e.measure.tenths, lang), formatFiscalYear(e.actual.fiscalYear, lang));
+  // A change is signed (+25.0%); a share of the target or of the way to it is not.
+  const value = e.measure.kind === 'change' ? formatSignedPercent(e.measure.tenths, lang) : formatPercent(e.measure.tenths, lang);
+  return t.indicator.computedFrom(t.indicator.measure[e.measure.kind], value, formatFiscalYear(e.actual.fiscalYear, lang));
 }
 
-export function indicatorViews(node: PlanNode, lang: Lang, t: Messages): IndicatorView[] {
+export function indicatorViews(node: PlanNode, lang: Lang, base: Messages, t: ShapeMessages): IndicatorView[] {
   return node.indicators.map((ind) => {
     const d = ind.data;
     const unit = unitText(d.unit, lang);
-    const amount = (n: number) => t.card.amount(formatNumber(n, lang), unit);
+    const amount = (n: number) => base.card.amount(formatNumber(n, lang), unit);
     const withYear = (n: number, fy: number | undefined) => (fy === undefined ? amount(n) : t.indicator.withYear(amount(n), formatFiscalYear(fy, lang)));
     const values: IndicatorView['values'] = [];
     if (d.baseline) values.push({ name: t.indicator.baseline, value: withYear(d.baseline.value, d.baseline.fiscalYear) });
@@ -80,7 +84,7 @@ export function indicatorViews(node: PlanNode, lang: Lang, t: Messages): Indicat
 
 type LangOf = (s: Shown) => string | typeof nothing;
 
-export function renderGrade(g: GradeLine, t: Messages, langOf: LangOf, explanation?: string): TemplateResult {
+export function renderGrade(g: GradeLine, t: ShapeMessages, langOf: LangOf, explanation?: string): TemplateResult {
   return html`<p class="grade" part="grade">
     <span lang=${langOf(g.scale)}>${g.scale.text}</span>:
     <span class="status-value badge tone-${g.tone}"
@@ -90,7 +94,7 @@ export function renderGrade(g: GradeLine, t: Messages, langOf: LangOf, explanati
   </p>`;
 }
 
-export function renderIndicator(v: IndicatorView, t: Messages, langOf: LangOf, note: (n: Shown) => TemplateResult): TemplateResult {
+export function renderIndicator(v: IndicatorView, base: Messages, t: ShapeMessages, langOf: LangOf, note: (n: Shown) => TemplateResult): TemplateResult {
   return html`<div class="indicator" part="indicator">
     <p class="indicator-head"><span class="flag">${t.indicator.heading}</span> <span class="target-label" lang=${langOf(v.label)}>${v.label.text}</span></p>
     ${v.direction ? html`<p class="indicator-direction">${v.direction}</p>` : nothing}
@@ -107,6 +111,6 @@ export function renderIndicator(v: IndicatorView, t: Messages, langOf: LangOf, n
         </table>`
       : nothing}
     ${v.grade ? renderGrade(v.grade, t, langOf, v.explanation) : v.explanation ? html`<p class="grade">${v.explanation}</p>` : nothing}
-    ${v.notes.length ? html`<ul class="notes" aria-label=${t.card.notes}>${v.notes.map(note)}</ul>` : nothing}
+    ${v.notes.length ? html`<ul class="notes" aria-label=${base.card.notes}>${v.notes.map(note)}</ul>` : nothing}
   </div>`;
 }

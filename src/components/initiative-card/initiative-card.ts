@@ -15,9 +15,8 @@ import { ancestors, type PlanModel, type PlanNode } from '../../data/model.js';
 import { hostStyles } from '../../styles/host.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
-import { langOf, shown, type Shown } from '../shared/shown.js';
-import { asOfOf, asOfText } from '../shared/grades.js';
-import { gradeLines, indicatorViews, renderGrade, renderIndicator, type GradeLine, type IndicatorView } from './card-grades.js';
+import { asOfOf, asOfText, langOf, shown, type Shown } from '../shared/shown.js';
+import type { GradeLine, IndicatorView } from './card-grades.js';
 import { initiativeCardStyles } from './initiative-card.styles.js';
 
 type Tone = 'success' | 'info' | 'warning' | 'danger' | 'neutral';
@@ -97,6 +96,7 @@ export class KdxInitiativeCard extends KdxElement {
   private build({ model, plan, node }: ReadyView): Card {
     const l = this.language;
     const t = this.t;
+    const S = this.shapes;
     const d = node.data;
     const title = shown(node.title, l) ?? { text: node.id, lang: l };
 
@@ -155,8 +155,8 @@ export class KdxInitiativeCard extends KdxElement {
       status,
       progress,
       asOf: progress ? asOfText(asOfOf(plan, node), l, t) : '',
-      grades: gradeLines(node, l, t),
-      indicators: indicatorViews(node, l, t),
+      grades: S ? S.code.gradeLines(node, l, S.m) : [],
+      indicators: S ? S.code.indicatorViews(node, l, t, S.m) : [],
       target,
       results,
       aligned,
@@ -210,10 +210,10 @@ export class KdxInitiativeCard extends KdxElement {
           ${c.facts.map((f) => html`<li>${f}</li>`)}
         </ul>
         ${this.renderStatus(c)}
-        ${c.grades.map((g) => renderGrade(g, t, (s) => this.langOf(s)))}
+        ${c.grades.map((g) => this.shapes!.code.renderGrade(g, this.shapes!.m, (s) => this.langOf(s)))}
         ${c.progress ? html`<p class="progress">${c.progress}</p>${c.asOf ? html`<p class="as-of">${c.asOf}</p>` : nothing}` : nothing}
         ${this.renderTarget(c)}
-        ${c.indicators.map((v) => renderIndicator(v, t, (s) => this.langOf(s), (n) => this.renderNote(n)))}
+        ${c.indicators.map((v) => this.shapes!.code.renderIndicator(v, t, this.shapes!.m, (s) => this.langOf(s), (n) => this.renderNote(n)))}
         ${this.renderResults(c)}
       </div>
       ${c.description

@@ -11,7 +11,8 @@ import { KdxNodeSelectEvent } from '../../events/kdx-node-select.js';
 import { hostStyles } from '../../styles/host.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
 import { planTreeStyles } from './plan-tree.styles.js';
-import { gradeFilter, renderGradeFilter, renderRowGrade, treeScale, type GradeFilter } from './tree-grades.js';
+import type { GradeFilter } from './tree-grades.js';
+import { STATUS_SCALE } from '../../data/rollup.js';
 import { commandFor, findByPrefix, isPrintable, TypeAhead, type TreeCommand } from './tree-keyboard.js';
 import {
   descendants,
@@ -218,6 +219,10 @@ export class KdxPlanTree extends KdxElement {
     if (tree.style.getPropertyValue('--_row-height') !== next) tree.style.setProperty('--_row-height', next);
   };
 
+  protected override needsShapes(view: ReadyView): boolean {
+    return !!this.scale || super.needsShapes(view);
+  }
+
   protected override checkNode(view: ReadyView): KdxError | undefined {
     const node = view.node;
     if (this.scale && !view.plan.scale(this.scale)) {
@@ -256,7 +261,7 @@ export class KdxPlanTree extends KdxElement {
     const optionsKey = [root, scale, this.language];
     if (!this.gradeOptionsKey || optionsKey.some((k, i) => k !== this.gradeOptionsKey![i])) {
       this.gradeOptionsKey = optionsKey;
-      this.gradeOptions = scale && gradeFilter(root, scale, this.language, this.t);
+      this.gradeOptions = scale && this.shapes?.code.gradeFilter(root, scale, this.language, this.shapes.m);
     }
     const key = `${this.query}\u0000${this.grade}`;
     if (key !== this.filteredQuery) {
@@ -325,7 +330,7 @@ export class KdxPlanTree extends KdxElement {
           <input id="filter" type="search" autocomplete="off" spellcheck="false" aria-describedby="filter-hint"
             .value=${this.query} @input=${this.onFilterInput} @keydown=${this.onFilterKeydown} />
         </div>
-        ${this.gradeOptions ? renderGradeFilter(this.gradeOptions, this.grade, this.t, this.onGradeChange) : nothing}
+        ${this.gradeOptions ? this.shapes!.code.renderGradeFilter(this.gradeOptions, this.grade, this.shapes!.m, this.onGradeChange) : nothing}
         <div class="actions">
           <button type="button" @click=${() => this.setAllOpen(true)}>${t.expandAll}</button>
           <button type="button" @click=${() => this.setAllOpen(false)}>${t.collapseAll}</button>
@@ -349,7 +354,8 @@ export class KdxPlanTree extends KdxElement {
   private renderRow(r: TreeRow): TemplateResult {
     const n = r.node;
     const context = this.filter !== undefined && !this.filter.matches.has(n);
-    const scale = this.treeScale;
+    const S = this.shapes;
+    const scale = S ? this.treeScale : undefined;
     const key = `${r.level} ${r.setsize} ${r.posinset} ${r.open} ${context} ${this.language} ${scale?.id}`;
     const cached = this.rowCache.get(n);
     if (cached?.key === key) return cached.result;
@@ -363,7 +369,7 @@ export class KdxPlanTree extends KdxElement {
       aria-setsize=${r.setsize} aria-posinset=${r.posinset} aria-expanded=${r.open === undefined ? nothing : String(r.open)}
       aria-selected="false" tabindex="-1" ?data-context=${context} ${rowVars(r.level, rate)}
       ><span class="label" part="label"><span class="number">${number || nothing}</span>${number ? ' ' : nothing}${text(n.title, this.language)}</span
-      >${graded ? renderRowGrade(n, scale, this.language, this.t) : nothing}${p && rate !== null ? this.renderProgress(p, rate) : nothing}</div
+      >${graded ? S!.code.renderRowGrade(n, scale, this.language, S!.m) : nothing}${p && rate !== null ? this.renderProgress(p, rate) : nothing}</div
     >`;
     this.rowCache.set(n, { key, result });
     return result;
@@ -542,4 +548,10 @@ export class KdxPlanTree extends KdxElement {
     this.reveal = 'scroll';
     this.requestUpdate();
   };
+}
+
+/** The scale the tree shows: the `scale` attribute's, else the plan's own headline (not its statuses). */
+function treeScale(plan: PlanModel, attr: string | undefined): ScaleModel | undefined {
+  if (attr) return plan.scale(attr);
+  return plan.headline?.id === STATUS_SCALE ? undefined : plan.headline;
 }

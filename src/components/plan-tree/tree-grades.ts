@@ -4,17 +4,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount } from '../../data/format.js';
-import type { PlanModel, PlanNode, ScaleModel } from '../../data/model.js';
-import { STATUS_SCALE } from '../../data/rollup.js';
-import type { Lang, Messages } from '../../i18n/index.js';
-import { gradeText, scaleName, shown, type Shown } from '../shared/grades.js';
+import type { PlanNode, ScaleModel } from '../../data/model.js';
+import type { Lang } from '../../i18n/index.js';
+import type { ShapeMessages } from '../../i18n/shape-messages.js';
+import { gradeText, scaleName } from '../shared/grades.js';
+import { shown, type Shown } from '../shared/shown.js';
 import { descendants } from './tree-rows.js';
-
-/** The scale the tree shows: the `scale` attribute's, else the plan's own headline (not its statuses). */
-export function treeScale(plan: PlanModel, attr: string | undefined): ScaleModel | undefined {
-  if (attr) return plan.scale(attr);
-  return plan.headline?.id === STATUS_SCALE ? undefined : plan.headline;
-}
 
 export interface GradeFilter {
   scale: Shown;
@@ -22,7 +17,7 @@ export interface GradeFilter {
 }
 
 /** The filter's options: each grade of the scale with the number of items below `root` that have it. */
-export function gradeFilter(root: PlanNode, scale: ScaleModel, lang: Lang, t: Messages): GradeFilter {
+export function gradeFilter(root: PlanNode, scale: ScaleModel, lang: Lang, t: ShapeMessages): GradeFilter {
   const counts = new Map<string, number>();
   for (const n of descendants(root)) {
     const g = n.grades.get(scale.id);
@@ -34,7 +29,7 @@ export function gradeFilter(root: PlanNode, scale: ScaleModel, lang: Lang, t: Me
   };
 }
 
-export function renderGradeFilter(f: GradeFilter, value: string, t: Messages, onChange: (e: Event) => void): TemplateResult {
+export function renderGradeFilter(f: GradeFilter, value: string, t: ShapeMessages, onChange: (e: Event) => void): TemplateResult {
   return html`<div class="grade-filter" part="grade-filter">
     <label for="grade">${f.scale.text}</label>
     <select id="grade" .value=${value} @change=${onChange}>
@@ -45,7 +40,7 @@ export function renderGradeFilter(f: GradeFilter, value: string, t: Messages, on
 }
 
 /** A row's grade: its label in sight, the scale's name and the grade's definition for screen readers. */
-export function renderRowGrade(node: PlanNode, scale: ScaleModel, lang: Lang, t: Messages): TemplateResult | typeof nothing {
+export function renderRowGrade(node: PlanNode, scale: ScaleModel, lang: Lang, t: ShapeMessages): TemplateResult | typeof nothing {
   const g = node.grades.get(scale.id);
   if (!g) return nothing;
   const label = shown(g.grade.label, lang) ?? { text: g.grade.id, lang };

@@ -8,8 +8,10 @@ import { formatChange, formatCount, formatFiscalYear, formatDate, formatPercent 
 import type { PlanModel, PlanNode, ScaleModel } from '../../data/model.js';
 import { rateTenths, type Distribution } from '../../data/rollup.js';
 import { comparison } from '../../data/snapshots.js';
-import type { Lang, Messages } from '../../i18n/index.js';
-import { gradeText, scaleName, shown, type Shown } from '../shared/grades.js';
+import type { Lang } from '../../i18n/index.js';
+import type { ShapeMessages } from '../../i18n/shape-messages.js';
+import { gradeText, scaleName } from '../shared/grades.js';
+import { shown, type Shown } from '../shared/shown.js';
 
 /** A change as shown (「▲22」) and as read out (「22減」). */
 export interface ChangeText {
@@ -31,12 +33,12 @@ export interface DistributionView {
 
 const sign = (n: number): -1 | 0 | 1 => (n > 0 ? 1 : n < 0 ? -1 : 0);
 
-function change(n: number, lang: Lang, t: Messages): ChangeText {
+function change(n: number, lang: Lang, t: ShapeMessages): ChangeText {
   return { text: formatChange(n, lang), spoken: t.grades.changeSpoken(sign(n), formatCount(Math.abs(n), lang)) };
 }
 
 /** The table of `scale` at `node`, or undefined when its counts do not cover every item. */
-export function distributionView(plan: PlanModel, node: PlanNode, scale: ScaleModel, lang: Lang, t: Messages): DistributionView | undefined {
+export function distributionView(plan: PlanModel, node: PlanNode, scale: ScaleModel, lang: Lang, t: ShapeMessages): DistributionView | undefined {
   const p = node.progress;
   const d: Distribution | undefined = p?.byScale.get(scale.id);
   if (!p || !d?.complete || p.total === 0) return undefined;
@@ -82,7 +84,7 @@ export function distributionView(plan: PlanModel, node: PlanNode, scale: ScaleMo
 const changeCell = (c: ChangeText) => html`<span aria-hidden="true">${c.text}</span><span class="visually-hidden">${c.spoken}</span>`;
 
 /** The view as a table (a real one: a screen reader can move by row and column), with the rate's change. */
-export function renderDistribution(v: DistributionView, t: Messages, langOf: (s: Shown) => string | typeof nothing): TemplateResult {
+export function renderDistribution(v: DistributionView, t: ShapeMessages, langOf: (s: Shown) => string | typeof nothing): TemplateResult {
   const g = t.grades;
   return html`<table class="distribution" part="distribution">
       <caption>${v.caption}</caption>

@@ -5,9 +5,9 @@ import { formatCount, formatPercent, text } from '../../data/format.js';
 import type { ScaleModel } from '../../data/model.js';
 import { STATUS_SCALE, type Progress } from '../../data/rollup.js';
 import { hostStyles } from '../../styles/host.js';
-import { asOfOf, asOfText, rateName, type Shown } from '../shared/grades.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
-import { distributionView, renderDistribution, type DistributionView } from './distribution.js';
+import { asOfOf, asOfText, type Shown } from '../shared/shown.js';
+import type { DistributionView } from './distribution.js';
 import { progressStyles } from './progress.styles.js';
 
 /** What the meter shows: the rate, its name where the plan names it, and the counts it is from. */
@@ -70,6 +70,10 @@ export class KdxProgress extends KdxElement {
   private distribution: DistributionView | undefined;
   private asOf = '';
 
+  protected override needsShapes(view: ReadyView): boolean {
+    return !!this.scale || super.needsShapes(view);
+  }
+
   protected override checkNode(view: ReadyView): KdxError | undefined {
     if (!this.scale || view.plan.scale(this.scale)) return undefined;
     return new KdxError('wrong-kind', { widget: '<kdx-progress>', id: view.node.id, problem: 'no-scale', title: view.node.title });
@@ -80,7 +84,8 @@ export class KdxProgress extends KdxElement {
     const p = (this.progress = node.progress);
     const scale = plan.scale(this.scale);
     // A plan's own scales are its report's headline table; the statuses' breakdown stays opt-in (`breakdown`).
-    this.distribution = scale && (scale.id !== STATUS_SCALE || this.scale) ? distributionView(plan, node, scale, this.language, this.t) : undefined;
+    const S = this.shapes;
+    this.distribution = S && scale && (scale.id !== STATUS_SCALE || this.scale) ? S.code.distributionView(plan, node, scale, this.language, S.m) : undefined;
     this.rate = p ? this.rateOf(p, scale, scale === plan.headline) : undefined;
     this.asOf = p ? asOfText(asOfOf(plan, node), this.language, this.t) : '';
     const rate = this.rate?.tenths;
@@ -95,13 +100,15 @@ export class KdxProgress extends KdxElement {
     const tenths = headline || !scale ? p.rateTenths : (d?.rateTenths ?? null);
     if (tenths === null) return undefined;
     const named = scale && scale.id !== STATUS_SCALE;
-    return { tenths, achieved: headline || !scale ? p.achieved : d!.achieved!, label: named ? rateName(scale, this.language, this.t) : undefined };
+    const S = this.shapes;
+    return { tenths, achieved: headline || !scale ? p.achieved : d!.achieved!, label: named && S ? S.code.rateName(scale, this.language, S.m) : undefined };
   }
 
   private spoken(p: Progress, rate: Rate): string {
     const l = this.language;
     const [a, total, pct] = [formatCount(rate.achieved, l), formatCount(p.total, l), formatPercent(rate.tenths, l)];
-    return rate.label ? this.t.grades.spokenRate(rate.label.text, pct, a, total) : this.t.progress.spoken(a, total, pct);
+    const m = this.shapes?.m;
+    return rate.label && m ? m.grades.spokenRate(rate.label.text, pct, a, total) : this.t.progress.spoken(a, total, pct);
   }
 
   protected renderReady(view: ReadyView): TemplateResult {
@@ -135,7 +142,7 @@ export class KdxProgress extends KdxElement {
       ${this.asOf ? html`<p class="as-of" part="as-of">${this.asOf}</p>` : nothing}
       ${this.breakdown && !this.distribution ? this.renderBreakdown(view, p) : nothing}
     `;
-    const table = this.distribution ? renderDistribution(this.distribution, this.t, (s) => this.langOf(s)) : nothing;
+    const table = this.distribution ? this.renderTable(this.distribution) : nothing;
     if (this.variant === 'ring') {
       return html`<div class="base ring-layout" part="base" lang=${l}>
         <svg class="ring" part="meter" viewBox="0 0 120 120" role="meter" aria-labelledby="title" aria-valuemin="0"
@@ -169,7 +176,8 @@ export class KdxProgress extends KdxElement {
   private inlineCounts(p: Progress, rate: Rate): string {
     const l = this.language;
     const [a, total] = [formatCount(rate.achieved, l), formatCount(p.total, l)];
-    return rate.label ? this.t.grades.rateCounts(rate.label.text, a, total) : this.t.progress.counts(a, total);
+    const m = this.shapes?.m;
+    return rate.label && m ? m.grades.rateCounts(rate.label.text, a, total) : this.t.progress.counts(a, total);
   }
 
   /** A scale without achieved grades (実施状況): no rate to show, only the table. */
@@ -177,15 +185,21 @@ export class KdxProgress extends KdxElement {
     const l = this.language;
     const v = this.distribution!;
     if (this.variant === 'inline') {
-      const parts = v.rows.map((r) => `${r.grade.text} ${this.t.grades.items(r.count)}`);
+      const parts = v.rows.map((r) => `${r.grade.text} ${this.shapes!.m.grades.items(r.count)}`);
       return html`<span class="inline" part="base" lang=${l}>${title}：${this.t.list(parts)}</span>`;
     }
     return html`<div class="base" part="base" lang=${l}>
       <span class="title" part="title">${title}</span>
       ${p.unconfirmed > 0 ? html`<p class="note" part="note">${this.t.progress.unconfirmed(formatCount(p.unconfirmed, l))}</p>` : nothing}
       ${this.asOf ? html`<p class="as-of" part="as-of">${this.asOf}</p>` : nothing}
-      ${renderDistribution(v, this.t, (s) => this.langOf(s))}
+      ${this.renderTable(v)}
     </div>`;
+  }
+
+  /** The table of the shapes chunk (a view exists only when the chunk is here). */
+  private renderTable(v: DistributionView): TemplateResult {
+    const S = this.shapes!;
+    return S.code.renderDistribution(v, S.m, (s) => this.langOf(s));
   }
 
   /** `lang` on an element only when its text is not in the widget's language. */

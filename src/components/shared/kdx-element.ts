@@ -7,6 +7,7 @@ import { resolveLang } from '../../i18n/resolve-lang.js';
 import { hostStyles } from '../../styles/host.js';
 import { VERSION } from '../../version.js';
 import { unwatchLang, watchLang } from './lang-watch.js';
+import { bundleHasShapes, loadedShapes, loadShapes, type Shapes } from './load-shapes.js';
 
 export type ReadyView = Extract<PlanView, { status: 'ready' }>;
 
@@ -41,6 +42,22 @@ export abstract class KdxElement extends LitElement {
    * @internal
    */
   @state() languageReady = false;
+
+  /**
+   * The code and strings of the report shapes (grade tables, indicators…), once loaded; only for data that has them.
+   * @internal
+   */
+  @state() shapes: Shapes | undefined;
+
+  /**
+   * Whether the shapes the data needs are here (or could not be loaded: then the widget shows what it can without).
+   * Until then the widget shows its placeholder and announces nothing.
+   * @internal
+   */
+  @state() shapesReady = true;
+
+  private shapesLoading: Lang | undefined;
+  private shapesFailed = false;
 
   /** The language asked for, which `language` follows once its messages are loaded. */
   private wantedLanguage: Lang = 'ja';
@@ -102,7 +119,39 @@ export abstract class KdxElement extends LitElement {
     // Keep the previous object for the same failure, so `kdx-error` fires once per failure, not per render.
     const same = error && this.widgetError && error.code === this.widgetError.code && JSON.stringify(error.params) === JSON.stringify(this.widgetError.params);
     if (!same) this.widgetError = error;
-    if (view.status === 'ready' && !this.widgetError) this.willShow(view, changed);
+    if (view.status === 'ready') this.syncShapes(view);
+    if (view.status === 'ready' && !this.widgetError && this.shapesReady) this.willShow(view, changed);
+  }
+
+  /** Whether the widget needs the shapes chunk for this view: by default, when the bundle has shapes. */
+  protected needsShapes(view: ReadyView): boolean {
+    return bundleHasShapes(view.model);
+  }
+
+  /** Loads the shapes chunk in the widget's language when the view needs it, and shows the placeholder until then. */
+  private syncShapes(view: ReadyView): void {
+    const lang = this.language;
+    const have = this.needsShapes(view) && !this.shapesFailed ? loadedShapes(lang) : undefined;
+    if (have || !this.needsShapes(view) || this.shapesFailed) {
+      if (have) this.shapes = have;
+      this.shapesReady = true;
+      return;
+    }
+    this.shapesReady = false;
+    if (this.shapesLoading === lang) return;
+    this.shapesLoading = lang;
+    loadShapes(lang).then(
+      () => {
+        this.shapesLoading = undefined;
+        this.requestUpdate();
+      },
+      (e: unknown) => {
+        this.shapesLoading = undefined;
+        this.shapesFailed = true;
+        console.error(`[kdx] 評価区分・指標を表示するプログラムを読み込めませんでした。dist/ のファイル（chunks/ を含む）をまとめて置いてください。 / Could not load the code that shows grades and indicators (publish dist/ with chunks/ as it is); showing the rest.`, e);
+        this.requestUpdate();
+      },
+    );
   }
 
   /** Return an error when this widget cannot show the node (e.g. a chart of a node without children). */
@@ -130,7 +179,7 @@ export abstract class KdxElement extends LitElement {
 
   protected override render(): TemplateResult {
     const view = this.data.view;
-    if (view.status === 'loading' || !this.languageReady) {
+    if (view.status === 'loading' || !this.languageReady || (view.status === 'ready' && !this.shapesReady)) {
       return html`<div class="state" part="placeholder" aria-busy="true" lang=${this.wantedLanguage}>${LOADING[this.wantedLanguage]}</div>`;
     }
     if (view.status === 'error') return this.renderError(view.error, view.retry);
