@@ -141,3 +141,15 @@ export function ancestors(node: PlanNode): PlanNode[] {
   for (let p = node.parent; p; p = p.parent) out.unshift(p);
   return out;
 }
+
+/** Nodes below `root` (not `root` itself), in document order, without recursion. */
+export function descendants(root: PlanNode): PlanNode[] {
+  const out: PlanNode[] = [];
+  const stack: PlanNode[] = [...root.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    out.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return out;
+}

@@ -4,12 +4,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount } from '../../data/format.js';
-import type { PlanNode, ScaleModel } from '../../data/model.js';
+import { descendants, type PlanNode, type ScaleModel } from '../../data/model.js';
 import type { Lang } from '../../i18n/index.js';
 import type { ShapeMessages } from '../../i18n/shape-messages.js';
 import { gradeText, scaleName } from '../shared/grades.js';
 import { shown, type Shown } from '../shared/shown.js';
-import { descendants } from './tree-rows.js';
 
 export interface GradeFilter {
   scale: Shown;

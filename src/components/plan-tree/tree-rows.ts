@@ -2,7 +2,9 @@
  * The tree as a flat list of visible rows, and the filter. No DOM, no Lit: plain loops over the model, without
  * recursion (plans may be tens of thousands of nodes and 32 levels deep).
  */
-import type { PlanNode } from '../../data/model.js';
+import { descendants, type PlanNode } from '../../data/model.js';
+
+export { descendants };
 import type { KeyRow } from './tree-keyboard.js';
 
 export interface TreeRow extends KeyRow {
@@ -79,17 +81,6 @@ export function toBlocks(rows: readonly TreeRow[], heads: ReadonlySet<PlanNode>,
   return { blocks, heads: used };
 }
 
-/** Nodes below `root` (not `root` itself), in document order. */
-export function descendants(root: PlanNode): PlanNode[] {
-  const out: PlanNode[] = [];
-  const stack: PlanNode[] = [...root.children].reverse();
-  while (stack.length) {
-    const n = stack.pop()!;
-    out.push(n);
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
-  }
-  return out;
-}
 
 /** Nodes open at first: those less than `depth` levels below `root` that have children. */
 export function openToDepth(root: PlanNode, depth: number): Set<PlanNode> {
