@@ -166,7 +166,7 @@ function checkProgress(p: ProgressData | HistoryPoint, path: string, statusIds: 
   }
 }
 
-/** Snapshots of one node or plan: each checked, fiscal years unique, the comparison's base present. */
+/** Snapshots of one node or plan: each checked, the comparison's base present. */
 function checkSnapshots(
   progress: ProgressData | undefined,
   history: readonly HistoryPoint[] | undefined,
@@ -176,10 +176,10 @@ function checkSnapshots(
   out: ValidationIssue[],
 ) {
   if (progress) checkProgress(progress, `${at}.progress`, statusIds, scales, out);
+  // Years may repeat in history (bundles before the comparison allowed it); the comparison takes the first.
   const years = new Set<number>();
   history?.forEach((h, i) => {
     checkProgress(h, `${at}.history[${i}]`, statusIds, scales, out);
-    if (years.has(h.fiscalYear)) out.push({ path: `${at}.history[${i}].fiscalYear`, key: 'duplicate-year', params: { received: String(h.fiscalYear) } });
     years.add(h.fiscalYear);
   });
   const base = progress?.comparedWith?.fiscalYear;

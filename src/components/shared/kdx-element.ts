@@ -115,11 +115,12 @@ export abstract class KdxElement extends LitElement {
     super.willUpdate(changed);
     this.data.sync();
     const view = this.data.view;
-    const error = view.status === 'ready' ? this.checkNode(view) : undefined;
+    // The shapes chunk first: some checks need it (a chart of counts by grade), and nothing shows before it is here.
+    if (view.status === 'ready') this.syncShapes(view);
+    const error = view.status === 'ready' && this.shapesReady ? this.checkNode(view) : undefined;
     // Keep the previous object for the same failure, so `kdx-error` fires once per failure, not per render.
     const same = error && this.widgetError && error.code === this.widgetError.code && JSON.stringify(error.params) === JSON.stringify(this.widgetError.params);
     if (!same) this.widgetError = error;
-    if (view.status === 'ready') this.syncShapes(view);
     if (view.status === 'ready' && !this.widgetError && this.shapesReady) this.willShow(view, changed);
   }
 
