@@ -67,6 +67,17 @@ export interface ShapeMessages {
     /** The card's word for an indicator's direction. */
     direction: Record<'increase' | 'decrease', string>;
   };
+  /** A plan's revisions, as the plan overview lists them. */
+  revisions: {
+    /** The list's heading: 「計画の見直し」. */
+    heading: string;
+    /** 「計画期間：令和2年度～令和6年度 → 令和2年度～令和7年度」. */
+    period: (before: string, after: string) => string;
+    added: string;
+    removed: string;
+    /** After an item: the reason the report gives (「（完了）」). */
+    reason: (reason: string) => string;
+  };
   tree: {
     /** The grade filter's first option. */
     allGrades: string;

@@ -45,6 +45,13 @@ export const shapesEn: ShapeMessages = {
     differs: (g) => `The evaluation rule gives ${g}`,
     direction: { increase: 'Higher is better', decrease: 'Lower is better' },
   },
+  revisions: {
+    heading: 'Revisions of the plan',
+    period: (before, after) => `Period: ${before} → ${after}`,
+    added: 'Items added',
+    removed: 'Items removed',
+    reason: (r) => ` (${r})`,
+  },
   tree: {
     allGrades: 'All',
     gradeSpoken: (scale, g) => `${scale}: ${g}`,

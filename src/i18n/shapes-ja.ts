@@ -45,6 +45,13 @@ export const shapesJa: ShapeMessages = {
     differs: (g) => `評価基準による計算では ${g}`,
     direction: { increase: '数値が大きいほど良い指標', decrease: '数値が小さいほど良い指標' },
   },
+  revisions: {
+    heading: '計画の見直し',
+    period: (before, after) => `計画期間：${before} → ${after}`,
+    added: '追加した項目',
+    removed: '削除した項目',
+    reason: (r) => `（${r}）`,
+  },
   tree: {
     allGrades: 'すべて',
     gradeSpoken: (scale, g) => `${scale}：${g}`,

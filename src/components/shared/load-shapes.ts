@@ -26,6 +26,11 @@ export function bundleHasShapes(model: BundleModel): boolean {
   return n;
 }
 
+/** Whether a plan has revisions (the plan overview lists them with the shapes chunk). */
+export function planHasRevisions(plan: { data: { revisions?: readonly unknown[] | undefined } }): boolean {
+  return !!plan.data.revisions?.length;
+}
+
 export function loadedShapes(lang: Lang): Shapes | undefined {
   return loaded[lang];
 }

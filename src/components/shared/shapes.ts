@@ -12,6 +12,7 @@ export { gradeLines, indicatorViews, renderGrade, renderIndicator } from '../ini
 export { gradeFilter, renderGradeFilter, renderRowGrade } from '../plan-tree/tree-grades.js';
 export { distributionView, renderDistribution } from '../progress/distribution.js';
 export { gradeText, rateName, scaleName } from './grades.js';
+export { renderRevisions, revisionsView, type RevisionView } from './revisions.js';
 
 /** The strings in `lang`; English is a chunk of its own, like the widgets' English messages. */
 export function shapeMessages(lang: Lang): Promise<ShapeMessages> {
