@@ -185,8 +185,9 @@ export class KdxProgress extends KdxElement {
     const l = this.language;
     const v = this.distribution!;
     if (this.variant === 'inline') {
-      const parts = v.rows.map((r) => `${r.grade.text} ${this.shapes!.m.grades.items(r.count)}`);
-      return html`<span class="inline" part="base" lang=${l}>${title}：${this.t.list(parts)}</span>`;
+      const m = this.shapes!.m;
+      const parts = v.rows.map((r) => `${r.grade.text} ${m.grades.items(r.count)}`);
+      return html`<span class="inline" part="base" lang=${l}>${m.chart.snapshotParts(title, this.t.list(parts))}</span>`;
     }
     return html`<div class="base" part="base" lang=${l}>
       <span class="title" part="title">${title}</span>
