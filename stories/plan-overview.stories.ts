@@ -73,6 +73,9 @@ export const NarrowEnglish: Story = { globals: { width: '320', lang: 'en' }, ren
 export const FictionalCity: Story = { args: { src: MINIMAL, plan: '' } };
 
 /** A plan with only a title and one fiscal year (minimal.json: second-plan): every other part is left out. */
+/** A fictional city's plan with two revisions: the period extended, items added, items removed with their reasons. */
+export const Revisions: Story = { args: { src: 'seeds/examples/revisions.json', plan: '' } };
+
 export const BarePlan: Story = { args: { src: MINIMAL, plan: 'second-plan' } };
 
 /** The title is a real heading; set its level to fit the page's outline. Its parts' headings follow one below. */

@@ -17,6 +17,8 @@ export interface ShapeMessages {
     spokenRate: (label: string, percent: string, achieved: string, total: string) => string;
     /** The counts a named rate is from: 「A評価以上の割合：40項目中28項目」. */
     rateCounts: (label: string, achieved: string, total: string) => string;
+    /** The same in running text, in its parentheses: 「（A評価以上の割合：40項目中28項目）」. */
+    rateCountsInline: (label: string, achieved: string, total: string) => string;
     /** How a grade was reached: stated in the report, or computed by the scale's rule. */
     source: Record<'declared' | 'computed', string>;
     /** After a grade: how it was reached, and why (「（評価基準による計算：基準値からの変化率 +25.0%…）」). */
@@ -69,8 +71,6 @@ export interface ShapeMessages {
   };
   /** A plan's revisions, as the plan overview lists them. */
   revisions: {
-    /** The list's heading: 「計画の見直し」. */
-    heading: string;
     /** 「計画期間：令和2年度～令和6年度 → 令和2年度～令和7年度」. */
     period: (before: string, after: string) => string;
     added: string;

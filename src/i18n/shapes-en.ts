@@ -8,6 +8,7 @@ export const shapesEn: ShapeMessages = {
     rate: 'Achievement rate',
     spokenRate: (label, pct, a, t) => `${label} ${pct} (${a} of ${t} items)`,
     rateCounts: (label, a, t) => `${label}: ${a} of ${t} items`,
+    rateCountsInline: (label, a, t) => ` (${label}: ${a} of ${t} items)`,
     source: { declared: 'as stated in the report', computed: 'computed by the evaluation rule' },
     sourced: (source, why) => `(${source}${why ? `: ${why}` : ''})`,
     distribution: (scale) => `${scale}: breakdown`,
@@ -46,7 +47,6 @@ export const shapesEn: ShapeMessages = {
     direction: { increase: 'Higher is better', decrease: 'Lower is better' },
   },
   revisions: {
-    heading: 'Revisions of the plan',
     period: (before, after) => `Period: ${before} → ${after}`,
     added: 'Items added',
     removed: 'Items removed',

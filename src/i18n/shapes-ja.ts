@@ -8,6 +8,7 @@ export const shapesJa: ShapeMessages = {
     rate: '達成率',
     spokenRate: (label, pct, a, t) => `${label} ${pct}（${t}項目中${a}項目）`,
     rateCounts: (label, a, t) => `${label}：${t}項目中${a}項目`,
+    rateCountsInline: (label, a, t) => `（${label}：${t}項目中${a}項目）`,
     source: { declared: '報告書の評価', computed: '評価基準による計算' },
     sourced: (source, why) => `（${source}${why ? `：${why}` : ''}）`,
     distribution: (scale) => `${scale}の内訳`,
@@ -46,7 +47,6 @@ export const shapesJa: ShapeMessages = {
     direction: { increase: '数値が大きいほど良い指標', decrease: '数値が小さいほど良い指標' },
   },
   revisions: {
-    heading: '計画の見直し',
     period: (before, after) => `計画期間：${before} → ${after}`,
     added: '追加した項目',
     removed: '削除した項目',

@@ -353,6 +353,36 @@ describe('<kdx-plan-overview>', () => {
     });
   });
 
+  describe('revisions (a fictional city: seeds/examples/revisions.json)', () => {
+    it('under the revision policy, newest first: date and title, the period before and after, items added and removed with their reasons', async () => {
+      const { el } = await overview('src="/seeds/examples/revisions.json"');
+      const part = section(el, '見直し');
+      expect(texts(el, '.prose', part)).to.deep.equal(['毎年度、取組の進捗に応じて見直します。']);
+      expect(texts(el, '.revision-head', part)).to.deep.equal(['2024年3月 令和6年3月改定', '2022年3月 令和4年3月改定']);
+      expect(texts(el, '.revision-period', part)).to.deep.equal(['計画期間：令和2年度～令和6年度 → 令和2年度～令和7年度']);
+      const [latest] = [...part.querySelectorAll('.revision')];
+      expect(texts(el, '.revision-label', latest!)).to.deep.equal(['追加した項目', '削除した項目']);
+      expect(texts(el, '.revision-items li', latest!)).to.deep.equal([
+        'K-7 生成AIの業務への活用（生成AIの活用を新たに位置付けるため）',
+        'K-8 窓口のキャッシュレス化',
+        'K-2 窓口の番号案内システムの導入（完了）',
+        'K-4 会議録の作成支援（経常業務化）',
+        'K-5 電子申請の手続数の拡大（目標達成）',
+      ]);
+      // The period the plan has now is the latest revision's.
+      expect(facts(el).find(([term]) => term === '期間')?.[1]).to.equal('令和2年度～令和7年度（2020～2025年度）');
+      await clean(el);
+    });
+
+    it('in English', async () => {
+      const { el } = await overview('lang="en" src="/seeds/examples/revisions.json"');
+      const part = section(el, 'Revision');
+      expect(texts(el, '.revision-period', part)).to.deep.equal(['Period: FY2020–FY2024 → FY2020–FY2025']);
+      expect(texts(el, '.revision-items li', part)).to.include('K-5 More procedures online (Target met)');
+      await clean(el);
+    });
+  });
+
   describe('heading level', () => {
     it('h2 by default; heading-level moves the title and its parts one level below it; clamped; anything else is 2', async () => {
       const { el } = await overview(`heading-level="4" src="${SRC}" plan="${AMP}"`);

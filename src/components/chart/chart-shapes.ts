@@ -3,7 +3,8 @@
  * grade, one bar per snapshot) and an indicator's actual values against its baseline and target (a line with two
  * reference lines). Each with the same figures as a table. Pure, like `chart-data.ts`.
  */
-import { formatCount, formatDate, formatFiscalYear, formatNumber, formatPercent, text, unitText } from '../../data/format.js';
+import { formatDate } from '../../data/format-dates.js';
+import { formatCount, formatFiscalYear, formatNumber, formatPercent, text, unitText } from '../../data/format.js';
 import type { PlanNode, ScaleModel } from '../../data/model.js';
 import { rateTenths, STATUS_SCALE } from '../../data/rollup.js';
 import { snapshots, type Snapshot } from '../../data/snapshots.js';

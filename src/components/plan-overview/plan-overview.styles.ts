@@ -157,6 +157,33 @@ export const planOverviewStyles = css`
     display: grid;
     gap: 0.75em;
   }
+  /* The plan's revisions, newest first: each a date and title, then its period and items. */
+  .revisions {
+    display: grid;
+    gap: 0.75em;
+    margin: 0.5em 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .revision-head {
+    font-weight: 700;
+  }
+  .revision-date {
+    font-variant-numeric: tabular-nums;
+  }
+  .revision-label {
+    margin-block-start: 0.25em;
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-weight: 700;
+  }
+  .revision-items {
+    padding-inline-start: 1.25em;
+    list-style: disc;
+  }
+  .revision-reason {
+    color: var(--_muted);
+  }
   .related-title {
     font-weight: 700;
   }
@@ -227,6 +254,8 @@ export const planOverviewStyles = css`
     .counts,
     .entry-label,
     .related-date,
+    .revision-label,
+    .revision-reason,
     .notes,
     .editorial-mark,
     .link,
@@ -234,7 +263,8 @@ export const planOverviewStyles = css`
       color: #000;
     }
     .entry,
-    .related li {
+    .related li,
+    .revision {
       break-inside: avoid;
     }
     /* Paper has no disclosure: the whole text is printed. */

@@ -4,7 +4,9 @@ import { KdxError } from '../../data/errors.js';
 import { hostStyles } from '../../styles/host.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
+import { planHasRevisions } from '../shared/load-shapes.js';
 import { langOf, type Shown } from '../shared/shown.js';
+import type { RevisionView } from '../shared/revisions.js';
 import { buildOverview, type Entry, type Fact, type Overview, type Rate } from './overview-model.js';
 import { planOverviewStyles } from './plan-overview.styles.js';
 
@@ -31,6 +33,7 @@ import { planOverviewStyles } from './plan-overview.styles.js';
  * @csspart facts - Period, adoption, as-of date, publisher, editor and source document (a `<dl>`).
  * @csspart section - Each part below the facts (基本理念, 計画の構成, 策定の趣旨, …).
  * @csspart section-heading - The heading of a part (one level below the title).
+ * @csspart revisions - The plan's revisions (a list, newest first), in the revision part.
  * @csspart link - Links (publisher, source document, related plans), only where the data gives a safe URL.
  * @csspart retry-button - The "Try again" button after a transient failure.
  * @csspart error - The error message box.
@@ -51,6 +54,12 @@ export class KdxPlanOverview extends KdxElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel: number | null = 2;
 
   private overview: Overview | undefined;
+  private revisions: RevisionView[] = [];
+
+  /** The list of revisions comes with the shapes chunk; the rest of the overview needs none of it. */
+  protected override needsShapes({ plan }: ReadyView): boolean {
+    return planHasRevisions(plan);
+  }
 
   protected override checkNode({ plan, node }: ReadyView): KdxError | undefined {
     if (node === plan.root) return undefined;
@@ -59,6 +68,8 @@ export class KdxPlanOverview extends KdxElement {
 
   protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {
     this.overview = buildOverview(view.plan, this.language, this.t);
+    const S = this.shapes;
+    this.revisions = S && planHasRevisions(view.plan) ? S.code.revisionsView(view.plan, this.language, S.m) : [];
   }
 
   /** A text with its language where it differs from the widget's, and the editor's mark where it is theirs. */
@@ -112,10 +123,7 @@ export class KdxPlanOverview extends KdxElement {
       )}
       ${this.section('promotion', t.promotion, this.renderPromotion(o))}
       ${this.section('related', t.related, this.renderRelated(o))}
-      ${
-        // A list of the plan's revisions (issue 16) belongs here, under the revision policy.
-        this.section('revision', t.revision, o.revision ? html`<p class="prose">${this.txt(o.revision)}</p>` : nothing)
-      }
+      ${this.section('revision', t.revision, this.renderRevision(o))}
       ${this.renderNotes(o)}
       ${o.sourceLink ? html`<p><a class="link" part="link" href=${o.sourceLink}>${this.t.card.sourceLinkNoPage}</a></p>` : nothing}
     </section>`;
@@ -181,6 +189,14 @@ export class KdxPlanOverview extends KdxElement {
         </li>`,
       )}
     </ul>`;
+  }
+
+  /** How the plan is revised, then its revisions, newest first (each with its date, period, items added and removed). */
+  private renderRevision(o: Overview): TemplateResult | typeof nothing {
+    const S = this.shapes;
+    const list = S && this.revisions.length ? S.code.renderRevisions(this.revisions, S.m, (s) => langOf(s, this.language)) : nothing;
+    if (!o.revision && list === nothing) return nothing;
+    return html`${o.revision ? html`<p class="prose">${this.txt(o.revision)}</p>` : nothing}${list}`;
   }
 
   private renderNotes(o: Overview): TemplateResult | typeof nothing {

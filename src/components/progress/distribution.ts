@@ -4,7 +4,8 @@
  * and, where the report compares with an earlier snapshot, that snapshot's counts and the change (「▲22」).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatChange, formatCount, formatFiscalYear, formatDate, formatPercent } from '../../data/format.js';
+import { formatDate } from '../../data/format-dates.js';
+import { formatChange, formatCount, formatFiscalYear, formatPercent } from '../../data/format.js';
 import type { PlanModel, PlanNode, ScaleModel } from '../../data/model.js';
 import { rateTenths, type Distribution } from '../../data/rollup.js';
 import { comparison } from '../../data/snapshots.js';

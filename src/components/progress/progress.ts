@@ -129,14 +129,14 @@ export class KdxProgress extends KdxElement {
           aria-valuetext=${meter.valuetext}
           ><span class="inline-meter"><span class="inline-rate" part="rate">${percent}</span><span class="track" part="meter"
             ><span class="fill" part="fill"></span></span></span
-          ><span class="counts-inline">${this.inlineCounts(p, this.rate)}</span></span
+          ><span class="counts-inline">${this.countsText(p, this.rate, true)}</span></span
         ></span
       >`;
     }
     const label = this.rate.label;
     const details = html`
       ${label
-        ? html`<p class="counts" part="counts" aria-hidden="true" lang=${this.langOf(label)}>${this.inlineCounts(p, this.rate)}</p>`
+        ? html`<p class="counts" part="counts" aria-hidden="true" lang=${this.langOf(label)}>${this.countsText(p, this.rate, false)}</p>`
         : html`<p class="counts" part="counts" aria-hidden="true">${this.t.progress.counts(formatCount(p.achieved, l), formatCount(p.total, l))}</p>`}
       ${p.unconfirmed > 0 ? html`<p class="note" part="note">${this.t.progress.unconfirmed(formatCount(p.unconfirmed, l))}</p>` : nothing}
       ${this.asOf ? html`<p class="as-of" part="as-of">${this.asOf}</p>` : nothing}
@@ -172,12 +172,13 @@ export class KdxProgress extends KdxElement {
     </div>`;
   }
 
-  /** The counts line: 「124項目中 108項目達成」, or 「A評価以上の割合：40項目中28項目」. */
-  private inlineCounts(p: Progress, rate: Rate): string {
+  /** The counts: 「124項目中 108項目達成」, or 「A評価以上の割合：40項目中28項目」; `inline`: in running text's parentheses. */
+  private countsText(p: Progress, rate: Rate, inline: boolean): string {
     const l = this.language;
     const [a, total] = [formatCount(rate.achieved, l), formatCount(p.total, l)];
     const m = this.shapes?.m;
-    return rate.label && m ? m.grades.rateCounts(rate.label.text, a, total) : this.t.progress.counts(a, total);
+    if (rate.label && m) return inline ? m.grades.rateCountsInline(rate.label.text, a, total) : m.grades.rateCounts(rate.label.text, a, total);
+    return inline ? this.t.progress.countsInline(a, total) : this.t.progress.counts(a, total);
   }
 
   /** A scale without achieved grades (実施状況): no rate to show, only the table. */

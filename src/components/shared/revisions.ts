@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Text } from '../../data/bundle.js';
-import { formatDate, formatPeriod } from '../../data/format.js';
+import { formatDate, formatPeriod } from '../../data/format-dates.js';
 import type { PlanModel } from '../../data/model.js';
 import type { Lang } from '../../i18n/index.js';
 import type { ShapeMessages } from '../../i18n/shape-messages.js';
