@@ -103,7 +103,6 @@ export const en: Messages = {
     noDataSpoken: (title) => `${title}: no progress data`,
     breakdown: 'Breakdown by status',
   },
-  asOf: (date) => `As of ${date}`,
   card: {
     number: 'No.',
     page: (n) => `p. ${n}`,

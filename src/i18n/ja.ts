@@ -99,7 +99,6 @@ export const ja: Messages = {
     noDataSpoken: (title) => `${title}：進捗データはありません`,
     breakdown: '状況別の内訳',
   },
-  asOf: (date) => `${date}現在`,
   card: {
     number: '№',
     page: (n) => `P${n}`,

@@ -91,8 +91,6 @@ export interface Messages {
     noDataSpoken: (title: string) => string;
     breakdown: string;
   };
-  /** 「2016年3月31日現在」: the date figures are as of. */
-  asOf: (date: string) => string;
   card: {
     number: string;
     page: (n: string) => string;

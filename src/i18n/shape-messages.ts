@@ -23,6 +23,8 @@ export interface ShapeMessages {
     source: Record<'declared' | 'computed', string>;
     /** After a grade: how it was reached, and why (「（評価基準による計算：基準値からの変化率 +25.0%…）」). */
     sourced: (source: string, why: string) => string;
+    /** 「2016年3月31日現在」: the date counts are as of. */
+    asOf: (date: string) => string;
     /** Caption of a distribution table: 「評価の内訳」. */
     distribution: (scale: string) => string;
     grade: string;

@@ -11,6 +11,7 @@ export const shapesEn: ShapeMessages = {
     rateCountsInline: (label, a, t) => ` (${label}: ${a} of ${t} items)`,
     source: { declared: 'as stated in the report', computed: 'computed by the evaluation rule' },
     sourced: (source, why) => `(${source}${why ? `: ${why}` : ''})`,
+    asOf: (date) => `As of ${date}`,
     distribution: (scale) => `${scale}: breakdown`,
     grade: 'Grade',
     count: 'Items',

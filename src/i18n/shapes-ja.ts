@@ -11,6 +11,7 @@ export const shapesJa: ShapeMessages = {
     rateCountsInline: (label, a, t) => `（${label}：${t}項目中${a}項目）`,
     source: { declared: '報告書の評価', computed: '評価基準による計算' },
     sourced: (source, why) => `（${source}${why ? `：${why}` : ''}）`,
+    asOf: (date) => `${date}現在`,
     distribution: (scale) => `${scale}の内訳`,
     grade: '区分',
     count: '件数',

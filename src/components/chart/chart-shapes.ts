@@ -10,8 +10,7 @@ import { rateTenths, STATUS_SCALE } from '../../data/rollup.js';
 import { snapshots, type Snapshot } from '../../data/snapshots.js';
 import { messages, type Lang } from '../../i18n/index.js';
 import type { ShapeMessages } from '../../i18n/shape-messages.js';
-import { gradeText, scaleName } from '../shared/grades.js';
-import { asOfOf } from '../shared/shown.js';
+import { asOfOf, gradeText, scaleName } from '../shared/grades.js';
 import type { ChartModel, ShapeOptions, Tone } from './chart-data.js';
 
 /** The snapshots with complete counts on `scale`; an undated current count stands for "now" when nothing is dated. */
@@ -34,7 +33,7 @@ export function indicatorOf(o: ShapeOptions, node: PlanNode) {
 
 function snapshotLabel(s: Snapshot, lang: Lang, m: ShapeMessages): string {
   if (s.fiscalYear !== undefined) return formatFiscalYear(s.fiscalYear, lang);
-  return s.asOf ? messages(lang).asOf(formatDate(s.asOf, lang)) : m.chart.current;
+  return s.asOf ? m.grades.asOf(formatDate(s.asOf, lang)) : m.chart.current;
 }
 
 /** A doughnut's parts on a scale of the plan's own: its grades written out with their definitions. */

@@ -15,7 +15,7 @@ import { ancestors, type PlanModel, type PlanNode } from '../../data/model.js';
 import { hostStyles } from '../../styles/host.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
-import { asOfOf, asOfText, langOf, shown, type Shown } from '../shared/shown.js';
+import { langOf, shown, type Shown } from '../shared/shown.js';
 import type { GradeLine, IndicatorView } from './card-grades.js';
 import { initiativeCardStyles } from './initiative-card.styles.js';
 
@@ -154,7 +154,7 @@ export class KdxInitiativeCard extends KdxElement {
       facts,
       status,
       progress,
-      asOf: progress ? asOfText(asOfOf(plan, node), l, t) : '',
+      asOf: progress && S ? S.code.asOfText(S.code.asOfOf(plan, node), l, S.m) : '',
       grades: S ? S.code.gradeLines(node, l, S.m) : [],
       indicators: S ? S.code.indicatorViews(node, l, t, S.m) : [],
       target,

@@ -6,7 +6,7 @@ import type { ScaleModel } from '../../data/model.js';
 import { STATUS_SCALE, type Progress } from '../../data/rollup.js';
 import { hostStyles } from '../../styles/host.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
-import { asOfOf, asOfText, type Shown } from '../shared/shown.js';
+import type { Shown } from '../shared/shown.js';
 import type { DistributionView } from './distribution.js';
 import { progressStyles } from './progress.styles.js';
 
@@ -87,7 +87,8 @@ export class KdxProgress extends KdxElement {
     const S = this.shapes;
     this.distribution = S && scale && (scale.id !== STATUS_SCALE || this.scale) ? S.code.distributionView(plan, node, scale, this.language, S.m) : undefined;
     this.rate = p ? this.rateOf(p, scale, scale === plan.headline) : undefined;
-    this.asOf = p ? asOfText(asOfOf(plan, node), this.language, this.t) : '';
+    // The date the counts are as of, with the report shapes (a plan's as-of date alone is the overview's fact).
+    this.asOf = p && S ? S.code.asOfText(S.code.asOfOf(plan, node), this.language, S.m) : '';
     const rate = this.rate?.tenths;
     // The fill width as a custom property: set from code, so no inline style= in templates (strict CSP).
     if (rate == null) this.style.removeProperty('--_rate');

@@ -1,6 +1,7 @@
-/** Grades and scales worded for widgets (part of the shapes chunk, see `shapes.ts`). */
+/** Grades, scales and as-of dates worded for widgets (part of the shapes chunk, see `shapes.ts`). */
 import type { GradeData } from '../../data/bundle.js';
-import type { ScaleModel } from '../../data/model.js';
+import { formatDate } from '../../data/format-dates.js';
+import type { PlanModel, PlanNode, ScaleModel } from '../../data/model.js';
 import type { Lang } from '../../i18n/index.js';
 import type { ShapeMessages } from '../../i18n/shape-messages.js';
 import { shapesJa } from '../../i18n/shapes-ja.js';
@@ -27,4 +28,14 @@ export function scaleName(scale: ScaleModel, lang: Lang, s: ShapeMessages): Show
 /** What a scale's rate is called: its `rateLabel`, or 「達成率」. */
 export function rateName(scale: ScaleModel | undefined, lang: Lang, s: ShapeMessages): Shown {
   return shown(scale?.rateLabel, lang) ?? { text: s.grades.rate, lang };
+}
+
+/** The date a node's figures are as of: its counts' own `asOf`, else the plan's. */
+export function asOfOf(plan: PlanModel, node: PlanNode): string | undefined {
+  return node.data.progress?.asOf ?? plan.data.asOf;
+}
+
+/** 「2016年3月31日現在」. */
+export function asOfText(date: string | undefined, lang: Lang, s: ShapeMessages): string {
+  return date ? s.grades.asOf(formatDate(date, lang)) : '';
 }

@@ -11,7 +11,7 @@ export { distributionModel, hasDistribution, indicatorChartModel, indicatorOf, s
 export { gradeLines, indicatorViews, renderGrade, renderIndicator } from '../initiative-card/card-grades.js';
 export { gradeFilter, renderGradeFilter, renderRowGrade } from '../plan-tree/tree-grades.js';
 export { distributionView, renderDistribution } from '../progress/distribution.js';
-export { gradeText, rateName, scaleName } from './grades.js';
+export { asOfOf, asOfText, gradeText, rateName, scaleName } from './grades.js';
 export { renderRevisions, revisionsView, type RevisionView } from './revisions.js';
 
 /** The strings in `lang`; English is a chunk of its own, like the widgets' English messages. */

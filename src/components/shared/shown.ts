@@ -1,14 +1,12 @@
 /**
  * Texts as a widget shows them: in the reader's language where the bundle has it, with the language they are
  * really in (an English page may show a Japanese-only text, which screen readers must read as Japanese), and
- * whether they are the bundle editor's words rather than the source's; and the date a node's figures are as of.
+ * whether they are the bundle editor's words rather than the source's.
  */
 import { nothing } from 'lit';
 import type { Text } from '../../data/bundle.js';
-import { formatDate } from '../../data/format-dates.js';
 import { isEditorial, text } from '../../data/format.js';
-import type { PlanModel, PlanNode } from '../../data/model.js';
-import type { Lang, Messages } from '../../i18n/index.js';
+import type { Lang } from '../../i18n/index.js';
 
 export interface Shown {
   text: string;
@@ -27,14 +25,4 @@ export function shown(t: Text | undefined, lang: Lang): Shown | null {
 /** The `lang` attribute for a shown text: only where it is not in the widget's language. */
 export function langOf(s: Shown, widgetLang: Lang): Lang | typeof nothing {
   return s.lang === widgetLang ? nothing : s.lang;
-}
-
-/** The date a node's figures are as of: its counts' own `asOf`, else the plan's. */
-export function asOfOf(plan: PlanModel, node: PlanNode): string | undefined {
-  return node.data.progress?.asOf ?? plan.data.asOf;
-}
-
-/** 「2016年3月31日現在」. */
-export function asOfText(date: string | undefined, lang: Lang, t: Messages): string {
-  return date ? t.asOf(formatDate(date, lang)) : '';
 }
