@@ -137,8 +137,11 @@ function chartChunkByUrl(): { plugin: Plugin; chunk: string } {
  */
 const WIDGET_CODE = /[\\/]src[\\/](components[\\/](plan|progress|initiative-card|plan-tree|chart|plan-overview)[\\/]|embed[\\/]|autoload\.ts|define\.ts)/;
 const CHART_JS = /[\\/]node_modules[\\/](chart\.js|@kurkle)[\\/]/;
-/** The report shapes' code and strings: a chunk of its own, loaded for bundles that have them (load-shapes.ts). */
-const SHAPES = /[\\/]src[\\/](components[\\/]shared[\\/](shapes|grades)\.ts|data[\\/]snapshots\.ts|i18n[\\/]shapes-(ja|en)\.ts)$/;
+/**
+ * The report shapes' code and strings (a chunk loaded for bundles that have them: load-shapes.ts), and their rules
+ * and indicator evaluation (another, loaded by load.ts for such bundles).
+ */
+const SHAPES = /[\\/]src[\\/](components[\\/]shared[\\/](shapes|grades|revisions)\.ts|data[\\/](snapshots|evaluate|validate-shapes|shape-rules)\.ts|i18n[\\/]shapes-(ja|en)\.ts)$/;
 const isCore = (id: string) => !WIDGET_CODE.test(id) && !CHART_JS.test(id) && !SHAPES.test(id);
 
 /**

@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { LIMITS, type Bundle, type NodeData } from '../src/data/bundle.js';
-import { validateBundle } from '../src/data/validate.js';
+import { validateBundle } from '../src/data/parse.js';
 
 export interface GenOptions {
   nodes: number;

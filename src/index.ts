@@ -18,10 +18,12 @@ export * from './events/index.js';
 
 export type * from './data/bundle.js';
 export { BundleSchema, LIMITS, SUPPORTED_SCHEMA_VERSIONS } from './data/bundle.js';
-export { validateBundle, formatIssue, type ValidationIssue, type ValidationResult } from './data/validate.js';
+export { formatIssue, type ValidationIssue, type ValidationResult } from './data/validate.js';
+export { parseBundle, validateBundle } from './data/parse.js';
 export { buildModel, ancestors, type BundleModel, type PlanModel, type PlanNode } from './data/model.js';
+export { evaluate } from './data/evaluate.js';
 export { rollup, rateTenths, type Progress } from './data/rollup.js';
-export { loadBundle, parseBundle, peekBundle, forgetBundle, type LoadOptions } from './data/load.js';
+export { loadBundle, peekBundle, forgetBundle, type LoadOptions } from './data/load.js';
 export { KdxError, errorMessage, type ErrorCode } from './data/errors.js';
 export * from './data/format.js';
 export * from './data/format-dates.js';

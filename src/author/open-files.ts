@@ -4,7 +4,7 @@
  */
 import { LIMITS, type Bundle } from '../data/bundle.js';
 import { KdxError } from '../data/errors.js';
-import { parseBundle } from '../data/load.js';
+import { parseBundle } from '../data/parse.js';
 import { parseCsv, type CsvRow } from '../cli/csv-import.js';
 import { EncodingError, decodeCsv } from '../cli/encoding.js';
 import type { CliIssue } from '../cli/messages.js';

@@ -5,6 +5,7 @@
  */
 import type { Bundle, NodeData, PlanData, StatusData } from '../data/bundle.js';
 import { diffBundles, type BundleDiff, type ItemRef } from '../data/diff.js';
+import { evaluate } from '../data/evaluate.js';
 import { buildModel, type BundleModel } from '../data/model.js';
 import { readFiscalYear } from '../cli/csv-columns.js';
 import { locateIssue, type CsvRow } from '../cli/csv-import.js';
@@ -155,7 +156,7 @@ export function compute(session: Session): Outcome {
     }
     return { status: 'invalid', issues: [...editIssues, ...found], source: source.nodes.length || source.plan ? source : undefined };
   }
-  const model = buildModel(result.valid);
+  const model = buildModel(result.valid, undefined, evaluate);
   const diff = base ? diffBundles(base.valid, result.valid, { before: base.model, after: model }) : undefined;
   return { status: 'ok', source, result, model, planId, diff };
 }

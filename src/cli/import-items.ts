@@ -4,7 +4,7 @@
  * every problem placed at its row and column → the JSON text to publish. Pure: no files, no DOM, no Node.
  */
 import { LIMITS, type Bundle, type NodeData, type PlanData } from '../data/bundle.js';
-import { validateBundle } from '../data/validate.js';
+import { validateBundle } from '../data/parse.js';
 import { locateIssue, readRows, type CsvRow, type ReadResult } from './csv-import.js';
 import { DEFAULT_STATUSES, mergePlan, type MergeOptions, type PlanOptionProblem } from './merge.js';
 import type { CliIssue } from './messages.js';

@@ -5,6 +5,7 @@
  * same thing.
  */
 import type { Bundle, NodeData, PlanData, Text } from './bundle.js';
+import { evaluate } from './evaluate.js';
 import { buildModel, type BundleModel, type PlanModel, type PlanNode, type ScaleModel, type ShownGrade } from './model.js';
 import { STATUS_SCALE, type Progress } from './rollup.js';
 import { snapshots } from './snapshots.js';
@@ -237,7 +238,7 @@ export function diffBundles(before: Bundle, after: Bundle, models: { before?: Bu
   const out: Change[] = [];
   fields(before.publisher, after.publisher, new Set(), (field, a, b) => out.push({ kind: 'publisher', field, before: a, after: b }));
   if (!same(before.statuses ?? [], after.statuses ?? [])) out.push({ kind: 'statuses', before: before.statuses ?? null, after: after.statuses ?? null });
-  const [a, b] = [models.before ?? buildModel(before), models.after ?? buildModel(after)];
+  const [a, b] = [models.before ?? buildModel(before, undefined, evaluate), models.after ?? buildModel(after, undefined, evaluate)];
   for (const plan of b.plans) {
     const old = a.plan(plan.data.id);
     if (!old) out.push({ kind: 'plan-added', plan: planRef(plan.data) });

@@ -3,7 +3,10 @@
  * `grades`, an indicator's `grade`, its `status`) or computed by a scale's rule from an indicator's values.
  */
 import type { GradeData, IndicatorData, NodeData } from './bundle.js';
-import { evaluate, type Evaluation } from './evaluate.js';
+import type { evaluate, Evaluation } from './evaluate.js';
+
+/** The rule evaluation (`evaluate.ts`), passed in: pages load it only for bundles that have indicators. */
+export type Evaluate = typeof evaluate;
 import { STATUS_SCALE } from './rollup.js';
 import { indicatorScale, type ScaleModel } from './scales.js';
 
@@ -26,10 +29,10 @@ export interface IndicatorModel {
   readonly grade: ShownGrade | undefined;
 }
 
-export function indicatorModel(data: IndicatorData, scales: readonly ScaleModel[]): IndicatorModel {
+export function indicatorModel(data: IndicatorData, scales: readonly ScaleModel[], evaluate: Evaluate | undefined): IndicatorModel {
   const scale = indicatorScale(scales, data.scale);
   const declared = scale?.grade(data.grade);
-  const e = scale?.rule ? evaluate(data, scale.rule) : undefined;
+  const e = scale?.rule && evaluate ? evaluate(data, scale.rule) : undefined;
   const evaluation = e && { ...e, gradeData: scale!.grade(e.grade) };
   const grade: ShownGrade | undefined = declared
     ? { scale: scale!, grade: declared, source: 'declared' }

@@ -9,7 +9,7 @@
 import { LIMITS } from './bundle.js';
 import { KdxError } from './errors.js';
 import { buildModel, type BundleModel } from './model.js';
-import { validateBundle } from './validate.js';
+import { hasShapeData, validateParts, withShapeIssues, type ValidationResult } from './validate.js';
 
 export interface LoadOptions {
   /** Aborts this caller's wait; the request itself is aborted when every caller has gone. */
@@ -60,29 +60,60 @@ function utf8Length(s: string): number {
   return n;
 }
 
-/** Parses bundle text (JSON, optional BOM) and validates it. Throws a KdxError. */
-export function parseBundle(text: string, url = ''): BundleModel {
+/** Bundle text (JSON, optional BOM) as JSON, within the size limit. Throws a KdxError. */
+export function readJson(text: string, url: string): unknown {
   // The limit is in bytes (as served); Japanese text is 3 bytes per character.
   if (text.length > LIMITS.bundleBytes || (text.length * 3 > LIMITS.bundleBytes && utf8Length(text) > LIMITS.bundleBytes)) {
     throw new KdxError('too-large', { url, limit: `${LIMITS.bundleBytes / 1024 / 1024} MB` });
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let json: unknown;
   try {
-    json = JSON.parse(body);
+    return JSON.parse(body);
   } catch (e) {
     const start = body.trimStart();
     const found = start.startsWith('<') ? 'HTML' : start ? JSON.stringify(start.slice(0, 30)) : '""';
     throw new KdxError('not-json', { url, found }, { cause: e });
   }
-  const result = validateBundle(json);
+}
+
+export type Rules = Pick<typeof import('./shape-rules.js'), 'checkShapes' | 'evaluate'>;
+
+/** The model of a validated bundle, or the validation's problems as a KdxError. */
+export function modelOf(result: ValidationResult, url: string, rules: Rules | undefined): BundleModel {
   if (!result.ok) {
     if (result.version !== undefined) {
       throw new KdxError('unsupported-version', { url, version: result.version, supported: '1' }, { issues: result.errors });
     }
     throw new KdxError('invalid', { url }, { issues: result.errors });
   }
-  return buildModel(result.bundle, /^https?:/.test(url) ? url : undefined);
+  return buildModel(result.bundle, /^https?:/.test(url) ? url : undefined, rules?.evaluate);
+}
+
+
+let rules: Promise<Rules> | undefined;
+/** The report shapes' rules, loaded on first need (a failed load is tried again next time). */
+function loadRules(): Promise<Rules> {
+  return (rules ??= import('./shape-rules.js').catch((e: unknown) => {
+    rules = undefined;
+    throw e;
+  }));
+}
+
+/**
+ * `parseBundle` (`parse.ts`) for pages: the same result, but the rules and the evaluation of the report shapes are fetched only
+ * for a bundle that has such shapes, so that other pages never load them. A bundle without them is parsed at once
+ * (the result is not a promise then).
+ */
+export function parseBundleLazily(text: string, url = ''): BundleModel | Promise<BundleModel> {
+  const parts = validateParts(readJson(text, url));
+  if (!parts.bundle || !hasShapeData(parts.bundle)) return modelOf(parts.result, url, undefined);
+  const bundle = parts.bundle;
+  return loadRules().then(
+    (r) => modelOf(withShapeIssues(parts, r.checkShapes(bundle)), url, r),
+    (e: unknown) => {
+      throw new KdxError('network', { url }, { transient: true, cause: e });
+    },
+  );
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -113,7 +144,7 @@ async function fetchOnce(url: string, signal: AbortSignal): Promise<BundleModel>
     if (signal.aborted) throw signal.reason;
     throw new KdxError('network', { url }, { transient: true, cause: e });
   }
-  return parseBundle(body, url);
+  return parseBundleLazily(body, url);
 }
 
 async function fetchWithRetry(url: string, controller: AbortController, timeoutMs: number, retries: number): Promise<BundleModel> {

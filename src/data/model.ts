@@ -3,7 +3,7 @@
  * progress. Built once per bundle and shared, read-only, by every widget (context compares by identity).
  */
 import type { Bundle, NodeData, PlanData, StatusData, Text } from './bundle.js';
-import { indicatorModel, nodeGrades, type IndicatorModel, type ShownGrade } from './indicators.js';
+import { indicatorModel, nodeGrades, type Evaluate, type IndicatorModel, type ShownGrade } from './indicators.js';
 import { rollup, STATUS_SCALE, type Progress, type RollupInput } from './rollup.js';
 import { planScales, rollupScales, type ScaleModel } from './scales.js';
 
@@ -57,7 +57,11 @@ interface MutableNode extends PlanNode {
   gradeIds?: Record<string, string>;
 }
 
-export function buildModel(bundle: Bundle, url?: string): BundleModel {
+/**
+ * `evaluate`: the rule evaluation of indicators (`evaluate.ts`), given where the bundle has indicators (a page loads
+ * it only then); without it, only the grades the data states are shown.
+ */
+export function buildModel(bundle: Bundle, url?: string, evaluate?: Evaluate): BundleModel {
   const statuses = new Map((bundle.statuses ?? []).map((s) => [s.id, s] as const));
   const plans: PlanModel[] = [];
   const model: BundleModel = {
@@ -67,12 +71,12 @@ export function buildModel(bundle: Bundle, url?: string): BundleModel {
     statuses,
     plan: (id) => (id ? plans.find((p) => p.data.id === id) : plans[0]),
   };
-  for (const plan of bundle.plans) plans.push(buildPlan(plan, model, bundle.statuses));
+  for (const plan of bundle.plans) plans.push(buildPlan(plan, model, bundle.statuses, evaluate));
   return model;
 }
 
-function toNode(data: NodeData, parent: MutableNode | null, scales: readonly ScaleModel[]): MutableNode {
-  const indicators = (data.indicators ?? []).map((i) => indicatorModel(i, scales));
+function toNode(data: NodeData, parent: MutableNode | null, scales: readonly ScaleModel[], evaluate: Evaluate | undefined): MutableNode {
+  const indicators = (data.indicators ?? []).map((i) => indicatorModel(i, scales, evaluate));
   const grades = nodeGrades(data, scales, indicators);
   return {
     id: data.id,
@@ -91,7 +95,7 @@ function toNode(data: NodeData, parent: MutableNode | null, scales: readonly Sca
   };
 }
 
-function buildPlan(plan: PlanData, bundle: BundleModel, statuses: readonly StatusData[] | undefined): PlanModel {
+function buildPlan(plan: PlanData, bundle: BundleModel, statuses: readonly StatusData[] | undefined, evaluate: Evaluate | undefined): PlanModel {
   const { scales, headline } = planScales(plan, statuses);
   const rootData: NodeData = {
     id: plan.id,
@@ -102,9 +106,9 @@ function buildPlan(plan: PlanData, bundle: BundleModel, statuses: readonly Statu
     history: plan.history,
     notes: plan.notes,
   };
-  const root = toNode(rootData, null, scales);
+  const root = toNode(rootData, null, scales, evaluate);
   const byId = new Map<string, MutableNode>([[plan.id, root]]);
-  for (const data of plan.nodes) byId.set(data.id, toNode(data, null, scales));
+  for (const data of plan.nodes) byId.set(data.id, toNode(data, null, scales, evaluate));
   // Children in document order. Validation guarantees known parents and no cycles.
   for (const data of plan.nodes) {
     const node = byId.get(data.id)!;

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { messages, type Lang } from '../i18n/index.js';
 import type { IssueKey, IssueParams } from '../i18n/messages.js';
-import { BundleSchema, LIMITS, SUPPORTED_SCHEMA_VERSIONS, type Bundle, type HistoryPoint, type PlanData, type ProgressData } from './bundle.js';
+import { BundleSchema, LIMITS, SUPPORTED_SCHEMA_VERSIONS, type Bundle, type HistoryPoint, type ProgressData } from './bundle.js';
 
 export interface ValidationIssue {
   /** JSON path, e.g. `plans[1].nodes[3].progress.achieved`; empty for the whole document. */
@@ -89,13 +89,17 @@ export function fromValibot(issue: v.BaseIssue<unknown>): ValidationIssue {
   return { path: formatPath(path), key, params };
 }
 
-export function validateBundle(input: unknown): ValidationResult {
+/**
+ * The schema and the rules every bundle has, without the report shapes' rules (`validate-shapes.ts`); with the
+ * schema's output, on which those rules run, whenever the schema passed.
+ */
+export function validateParts(input: unknown): { result: ValidationResult; bundle?: Bundle | undefined } {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: [{ path: '', key: 'root', params: { received: describe(input) } }] };
+    return { result: { ok: false, errors: [{ path: '', key: 'root', params: { received: describe(input) } }] } };
   }
   const version = (input as { schemaVersion?: unknown }).schemaVersion;
   if (typeof version === 'number' && !(SUPPORTED_SCHEMA_VERSIONS as readonly unknown[]).includes(version)) {
-    return {
+    return { result: {
       ok: false,
       version: describe(version),
       errors: [
@@ -105,33 +109,40 @@ export function validateBundle(input: unknown): ValidationResult {
           params: { received: describe(version), other: SUPPORTED_SCHEMA_VERSIONS.join(', ') },
         },
       ],
-    };
+    } };
   }
   const parsed = v.safeParse(BundleSchema, input, { abortEarly: false });
   if (!parsed.success) {
-    return { ok: false, errors: parsed.issues.slice(0, MAX_ISSUES).map(fromValibot) };
+    return { result: { ok: false, errors: parsed.issues.slice(0, MAX_ISSUES).map(fromValibot) } };
   }
   const errors = checkRules(parsed.output);
-  return errors.length ? { ok: false, errors: errors.slice(0, MAX_ISSUES) } : { ok: true, bundle: parsed.output };
+  return { result: errors.length ? { ok: false, errors: errors.slice(0, MAX_ISSUES) } : { ok: true, bundle: parsed.output }, bundle: parsed.output };
 }
 
-/** A plan's scales by id, with their grades, and the headline scale's achieved grades (for the checks below). */
-interface Scales {
-  grades: Map<string, Set<string>>;
-  /** The headline scale (the plan's first) and its achieved grades, when it has any. */
-  headline?: { id: string; achieved: Set<string> } | undefined;
+/** The parts' result with the problems the shapes' rules found (`more`) added. */
+export function withShapeIssues(parts: ReturnType<typeof validateParts>, more: readonly ValidationIssue[]): ValidationResult {
+  const { result } = parts;
+  if (!more.length) return result;
+  return { ok: false, errors: [...(result.ok ? [] : result.errors), ...more].slice(0, MAX_ISSUES) };
 }
 
-function scalesOf(plan: PlanData): Scales {
-  const grades = new Map((plan.scales ?? []).map((s) => [s.id, new Set(s.grades.map((g) => g.id))] as const));
-  const first = plan.scales?.[0];
-  const achieved = new Set(first?.grades.filter((g) => g.achieved).map((g) => g.id));
-  return { grades, headline: first && achieved.size ? { id: first.id, achieved } : undefined };
+/**
+ * Whether a bundle that passed the schema needs the report shapes' rules (and, for indicators, their evaluation):
+ * scales, grades, counts by grade, a comparison, indicators or revisions anywhere.
+ */
+export function hasShapeData(bundle: Bundle): boolean {
+  const counted = (p: { byGrade?: unknown; comparedWith?: unknown } | undefined) => !!p && (p.byGrade !== undefined || p.comparedWith !== undefined);
+  return bundle.plans.some(
+    (p) =>
+      p.scales !== undefined || p.revisions !== undefined || counted(p.progress) || !!p.history?.some(counted) ||
+      p.nodes.some((n) => n.grades !== undefined || n.indicators !== undefined || counted(n.progress) || !!n.history?.some(counted)),
+  );
 }
+
 
 const keyPath = (path: string, key: string) => `${path}${formatPath([key]).replace(/^(?!\[)/, '.')}`;
 
-function checkProgress(p: ProgressData | HistoryPoint, path: string, statusIds: Set<string>, scales: Scales, out: ValidationIssue[]) {
+function checkProgress(p: ProgressData | HistoryPoint, path: string, statusIds: Set<string>, out: ValidationIssue[]) {
   const achieved = p.achieved ?? 0;
   if (achieved > p.total) out.push({ path: `${path}.achieved`, key: 'achieved-gt-total', params: { limit: p.total } });
   else if (p.unconfirmed !== undefined && p.unconfirmed > p.total - achieved) {
@@ -143,112 +154,6 @@ function checkProgress(p: ProgressData | HistoryPoint, path: string, statusIds: 
         out.push({ path: keyPath(`${path}.byStatus`, id), key: 'unknown-status', params: { id, other: [...statusIds].join(', ') } });
       }
     }
-  }
-  for (const [scale, counts] of Object.entries(p.byGrade ?? {})) {
-    const at = keyPath(`${path}.byGrade`, scale);
-    const grades = scales.grades.get(scale);
-    if (!grades) {
-      out.push({ path: at, key: 'unknown-scale', params: { id: scale, other: [...scales.grades.keys()].join(', ') } });
-      continue;
-    }
-    let sum = 0;
-    let met = 0;
-    for (const [grade, n] of Object.entries(counts)) {
-      if (!grades.has(grade)) out.push({ path: keyPath(at, grade), key: 'unknown-grade', params: { id: grade, other: [...grades].join(', ') } });
-      sum += n;
-      if (scales.headline?.id === scale && scales.headline.achieved.has(grade)) met += n;
-    }
-    // Shares add up only if the counts do: a printed table's rows sum to its total.
-    if (sum !== p.total) out.push({ path: at, key: 'grade-sum', params: { limit: p.total, received: String(sum) } });
-    else if (scales.headline?.id === scale && p.achieved !== undefined && p.achieved !== met) {
-      out.push({ path: `${path}.achieved`, key: 'achieved-mismatch', params: { limit: met, id: scale } });
-    }
-  }
-}
-
-/** Snapshots of one node or plan: each checked, the comparison's base present. */
-function checkSnapshots(
-  progress: ProgressData | undefined,
-  history: readonly HistoryPoint[] | undefined,
-  at: string,
-  statusIds: Set<string>,
-  scales: Scales,
-  out: ValidationIssue[],
-) {
-  if (progress) checkProgress(progress, `${at}.progress`, statusIds, scales, out);
-  // Years may repeat in history (bundles before the comparison allowed it); the comparison takes the first.
-  const years = new Set<number>();
-  history?.forEach((h, i) => {
-    checkProgress(h, `${at}.history[${i}]`, statusIds, scales, out);
-    years.add(h.fiscalYear);
-  });
-  const base = progress?.comparedWith?.fiscalYear;
-  if (base !== undefined && !years.has(base)) {
-    out.push({ path: `${at}.progress.comparedWith.fiscalYear`, key: 'unknown-history', params: { received: String(base), other: [...years].join(', ') } });
-  }
-}
-
-/** The plan's scales and their rules, its revisions, and each node's grades and indicators. */
-function checkPlanShapes(plan: PlanData, at: string, scales: Scales, nodeIds: ReadonlyMap<string, number>, out: ValidationIssue[]) {
-  const seen = new Set<string>();
-  plan.scales?.forEach((scale, i) => {
-    const here = `${at}.scales[${i}]`;
-    if (scale.id === 'status') out.push({ path: `${here}.id`, key: 'reserved-id', params: { id: scale.id } });
-    else if (seen.has(scale.id)) out.push({ path: `${here}.id`, key: 'duplicate-id', params: { id: scale.id, other: 'scales' } });
-    seen.add(scale.id);
-    const grades = new Set<string>();
-    scale.grades.forEach((g, j) => {
-      if (grades.has(g.id)) out.push({ path: `${here}.grades[${j}].id`, key: 'duplicate-id', params: { id: g.id, other: `${here}.grades` } });
-      grades.add(g.id);
-    });
-    const known = (id: string, path: string) => {
-      if (!grades.has(id)) out.push({ path, key: 'unknown-grade', params: { id, other: [...grades].join(', ') } });
-    };
-    scale.rule?.steps.forEach((step, j) => {
-      known(step.grade, `${here}.rule.steps[${j}].grade`);
-      const bounded = [step.atLeast, step.above, step.atMost, step.below].some((b) => b !== undefined);
-      if (bounded && !step.measure) out.push({ path: `${here}.rule.steps[${j}].measure`, key: 'required', params: { expected: 'measure' } });
-    });
-    if (scale.rule?.missing !== undefined) known(scale.rule.missing, `${here}.rule.missing`);
-  });
-  const ruled = plan.scales?.find((s) => s.rule)?.id ?? plan.scales?.[0]?.id;
-  const gradeCheck = (scale: string | undefined, grade: string, path: string, scalePath: string) => {
-    const grades = scale === undefined ? undefined : scales.grades.get(scale);
-    if (!grades) out.push({ path: scalePath, key: 'unknown-scale', params: { id: scale ?? '', other: [...scales.grades.keys()].join(', ') } });
-    else if (!grades.has(grade)) out.push({ path, key: 'unknown-grade', params: { id: grade, other: [...grades].join(', ') } });
-  };
-  plan.nodes.forEach((node, n) => {
-    const here = `${at}.nodes[${n}]`;
-    for (const [scale, grade] of Object.entries(node.grades ?? {})) gradeCheck(scale, grade, keyPath(`${here}.grades`, scale), keyPath(`${here}.grades`, scale));
-    node.indicators?.forEach((ind, i) => {
-      const path = `${here}.indicators[${i}]`;
-      if (ind.scale !== undefined && !scales.grades.has(ind.scale)) {
-        out.push({ path: `${path}.scale`, key: 'unknown-scale', params: { id: ind.scale, other: [...scales.grades.keys()].join(', ') } });
-      } else if (ind.grade !== undefined) gradeCheck(ind.scale ?? ruled, ind.grade, `${path}.grade`, `${path}.scale`);
-      const years = new Set<number>();
-      ind.actuals?.forEach((a, j) => {
-        if (years.has(a.fiscalYear)) out.push({ path: `${path}.actuals[${j}].fiscalYear`, key: 'duplicate-year', params: { received: String(a.fiscalYear) } });
-        years.add(a.fiscalYear);
-      });
-    });
-  });
-  let latest: { date: string; after: { from: number; to: number }; path: string } | undefined;
-  plan.revisions?.forEach((r, i) => {
-    const here = `${at}.revisions[${i}]`;
-    if (r.period) {
-      for (const side of ['before', 'after'] as const) {
-        if (r.period[side].from > r.period[side].to) out.push({ path: `${here}.period.${side}`, key: 'period-order', params: {} });
-      }
-      if (!latest || r.date >= latest.date) latest = { date: r.date, after: r.period.after, path: `${here}.period.after` };
-    }
-    r.added?.forEach((a, j) => {
-      if (a.node === undefined && a.title === undefined) out.push({ path: `${here}.added[${j}]`, key: 'required', params: { expected: 'node, title' } });
-      else if (a.node !== undefined && !nodeIds.has(a.node)) out.push({ path: `${here}.added[${j}].node`, key: 'unknown-node', params: { id: a.node } });
-    });
-  });
-  // The plan's period is the one its latest revision set.
-  if (latest && (latest.after.from !== plan.period.from || latest.after.to !== plan.period.to)) {
-    out.push({ path: latest.path, key: 'revision-period', params: { received: `${latest.after.from}–${latest.after.to}`, other: `${plan.period.from}–${plan.period.to}` } });
   }
 }
 
@@ -266,8 +171,8 @@ function checkRules(bundle: Bundle): ValidationIssue[] {
     if (seenPlan !== undefined) out.push({ path: `${at}.id`, key: 'duplicate-id', params: { id: plan.id, other: `plans[${seenPlan}].id` } });
     planIds.set(plan.id, p);
     if (plan.period.from > plan.period.to) out.push({ path: `${at}.period`, key: 'period-order', params: {} });
-    const scales = scalesOf(plan);
-    checkSnapshots(plan.progress, plan.history, at, statusIds, scales, out);
+    if (plan.progress) checkProgress(plan.progress, `${at}.progress`, statusIds, out);
+    plan.history?.forEach((h, i) => checkProgress(h, `${at}.history[${i}]`, statusIds, out));
 
     // Ids: unique within the plan, and distinct from the plan id (which names the plan's root).
     const index = new Map<string, number>();
@@ -280,9 +185,9 @@ function checkRules(bundle: Bundle): ValidationIssue[] {
       if (node.status !== undefined && !statusIds.has(node.status)) {
         out.push({ path: `${here}.status`, key: 'unknown-status', params: { id: node.status, other: [...statusIds].join(', ') } });
       }
-      checkSnapshots(node.progress, node.history, here, statusIds, scales, out);
+      if (node.progress) checkProgress(node.progress, `${here}.progress`, statusIds, out);
+      node.history?.forEach((h, i) => checkProgress(h, `${here}.history[${i}]`, statusIds, out));
     });
-    checkPlanShapes(plan, at, scales, index, out);
 
     // Parents: known, acyclic, not too deep. Iterative so that deep chains cannot overflow the stack.
     const depth = new Int32Array(plan.nodes.length); // 0 unknown, -1 on the current walk, n ≥ 1 depth

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import writeXlsxFile from 'write-excel-file/browser';
-import { validateBundle } from '../../src/data/validate.js';
+import { validateBundle } from '../../src/data/parse.js';
 import type { Bundle } from '../../src/data/bundle.js';
 import { encodeShiftJis, toShiftJisSafe } from '../../src/cli/encoding.js';
 import {

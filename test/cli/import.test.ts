@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
-import { validateBundle } from '../../src/data/validate.js';
+import { validateBundle } from '../../src/data/parse.js';
 import { DEFAULT_STATUSES } from '../../src/cli/merge.js';
 import { fixture, kdx, nodesOf, readJson, seed, tempDir } from './helpers.js';
 

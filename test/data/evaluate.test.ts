@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import type { IndicatorData, RuleData } from '../../src/data/bundle.js';
 import { decimal, evaluate, measureOf } from '../../src/data/evaluate.js';
-import { parseBundle } from '../../src/data/load.js';
+import { parseBundle } from '../../src/data/parse.js';
 import { example } from '../helpers/bundles.js';
 
 /** The S/A/B/C/− rule of the fictional comprehensive plan (seeds/examples/indicators.json). */

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { KdxError, errorMessage } from '../../src/data/errors.js';
-import { forgetBundle, loadBundle, parseBundle } from '../../src/data/load.js';
+import { forgetBundle, loadBundle } from '../../src/data/load.js';
+import { parseBundle } from '../../src/data/parse.js';
 import { hits, seedText, unique } from '../helpers/bundles.js';
 import { loadMessages } from '../../src/i18n/index.js';
 

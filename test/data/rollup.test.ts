@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseBundle } from '../../src/data/load.js';
+import { parseBundle } from '../../src/data/parse.js';
 import { formatPercent } from '../../src/data/format.js';
 import { rateTenths, rollup } from '../../src/data/rollup.js';
 import { seedText } from '../helpers/bundles.js';

@@ -4,19 +4,17 @@
  * as a reader checks a printed table: shares are count ÷ total, each rounded half up to one decimal.
  */
 import { expect } from '@open-wc/testing';
-import { parseBundle } from '../../src/data/load.js';
-import { buildModel, type PlanModel } from '../../src/data/model.js';
+import { parseBundle, validateBundle } from '../../src/data/parse.js';
+import type { PlanModel } from '../../src/data/model.js';
 import { formatPercent } from '../../src/data/format.js';
 import { rollup } from '../../src/data/rollup.js';
 import { comparison, snapshots } from '../../src/data/snapshots.js';
-import { formatIssue, validateBundle } from '../../src/data/validate.js';
+import { formatIssue } from '../../src/data/validate.js';
 import { loadMessages } from '../../src/i18n/index.js';
 import { clone, EXAMPLES, example, type Example } from '../helpers/bundles.js';
 
 async function plan(name: Example, id?: string): Promise<PlanModel> {
-  const r = validateBundle(await example(name));
-  if (!r.ok) throw new Error(r.errors.map((e) => formatIssue(e, 'en')).join('\n'));
-  return buildModel(r.bundle).plan(id)!;
+  return parseBundle(JSON.stringify(await example(name))).plan(id)!;
 }
 
 /** Counts and shares of a node on a scale, as the printed table rows: [grade, count, share]. */

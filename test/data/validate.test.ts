@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatIssue, validateBundle, type ValidationIssue } from '../../src/data/validate.js';
+import { validateBundle } from '../../src/data/parse.js';
+import { formatIssue, type ValidationIssue } from '../../src/data/validate.js';
 import { clone, seed } from '../helpers/bundles.js';
 import { loadMessages } from '../../src/i18n/index.js';
 

@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import '../../src/kdx.js';
 import type { Bundle } from '../../src/data/bundle.js';
 import { KdxError } from '../../src/data/errors.js';
-import { forgetBundle, parseBundle } from '../../src/data/load.js';
-import { validateBundle } from '../../src/data/validate.js';
+import { forgetBundle } from '../../src/data/load.js';
+import { parseBundle, validateBundle } from '../../src/data/parse.js';
 import { clone, seed, seedText } from '../helpers/bundles.js';
 import { ALL_WIDGETS, catchUncaught, cleanup, GARBAGE, mountWith, outcome, problems, quietConsole, type Mounted } from './harden.js';
 

@@ -8,7 +8,7 @@ import type { LitElement } from 'lit';
 import { planContext, type BundleState, type PlanContextValue } from '../../src/context/plan-context.js';
 import { KdxError } from '../../src/data/errors.js';
 import { buildModel } from '../../src/data/model.js';
-import { validateBundle } from '../../src/data/validate.js';
+import { validateBundle } from '../../src/data/parse.js';
 import { expect } from '@open-wc/testing';
 import { GARBAGE, settled } from '../helpers/widgets.js';
 

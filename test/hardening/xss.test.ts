@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/kdx.js';
 import { safeHref } from '../../src/data/format.js';
 import { forgetBundle } from '../../src/data/load.js';
-import { validateBundle } from '../../src/data/validate.js';
+import { validateBundle } from '../../src/data/parse.js';
 import { clone, seed } from '../helpers/bundles.js';
 import { settled } from '../helpers/widgets.js';
 import { ALL_WIDGETS, catchUncaught, cleanup, dangers, mountWith, outcome, problems, quietConsole, shadowRoots, tagCounts, type Mounted } from './harden.js';

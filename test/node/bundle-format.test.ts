@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import {
   BundleSchema, GradeSchema, IndicatorSchema, NodeSchema, PlanSchema, ProgressSchema, RevisionSchema, RuleSchema, RuleStepSchema, ScaleSchema,
 } from '../../src/data/bundle.js';
-import { formatIssue, validateBundle } from '../../src/data/validate.js';
+import { validateBundle } from '../../src/data/parse.js';
+import { formatIssue } from '../../src/data/validate.js';
 
 const DOC = readFileSync(new URL('../../docs/bundle-format.md', import.meta.url), 'utf8');
 const blocks = [...DOC.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);

@@ -8,10 +8,10 @@ import { describe, test } from 'node:test';
 import { LIMITS, SAFE_URL_PATTERN, type Bundle } from '../../src/data/bundle.js';
 import { KdxError, errorMessage } from '../../src/data/errors.js';
 import { formatCount, formatNumber, formatPercent, safeHref, text } from '../../src/data/format.js';
-import { parseBundle } from '../../src/data/load.js';
+import { parseBundle, validateBundle } from '../../src/data/parse.js';
 import { buildModel, type BundleModel, type PlanNode } from '../../src/data/model.js';
 import { rateTenths } from '../../src/data/rollup.js';
-import { formatIssue, validateBundle, type ValidationIssue } from '../../src/data/validate.js';
+import { formatIssue, type ValidationIssue } from '../../src/data/validate.js';
 import { loadMessages } from '../../src/i18n/index.js';
 import { allPaths, type Path } from '../helpers/json-paths.js';
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LIMITS } from '../../src/data/bundle.js';
-import { validateBundle } from '../../src/data/validate.js';
+import { validateBundle } from '../../src/data/parse.js';
 import { allPaths, type Path } from '../helpers/json-paths.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,7 +23,7 @@ let lite: typeof validateBundle;
 const dir = mkdtempSync(join(tmpdir(), 'kdx-lite-'));
 before(async () => {
   const out = await build({
-    entryPoints: [join(ROOT, 'src/data/validate.ts')],
+    entryPoints: [join(ROOT, 'src/data/parse.ts')],
     bundle: true,
     format: 'esm',
     platform: 'neutral',

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { BundleState, PlanContextValue } from '../../context/plan-context.js';
 import { PlanProvider } from './plan-provider.js';
 import { KdxError } from '../../data/errors.js';
-import { forgetBundle, loadBundle, parseBundle, peekBundle } from '../../data/load.js';
+import { forgetBundle, loadBundle, parseBundleLazily, peekBundle } from '../../data/load.js';
 import { VERSION } from '../../version.js';
 
 /**
@@ -101,10 +101,15 @@ export class KdxPlan extends LitElement {
     const text = script.textContent ?? '';
     if (this.state.status !== 'loading' && text === this.inlineText) return;
     this.inlineText = text;
+    const fail = (e: unknown) => this.publish({ status: 'error', error: e instanceof KdxError ? e : new KdxError('not-json', { url: 'inline' }) });
     try {
-      this.publish({ status: 'ready', model: parseBundle(text, '<kdx-plan> <script type="application/json">') });
+      const model = parseBundleLazily(text, '<kdx-plan> <script type="application/json">');
+      // Data with report shapes waits for their rules (a chunk of its own); other data is ready at once.
+      if (!(model instanceof Promise)) return this.publish({ status: 'ready', model });
+      this.publish({ status: 'loading' });
+      model.then((m) => text === this.inlineText && this.publish({ status: 'ready', model: m }), (e: unknown) => text === this.inlineText && fail(e));
     } catch (e) {
-      this.publish({ status: 'error', error: e instanceof KdxError ? e : new KdxError('not-json', { url: 'inline' }) });
+      fail(e);
     }
   }
 
