@@ -87,9 +87,19 @@ test('a page made from the builder’s code shows every form as a widget, under 
     },
     { timeout: 30_000 },
   );
-  const frame = page.frames().find((f) => f.url().includes('/dist/embed.html#kdx=progress'));
-  assert.ok(frame, 'the iframe of embed.html');
-  await frame.waitForFunction(() => document.querySelector('kdx-progress')?.shadowRoot?.textContent?.includes('97.4%'), { timeout: 30_000 });
+  // The frame may still be navigating (its first document, then embed.html): look again if it is replaced.
+  const end = Date.now() + 30_000;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/dist/embed.html#kdx=progress') && !f.detached);
+    try {
+      assert.ok(frame, 'the iframe of embed.html');
+      await frame.waitForFunction(() => document.querySelector('kdx-progress')?.shadowRoot?.textContent?.includes('97.4%'), { timeout: 30_000 });
+      break;
+    } catch (e) {
+      if (Date.now() > end || !/detached|destroyed|iframe of embed/.test(String(e))) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
