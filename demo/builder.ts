@@ -11,13 +11,13 @@ import { formatPercent, safeHref, text as textOf } from '../src/data/format.js';
 import type { BundleModel, PlanModel, PlanNode } from '../src/data/model.js';
 import { checkAttributes, fallbackHref, WIDGETS, type WidgetName, type WidgetSpec } from '../src/embed/fallback.js';
 import { dataMarkup, embedUrl, iframeMarkup, linkMarkup, scriptMarkup, tagMarkup } from '../src/embed/markup.js';
-import { loadMessages } from '../src/i18n/index.js';
+import { loadDetail, loadMessages } from '../src/i18n/index.js';
 import { FramePreview } from './builder-frame.js';
 import { CHOICES, optionValues, renderOptions, renderWidgetChoices, showOptionsOf, widgetLabel } from './builder-options.js';
 import { EN, MSG, type Lang } from './builder-text.js';
 
 // The builder switches language at once, error messages included: English up front (widgets load it on demand).
-await loadMessages('en');
+await Promise.all([loadMessages('en'), loadDetail()]);
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('form');

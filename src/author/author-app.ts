@@ -1,7 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { columnOf, readId, unwrapCell } from '../cli/csv-columns.js';
-import { loadMessages, toLang, type Lang } from '../i18n/index.js';
+import { loadDetail, loadMessages, toLang, type Lang } from '../i18n/index.js';
 import { authorStyles } from './author.styles.js';
 import { kindOf, openBundleText, openBundleUrl, openSheet, readBytes, type OpenProblem } from './open-files.js';
 import { saveFiles, withCsv, type SaveFiles } from './save-files.js';
@@ -42,6 +42,8 @@ export class KdxAuthor extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void loadMessages(this.language);
+    // Staff meet problems on this page all the time: their wording, at once.
+    void loadDetail().then(() => this.requestUpdate());
     // A link may name the published bundle: author.html?src=/data/kanazawa.json (this site's only).
     const src = new URLSearchParams(location.search).get('src');
     if (src) void this.openUrl(src);

@@ -18,7 +18,7 @@ import { diffBundles } from '../data/diff.js';
 import { validateBundle } from '../data/parse.js';
 import { describe } from '../data/validate.js';
 import { describeChange, formatDiff } from '../i18n/diff.js';
-import { loadMessages, toLang, type Lang } from '../i18n/index.js';
+import { loadDetail, loadMessages, toLang, type Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { readFiscalYear } from './csv-columns.js';
 import { planToSheet, shiftJisSheet, toCsv } from './csv-export.js';
@@ -91,7 +91,7 @@ function langOf(argv: string[]): Lang {
 /** Runs `kdx` with `argv` (without `node` and the script) and returns the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   // The widgets load English on demand; the command line may print either language, from its first line.
-  await loadMessages('en');
+  await Promise.all([loadMessages('en'), loadDetail()]);
   const lang = langOf(argv);
   const m = cliMessages(lang);
   const ctx: Context = { io, lang, m };

@@ -5,7 +5,7 @@ import type { BundleModel, PlanModel, PlanNode } from '../data/model.js';
 import { formatIssue } from '../data/validate.js';
 import { KdxErrorEvent } from '../events/kdx-error.js';
 import { KdxLoadEvent } from '../events/kdx-load.js';
-import type { Lang } from '../i18n/index.js';
+import { detailReady, type Lang } from '../i18n/index.js';
 import { planContext, PlanRequestEvent, type BundleState, type PlanContextValue } from './plan-context.js';
 
 /** What a widget has to show. */
@@ -229,8 +229,10 @@ export class PlanDataController implements ReactiveController {
     const widgetError = (this.host as { widgetError?: KdxError | undefined }).widgetError;
     const token = widgetError ?? (view.status === 'ready' ? view.node : view.error);
     if (token === this.announced) return;
-    this.announced = token;
     const error = widgetError ?? (view.status === 'error' ? view.error : undefined);
+    // A problem is announced worded: its detail's catalogue first (a chunk of its own, see i18n/index.ts).
+    if (error && !detailReady(this.host.language, () => this.host.requestUpdate())) return;
+    this.announced = token;
     if (error) {
       const lang = this.host.language;
       const message = errorMessage(error, lang);

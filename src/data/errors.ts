@@ -2,7 +2,7 @@
  * Every failure a widget can meet, as one error type with a code (for `kdx-error` listeners and docs) and the
  * parameters its message needs. Messages are produced per language when shown, never stored as prose.
  */
-import { hasMessages, messages, type Lang } from '../i18n/index.js';
+import { hasDetail, hasMessages, messages, type Lang } from '../i18n/index.js';
 import type { ErrorCode, ErrorParams } from '../i18n/messages.js';
 import { text } from './format.js';
 import { formatIssue, type ValidationIssue } from './validate.js';
@@ -39,10 +39,14 @@ Object.defineProperty(KdxError.prototype, 'message', {
   },
 });
 
-/** The message for people, in `lang`. */
+/**
+ * The message for staff, in `lang`: what failed and where. Worded by the detail catalogue (`loadDetail`); before
+ * it is here, or if it cannot be loaded, by the problem's code and parameters, which say the same tersely.
+ */
 export function errorMessage(error: KdxError, lang: Lang): string {
   const params: ErrorParams = { ...error.params };
   const m = messages(lang);
+  if (!hasDetail(lang)) return `${error.code} ${JSON.stringify(params)}${error.issues.length ? ` ${formatIssue(error.issues[0]!, lang)}` : ''}`;
   if (error.issues.length && error.code === 'invalid') {
     params.count = error.issues.length;
     params.first = formatIssue(error.issues[0]!, lang);

@@ -5,7 +5,7 @@
  * express: unique ids, known parents and statuses, no cycles, depth, achieved ≤ total.
  */
 import * as v from 'valibot';
-import { messages, type Lang } from '../i18n/index.js';
+import { hasDetail, messages, type Lang } from '../i18n/index.js';
 import type { IssueKey, IssueParams } from '../i18n/messages.js';
 import { BundleSchema, LIMITS, SUPPORTED_SCHEMA_VERSIONS, type Bundle, type HistoryPoint, type ProgressData } from './bundle.js';
 
@@ -39,7 +39,8 @@ export function formatPath(path: readonly PathItem[]): string {
 
 /** One problem as a line for people: `plans[1].nodes[3].progress.achieved: must be ≤ total (40)`. */
 export function formatIssue(issue: ValidationIssue, lang: Lang): string {
-  const text = messages(lang).issue[issue.key](issue.params);
+  // Without the detail catalogue (not loaded yet, or not loadable): the problem's key and what was found.
+  const text = hasDetail(lang) ? messages(lang).issue[issue.key](issue.params) : `${issue.key} ${JSON.stringify(issue.params)}`;
   return issue.path ? `${issue.path}: ${text}` : text;
 }
 

@@ -194,3 +194,10 @@ export interface Messages {
     editorial: string;
   };
 }
+
+/** What a problem's detail needs (for staff): loaded when a problem is shown (see `i18n/index.ts`). */
+export type DetailMessages = Pick<Messages, 'issue' | 'error' | 'wrongKind'>;
+/** The sections a widget brings with it, in Japanese (see `addMessages`). */
+export type WidgetSection = 'tree' | 'chart' | 'overview';
+/** What every page carries in Japanese. */
+export type CoreMessages = Omit<Messages, keyof DetailMessages | WidgetSection>;

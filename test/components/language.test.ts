@@ -1,17 +1,19 @@
 /**
  * English is a chunk of its own (src/i18n/index.ts): a Japanese page never loads it, and an English widget shows
- * its placeholder, and announces nothing, until it is here. This file runs in a page of its own, so the first
- * test sees the page before anything asked for English.
+ * its placeholder, and announces nothing, until it is here. So is the Japanese detail of problems (for staff):
+ * loaded when a problem is shown, never before. This file runs in a page of its own, so the first tests see the
+ * page before anything asked for either.
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/kdx.js';
 import { KdxError } from '../../src/data/errors.js';
-import { hasMessages, loadMessages, messages } from '../../src/i18n/index.js';
+import { hasDetail, hasMessages, loadDetail, loadMessages, messages } from '../../src/i18n/index.js';
 import { mount, q, settled, shown, unmountAll } from '../helpers/widgets.js';
 
 const SRC = '/seeds/kanazawa.json';
 const PLAN = 'administrative-management-plan';
 const englishRequested = () => performance.getEntriesByType('resource').some((e) => /\/src\/i18n\/en\.ts/.test(e.name));
+const detailRequested = () => performance.getEntriesByType('resource').some((e) => /\/src\/i18n\/ja-detail\.ts/.test(e.name));
 
 describe('languages: English on demand', () => {
   afterEach(unmountAll);
@@ -21,8 +23,22 @@ describe('languages: English on demand', () => {
     expect(q(el, '[role="meter"]').getAttribute('aria-valuetext')).to.equal('124項目中108項目達成（87.1%）');
     expect(hasMessages('en')).to.equal(false);
     expect(messages('en').lang).to.equal('ja');
+    expect(englishRequested()).to.equal(false);
+  });
+
+  it('a page without problems loads no detail of problems; a problem loads it, then is shown and announced worded', async () => {
+    expect(detailRequested()).to.equal(false);
+    expect(hasDetail('ja')).to.equal(false);
+    // Before it is here, a problem is worded by its code, for staff (never a blank or a crash).
+    expect(new KdxError('timeout', { url: '/x.json', seconds: 10 }).message).to.equal('timeout {"url":"/x.json","seconds":10}');
+    const { el, event } = await mount(`<kdx-progress data-test src="${SRC}" plan="nope"></kdx-progress>`);
+    expect(detailRequested()).to.equal(true);
+    expect(event.type).to.equal('kdx-error');
+    expect((event as CustomEvent<{ message: string }>).detail.message).to.include('計画「nope」はデータにありません');
+    expect(q(el, '[role="alert"] details p').textContent).to.include('計画「nope」はデータにありません');
     expect(new KdxError('timeout', { url: '/x.json', seconds: 10 }).message).to.include('10 秒以内に終わりませんでした');
     expect(englishRequested()).to.equal(false);
+    await loadDetail();
   });
 
   it('an English widget: "Loading…" in English, no event, until English is here; then English, announced once', async () => {

@@ -3,7 +3,7 @@ import { KdxError, errorMessage } from '../../src/data/errors.js';
 import { forgetBundle, loadBundle } from '../../src/data/load.js';
 import { parseBundle } from '../../src/data/parse.js';
 import { hits, seedText, unique } from '../helpers/bundles.js';
-import { loadMessages } from '../../src/i18n/index.js';
+import { loadDetail, loadMessages } from '../../src/i18n/index.js';
 
 async function failure(p: Promise<unknown>): Promise<KdxError> {
   try {
@@ -17,7 +17,7 @@ async function failure(p: Promise<unknown>): Promise<KdxError> {
 
 describe('loadBundle', () => {
   // These messages are checked in English too, which the widgets load on demand.
-  before(() => loadMessages('en'));
+  before(() => Promise.all([loadMessages('en'), loadDetail()]));
   afterEach(() => forgetBundle());
 
   it('loads, validates and models a bundle', async () => {
@@ -127,7 +127,7 @@ describe('loadBundle', () => {
 
 describe('parseBundle', () => {
   // These messages are checked in English too, which the widgets load on demand.
-  before(() => loadMessages('en'));
+  before(() => Promise.all([loadMessages('en'), loadDetail()]));
   it('accepts a UTF-8 BOM', async () => {
     const model = parseBundle('\ufeff' + (await seedText('minimal')));
     expect(model.plans.length).to.equal(2);

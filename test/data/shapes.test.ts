@@ -10,7 +10,7 @@ import { formatPercent } from '../../src/data/format.js';
 import { rollup } from '../../src/data/rollup.js';
 import { comparison, snapshots } from '../../src/data/snapshots.js';
 import { formatIssue } from '../../src/data/validate.js';
-import { loadMessages } from '../../src/i18n/index.js';
+import { loadDetail, loadMessages } from '../../src/i18n/index.js';
 import { clone, EXAMPLES, example, type Example } from '../helpers/bundles.js';
 
 async function plan(name: Example, id?: string): Promise<PlanModel> {
@@ -26,7 +26,7 @@ function table(p: PlanModel, node: string, scale: string) {
 }
 
 describe('report shapes (seeds/examples)', () => {
-  before(() => loadMessages('en'));
+  before(() => Promise.all([loadMessages('en'), loadDetail()]));
 
   it('every example validates, and names its publisher as fictional', async () => {
     for (const name of EXAMPLES) {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { validateBundle } from '../../src/data/parse.js';
 import { formatIssue, type ValidationIssue } from '../../src/data/validate.js';
 import { clone, seed } from '../helpers/bundles.js';
-import { loadMessages } from '../../src/i18n/index.js';
+import { loadDetail, loadMessages } from '../../src/i18n/index.js';
 
 const lines = (errors: ValidationIssue[], lang: 'ja' | 'en' = 'en') => errors.map((e) => formatIssue(e, lang));
 
@@ -16,7 +16,7 @@ async function errorsOf(mutate: (b: any) => void) {
 
 describe('validateBundle', () => {
   // These messages are checked in English too, which the widgets load on demand.
-  before(() => loadMessages('en'));
+  before(() => Promise.all([loadMessages('en'), loadDetail()]));
   it('accepts the Kanazawa bundle and the minimal fixture', async () => {
     for (const name of ['kanazawa', 'minimal'] as const) {
       const r = validateBundle(await seed(name));

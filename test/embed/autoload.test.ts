@@ -132,6 +132,23 @@ describe('dist/kdx.js loads what the page shows', function () {
     frame.remove();
   });
 
+  it("the detail of problems that cannot be loaded: the reader's sentence still, the problem announced by its code", async () => {
+    const { frame, doc, win } = await page(
+      html(`<kdx-progress src="${SRC}" plan="nope"></kdx-progress>`, '<script type="module" src="/__kdx/embed/no-detail/kdx.js"></script>'),
+    );
+    const [progress] = await waitFor(() => allSettled(doc), 'the progress meter');
+    // Announced (logged with the kdx-error event's message) once the chunk has failed.
+    const announced = await waitFor(() => probeOf(win).logged.find((l) => l.startsWith('[kdx] <kdx-progress> plan-not-found:')), 'the problem announced');
+    const box = progress!.shadowRoot!.querySelector<HTMLElement>('[role="alert"]')!;
+    expect(box.querySelector('p:not(.title)')!.textContent).to.equal('このページの設定に誤りがあるため、この内容は表示できません。');
+    // For staff: the problem's code and parameters, in the box's disclosure and the event.
+    expect(box.querySelector('details p')!.textContent).to.match(/^plan-not-found \{"id":"nope"/);
+    expect(announced).to.match(/^\[kdx\] <kdx-progress> plan-not-found: plan-not-found \{"id":"nope"/);
+    expect(probeOf(win).logged.some((l) => l.includes('Could not load the wording of problems'))).to.equal(true);
+    expect(probeOf(win).errors).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('two versions as modules: the first to define a tag wins, the other warns at most once per tag, both render', async () => {
     const { frame, doc, win } = await page(
       html(

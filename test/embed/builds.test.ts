@@ -154,6 +154,8 @@ describe('the built stylesheets', () => {
     const styles = async (script: string, theme: string) => {
       const { doc, win, frame } = await page(`<!doctype html><html lang="ja"><head><meta charset="utf-8">${script}</head><body>${body(theme)}</body></html>`);
       const widgets = await waitFor(() => allSettled(doc), 'the widgets');
+      // A problem's detail is worded once its catalogue (a chunk of its own) is here: compare the worded boxes.
+      await waitFor(() => !widgets.some((w) => w.shadowRoot!.querySelector('[role="alert"] details p')?.textContent === '読み込み中…'), 'the problems worded');
       // Element → property → value. Custom properties hold their text as written (`#fff` for `#ffffff`): what
       // they mean shows in the properties that use them.
       const out = new Map<string, Map<string, string>>();

@@ -119,14 +119,15 @@ describe('embed.html: problems in place', () => {
   it('a data error, as the widget shows it on any page', async () => {
     const { frame, shown } = await openFrame(address('progress', { src: KANAZAWA, plan: AMP, node: 'no-such-item' }));
     expect(alertOf(shown)).to.include('このページの設定に誤りがあるため、この内容は表示できません。');
-    expect(detailOf(shown)).to.include('項目「no-such-item」は計画「administrative-management-plan」にありません');
+    // The detail's wording is a chunk of its own, loaded with the problem.
+    await waitFor(() => detailOf(shown)?.includes('項目「no-such-item」は計画「administrative-management-plan」にありません'), 'the detail worded');
     frame.remove();
   });
 
   it('a missing file', async () => {
     const { frame, shown } = await openFrame(address('progress', { src: '/__kdx/status?code=404' }));
     expect(alertOf(shown)).to.include('データに問題があるため、この内容は表示できません。');
-    expect(detailOf(shown)).to.include('HTTP 404');
+    await waitFor(() => detailOf(shown)?.includes('HTTP 404'), 'the detail worded');
     frame.remove();
   });
 

@@ -118,8 +118,8 @@ async function kdxRoutes(ctx, next) {
  * Routes for the embedding tests (test/embed/), kept apart from the fault routes above.
  * - /__kdx/embed/v/<version>/<file>: dist/ as if it were another release: kdx.iife.js and the module build's
  *   core chunk with their VERSION literal replaced, everything else as built.
- * - /__kdx/embed/no-chunks/<file>, /__kdx/embed/no-en/<file>: dist/ without chunks/, or without the English
- *   messages' chunk (404 for those).
+ * - /__kdx/embed/no-chunks/<file>, /__kdx/embed/no-en/<file>, /__kdx/embed/no-detail/<file>: dist/ without
+ *   chunks/, without the English messages' chunk, or without the Japanese detail of problems (404 for those).
  * - /__kdx/embed/csp?scripts=module,iife&tt=strict|dup: a page under a strict Content-Security-Policy with
  *   Trusted Types enforced (`dup` adds 'allow-duplicates'), loading the named builds and test/embed/fixtures.
  */
@@ -147,11 +147,11 @@ async function embedRoutes(ctx, next) {
     ctx.body = body;
     return;
   }
-  // dist/ published with files missing: without chunks/ at all, or without the English messages' chunk.
-  const partial = /^(no-chunks|no-en)\/((?:chunks\/)?[\w.-]+\.js)$/.exec(route);
+  // dist/ published with files missing: without chunks/ at all, or without one chunk of messages.
+  const partial = /^(no-chunks|no-en|no-detail)\/((?:chunks\/)?[\w.-]+\.js)$/.exec(route);
   if (partial) {
     const [, missing, file] = partial;
-    if (file.startsWith(missing === 'no-en' ? 'chunks/en-' : 'chunks/')) return next();
+    if (file.startsWith({ 'no-en': 'chunks/en-', 'no-detail': 'chunks/ja-detail-' }[missing] ?? 'chunks/')) return next();
     ctx.type = 'text/javascript';
     ctx.set('Cache-Control', 'no-store');
     ctx.body = await readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');

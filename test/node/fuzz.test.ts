@@ -12,11 +12,12 @@ import { parseBundle, validateBundle } from '../../src/data/parse.js';
 import { buildModel, type BundleModel, type PlanNode } from '../../src/data/model.js';
 import { rateTenths } from '../../src/data/rollup.js';
 import { formatIssue, type ValidationIssue } from '../../src/data/validate.js';
-import { loadMessages } from '../../src/i18n/index.js';
+import { loadDetail, loadMessages } from '../../src/i18n/index.js';
 import { allPaths, type Path } from '../helpers/json-paths.js';
 
 // Messages are checked in English too, which the library loads on demand.
-await loadMessages('en');
+// Messages are checked worded: English, and the Japanese detail of problems (both load on demand).
+await Promise.all([loadMessages('en'), loadDetail()]);
 
 const RUNS = 300;
 fc.configureGlobal({ includeErrorInReport: true });

@@ -8,9 +8,13 @@ import { formatCount, formatFiscalYear, formatPercent, text } from '../../data/f
 import type { PlanNode } from '../../data/model.js';
 import type { PlanModel, ScaleModel } from '../../data/model.js';
 import { rateTenths, STATUS_SCALE } from '../../data/rollup.js';
-import { messages, type Lang } from '../../i18n/index.js';
+import { addMessages, messages, type Lang } from '../../i18n/index.js';
 import type { WrongKind } from '../../i18n/messages.js';
 import type { Shapes } from '../shared/load-shapes.js';
+import { jaChart } from '../../i18n/ja-chart.js';
+
+// The chart's words travel with it (i18n/index.ts): whatever uses this module has them.
+addMessages(jaChart);
 
 /** What charts of the report shapes need besides the node: its plan, the scale, which indicator, the shapes chunk. */
 export interface ShapeOptions {

@@ -9,6 +9,8 @@ import { langOf, type Shown } from '../shared/shown.js';
 import type { RevisionView } from '../shared/revisions.js';
 import { buildOverview, type Entry, type Fact, type Overview, type Rate } from './overview-model.js';
 import { planOverviewStyles } from './plan-overview.styles.js';
+import { addMessages } from '../../i18n/index.js';
+import { jaOverview } from '../../i18n/ja-overview.js';
 
 /**
  * @summary The header of a plan page: the plan's title, period (和暦 with 西暦), adoption, publisher and editor,
@@ -49,6 +51,9 @@ import { planOverviewStyles } from './plan-overview.styles.js';
  */
 export class KdxPlanOverview extends KdxElement {
   static override styles: CSSResultGroup = [hostStyles, planOverviewStyles];
+  static {
+    addMessages(jaOverview); // its words travel with it (i18n/index.ts)
+  }
 
   /** Level of the title's heading (1–6). Out-of-range values are clamped; anything else means 2. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel: number | null = 2;

@@ -27,6 +27,8 @@ import {
   type TreeFilter,
   type TreeRow,
 } from './tree-rows.js';
+import { addMessages } from '../../i18n/index.js';
+import { jaTree } from '../../i18n/ja-tree.js';
 
 /** Rows per block (see `toBlocks`). */
 const BLOCK_SIZE = 64;
@@ -138,6 +140,9 @@ const blockRows = directive(BlockRows);
  */
 export class KdxPlanTree extends KdxElement {
   static override styles: CSSResultGroup = [hostStyles, planTreeStyles];
+  static {
+    addMessages(jaTree); // its words travel with it (i18n/index.ts)
+  }
 
   @property({ type: Number, attribute: 'expand-depth' }) expandDepth = 1;
   @property({ reflect: true }) selected: string | undefined;

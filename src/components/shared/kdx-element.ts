@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, ty
 import { property, state } from 'lit/decorators.js';
 import { PlanDataController, type PlanView } from '../../context/plan-data.js';
 import { errorMessage, readerMessage, type KdxError } from '../../data/errors.js';
-import { hasMessages, loadMessages, LOADING, messages, type Lang, type Messages } from '../../i18n/index.js';
+import { detailReady, hasMessages, loadMessages, LOADING, messages, type Lang, type Messages } from '../../i18n/index.js';
 import { resolveLang } from '../../i18n/resolve-lang.js';
 import { hostStyles } from '../../styles/host.js';
 import { VERSION } from '../../version.js';
@@ -197,7 +197,10 @@ export abstract class KdxElement extends LitElement {
             ${this.t.retry}
           </button>`
         : nothing}
-      <details class="detail"><summary>${this.t.staffDetails}</summary><p>${errorMessage(error, this.language)}</p></details>
+      <details class="detail"
+        ><summary>${this.t.staffDetails}</summary
+        ><p>${detailReady(this.language, () => this.requestUpdate()) ? errorMessage(error, this.language) : LOADING[this.language]}</p></details
+      >
     </div>`;
   }
 }

@@ -1,0 +1,81 @@
+/**
+ * The staff's detail of a problem, in Japanese: what is wrong where (validation problems with their JSON paths,
+ * failures with their URLs). A chunk of its own, loaded when a widget shows a problem (`loadDetail`): a reader is
+ * told the plain sentence of `readerError`, which every page carries, meanwhile and if this cannot be loaded.
+ */
+import type { DetailMessages } from './messages.js';
+
+export const jaDetail: DetailMessages = {
+  issue: {
+    string: (p) => `文字列が必要です（実際: ${p.received ?? '?'}）`,
+    number: (p) => `数値が必要です（実際: ${p.received ?? '?'}）`,
+    integer: (p) => `整数が必要です（実際: ${p.received ?? '?'}）`,
+    boolean: (p) => `true か false が必要です（実際: ${p.received ?? '?'}）`,
+    object: (p) => `オブジェクト { … } が必要です（実際: ${p.received ?? '?'}）`,
+    array: (p) => `配列 [ … ] が必要です（実際: ${p.received ?? '?'}）`,
+    text: (p) => `文字列か { "ja": "…", "en": "…" } が必要です（実際: ${p.received ?? '?'}）`,
+    id: (p) => `ID は英数字で始まり、英数字・「.」「_」「-」だけにしてください（実際: ${p.received ?? '?'}）`,
+    'too-long': (p) => `長すぎます（上限 ${p.limit ?? '?'} 文字）`,
+    url: (p) => `URL は http(s):// か相対パスにしてください（実際: ${p.received ?? '?'}）`,
+    'fiscal-year': (p) => `年度は西暦の整数で指定してください（例: 2026 = 令和8年度、実際: ${p.received ?? '?'}）`,
+    date: (p) => `日付は YYYY、YYYY-MM または YYYY-MM-DD で指定してください（実際: ${p.received ?? '?'}）`,
+    count: (p) => `0 以上の整数が必要です（実際: ${p.received ?? '?'}）`,
+    finite: (p) => `有限の数値が必要です（実際: ${p.received ?? '?'}）`,
+    page: (p) => `ページは 1 以上の整数です（実際: ${p.received ?? '?'}）`,
+    tone: (p) => `success、info、warning、danger、neutral のいずれかです（実際: ${p.received ?? '?'}）`,
+    'one-of': (p) => `${p.other ?? '?'} のいずれかです（実際: ${p.received ?? '?'}）`,
+    'schema-version': (p) => `対応している版（${p.other ?? '1'}）を指定してください（実際: ${p.received ?? '?'}）`,
+    'no-plans': () => '計画が 1 つ以上必要です',
+    'too-many-nodes': (p) => `項目が多すぎます（上限 ${p.limit ?? '?'}）`,
+    required: (p) => `必須です（${p.expected ?? '値'} がありません）`,
+    'duplicate-id': (p) => `ID「${p.id ?? ''}」が重複しています（${p.other ?? ''} と同じ）`,
+    'unknown-parent': (p) => `親 ID「${p.id ?? ''}」はこの計画にありません`,
+    cycle: (p) => `親子関係が循環しています（${p.other ?? p.id ?? ''}）`,
+    'achieved-gt-total': (p) => `total（${p.limit ?? '?'}）以下にしてください`,
+    'unconfirmed-gt-open': (p) => `total − achieved（${p.limit ?? '?'}）以下にしてください`,
+    'unknown-status': (p) => `状況 ID「${p.id ?? ''}」は statuses にありません（使えるもの: ${p.other ?? 'なし'}）`,
+    'too-deep': (p) => `階層が深すぎます（上限 ${p.limit ?? '?'} 階層）`,
+    'period-order': () => 'from は to 以前の年度にしてください',
+    json: (p) => `JSON として読めません（${p.received ?? ''}）`,
+    root: (p) => `プランデータはオブジェクトである必要があります（実際: ${p.received ?? '?'}）`,
+    'not-empty': () => '1 つ以上必要です',
+    'reserved-id': (p) => `ID「${p.id ?? ''}」は使えません（statuses を指す名前です）`,
+    'unknown-scale': (p) => `区分「${p.id ?? ''}」は計画の scales にありません（使えるもの: ${p.other || 'なし'}）`,
+    'unknown-grade': (p) => `「${p.id ?? ''}」はこの区分にありません（使えるもの: ${p.other || 'なし'}）`,
+    'grade-sum': (p) => `区分ごとの数の合計（${p.received ?? '?'}）が total（${p.limit ?? '?'}）と一致しません`,
+    'achieved-mismatch': (p) => `区分「${p.id ?? ''}」の達成とする区分の数の合計（${p.limit ?? '?'}）と一致しません`,
+    'unknown-history': (p) => `比較する年度 ${p.received ?? '?'} が history にありません（あるもの: ${p.other || 'なし'}）`,
+    'duplicate-year': (p) => `年度 ${p.received ?? '?'} が重複しています`,
+    'unknown-node': (p) => `項目「${p.id ?? ''}」はこの計画にありません`,
+    'revision-period': (p) => `最新の見直し後の期間（${p.received ?? '?'}）が計画の period（${p.other ?? '?'}）と一致しません`,
+  },
+  error: {
+    network: (p) =>
+      `データを読み込めませんでした（${p.url ?? ''}）。URL が正しいか確認してください。別のサイトにあるファイルなら、そのサーバーが Access-Control-Allow-Origin ヘッダー（CORS）を返す必要があります。`,
+    http: (p) =>
+      (p.status ?? 0) >= 500
+        ? `データのサーバーで問題が起きました（HTTP ${p.status ?? '?'}、${p.url ?? ''}）。時間をおいて再読み込みしてください。`
+        : `データの読み込みに失敗しました（HTTP ${p.status ?? '?'}、${p.url ?? ''}）。ファイルがこの URL にあるか確認してください。`,
+    timeout: (p) => `データの読み込みが ${p.seconds ?? '?'} 秒以内に終わりませんでした（${p.url ?? ''}）。時間をおいて再読み込みしてください。`,
+    'not-json': (p) => `読み込んだファイルが JSON ではありません（${p.url ?? ''}：${p.found ?? ''}）。プランデータ（.json）の URL を指定してください。`,
+    'too-large': (p) => `データが大きすぎます（${p.url ?? ''}、上限 ${p.limit ?? ''}）。`,
+    invalid: (p) => `プランデータに誤りがあります（${p.count ?? 1} 件）。最初の誤り: ${p.first ?? ''}`,
+    'unsupported-version': (p) => `このプランデータの形式（schemaVersion ${p.version ?? '?'}）には対応していません。対応している版: ${p.supported ?? '1'}。`,
+    'no-source': (p) => `${p.widget ?? 'ウィジェット'} にデータの指定がありません。src 属性にプランデータの URL を書くか、<kdx-plan> の中に置いてください。`,
+    'inline-missing': () => '<kdx-plan> に src 属性も <script type="application/json"> もありません。どちらかでデータを指定してください。',
+    'plan-not-found': (p) => `計画「${p.id ?? ''}」はデータにありません。plan 属性を確認してください。使える計画: ${(p.valid ?? []).join('、')}`,
+    'node-not-found': (p) => `項目「${p.id ?? ''}」は計画「${p.plan ?? ''}」にありません。node 属性を確認してください。例: ${(p.valid ?? []).join('、')}`,
+    'wrong-kind': (p) => `${p.widget ?? 'ウィジェット'} は項目「${p.id ?? ''}」を表示できません: ${p.reason ?? ''}`,
+    'no-data': (p) => `表示できるデータがありません（${p.id ?? ''}）。`,
+  },
+  wrongKind: {
+    'tree-no-children': (title) => `「${title}」には下位の項目がありません`,
+    'chart-no-children': (title) => `「${title}」には達成率を比べる下位項目がありません`,
+    'chart-no-history': (title) => `「${title}」には年度ごとの推移データがありません`,
+    'chart-no-progress': (title) => `「${title}」には進捗データがありません`,
+    'overview-not-plan': (title) => `概要は計画全体について表示します。node 属性（「${title}」）を外してください`,
+    'chart-no-distribution': (title) => `「${title}」には区分ごとの数がありません`,
+    'chart-no-indicator': (title) => `「${title}」には指標の値がありません`,
+    'no-scale': (title) => `「${title}」の計画には、scale 属性で指定した区分がありません`,
+  },
+};
