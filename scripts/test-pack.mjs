@@ -142,16 +142,18 @@ console.log(wrong);
   const english = (files) => Object.keys(files).filter((f) => /^en-[\w-]+\.js$/.test(f) && files[f].includes('items achieved'));
   // The report shapes' code, rules and English strings: lazy chunks loaded only for bundles that have such shapes.
   const shapes = (files) => Object.keys(files).filter((f) => /^(shapes|shape-rules|shapes-en)-[\w-]+\.js$/.test(f));
+  // The Japanese detail of problems: a lazy chunk loaded when a problem is shown.
+  const detail = (files) => Object.keys(files).filter((f) => /^ja-detail-[\w-]+\.js$/.test(f) && files[f].includes('JSON'));
   check(
-    Object.keys(main).length === 2 + shapes(main).length && shapes(main).length === 3 && english(main).length === 1 &&
+    Object.keys(main).length === 3 + shapes(main).length && shapes(main).length === 3 && english(main).length === 1 && detail(main).length === 1 &&
       !mainAll.includes('Canvas is already in use') && !mainAll.includes('treeitem'),
-    'the npm entry is tree-shaken: one file, the lazy English messages and the report shapes\' lazy chunks, no chart.js chunk, no other widgets',
+    'the npm entry is tree-shaken: one file, the lazy English messages, the detail of problems and the report shapes\' lazy chunks, no chart.js chunk, no other widgets',
   );
   const all = build('all');
   const chartChunk = Object.entries(all).find(([, s]) => s.includes('Canvas is already in use'));
   check(
     // (The app's bundler may split what the entry shares with the shapes' chunks into one chunk of its own.)
-    Object.keys(all).length - shapes(all).length <= 4 && shapes(all).length === 3 && english(all).length === 1 && !!chartChunk && /\.register\(/.test(chartChunk[1]),
+    Object.keys(all).length - shapes(all).length - detail(all).length <= 4 && shapes(all).length === 3 && english(all).length === 1 && detail(all).length === 1 && !!chartChunk && /\.register\(/.test(chartChunk[1]),
     `importing kdx-widgets/define: chart.js and English in lazy chunks of their own, chart.js's controllers registered (${kB(all)})`,
   );
 
