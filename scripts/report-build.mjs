@@ -115,6 +115,13 @@ check(copies(iife) === 1, `kdx.iife.js has ${copies(iife)} copies of Lit (expect
 const npmLit = npmAll.filter((f) => copies(text(f)) > 0);
 check(npmLit.length === 0, `the npm build bundles Lit (${npmLit.join(', ')}): it should import it`);
 
+// The widgets declare Lit's reactive properties in `static properties`: the decorators' code (≈ 0.4 kB brotli)
+// would come back to every page with one `@property()`, within the size budgets' headroom.
+const decorated = ['kdx.js', 'kdx.iife.js', ...chunks].filter(
+  (f) => existsSync(join(DIST, `${f}.map`)) && JSON.parse(text(`${f}.map`)).sources.some((s) => /[\\/]decorators[\\/]/.test(s)),
+);
+check(decorated.length === 0, `${decorated.join(', ')} bundle Lit's decorators: declare reactive properties in \`static properties\``);
+
 // embed.html: every file it names exists; it loads kdx.js and embed.js, never the sources.
 check(existsSync(join(DIST, 'embed.html')), 'embed.html is missing');
 if (existsSync(join(DIST, 'embed.html'))) {
@@ -136,5 +143,5 @@ function finish() {
     console.error(`\nBuild checks failed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
     process.exit(1);
   }
-  console.log('\nBuild checks passed: self-contained chart chunk, no chart.js in the classic script, kdx.js loads nothing up front, embed.html names built files, one Lit per page build, npm entry registers nothing.');
+  console.log('\nBuild checks passed: self-contained chart chunk, no chart.js in the classic script, kdx.js loads nothing up front, embed.html names built files, one Lit per page build, no Lit decorators in the page builds, npm entry registers nothing.');
 }

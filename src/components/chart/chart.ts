@@ -1,5 +1,4 @@
-import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Chart, ChartConfiguration } from 'chart.js';
 import { KdxError } from '../../data/errors.js';
 import { hostStyles } from '../../styles/host.js';
@@ -53,14 +52,30 @@ const TOKENS = ['accent', 'success', 'info', 'warning', 'danger', 'neutral', 'te
 export class KdxChart extends KdxElement {
   static override styles: CSSResultGroup = [hostStyles, chartStyles];
 
-  /** `bar` (default), `doughnut`, `line`, `distribution` or `indicator`; anything else draws a bar chart. */
-  @property({ reflect: true }) type: ChartType = 'bar';
-  @property({ reflect: true }) scale: string | undefined;
-  @property({ type: Number, reflect: true }) indicator: number | undefined;
+  // Declared, defaults in the constructor: see KdxElement.properties.
+  static override properties: PropertyDeclarations = {
+    type: { reflect: true },
+    scale: { reflect: true },
+    indicator: { type: Number, reflect: true },
+    tableOpen: { state: true },
+    chartFailed: { state: true },
+  };
 
-  @state() private tableOpen = false;
+  /** `bar` (default), `doughnut`, `line`, `distribution` or `indicator`; anything else draws a bar chart. */
+  declare type: ChartType;
+  declare scale: string | undefined;
+  declare indicator: number | undefined;
+
+  declare private tableOpen: boolean;
   /** chart.js could not be loaded: the table is shown instead. */
-  @state() private chartFailed = false;
+  declare private chartFailed: boolean;
+
+  constructor() {
+    super();
+    this.type = 'bar';
+    this.tableOpen = false;
+    this.chartFailed = false;
+  }
 
   private model: ChartModel | undefined;
   private modelKey: unknown[] = [];

@@ -1,5 +1,4 @@
-import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import {
   formatCount,
   formatFiscalYear,
@@ -84,10 +83,20 @@ interface Card {
 export class KdxInitiativeCard extends KdxElement {
   static override styles: CSSResultGroup = [hostStyles, initiativeCardStyles];
 
+  // Declared, defaults in the constructor: see KdxElement.properties.
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+  };
+
   /** Level of the title's heading (1–6). Out-of-range values are clamped; anything else means 3. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | null = 3;
+  declare headingLevel: number | null;
 
   private card: Card | undefined;
+
+  constructor() {
+    super();
+    this.headingLevel = 3;
+  }
 
   protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {
     this.card = this.build(view);

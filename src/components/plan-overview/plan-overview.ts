@@ -1,5 +1,4 @@
-import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { KdxError } from '../../data/errors.js';
 import { hostStyles } from '../../styles/host.js';
 import { heading, headingLevel } from '../shared/heading.js';
@@ -55,11 +54,21 @@ export class KdxPlanOverview extends KdxElement {
     addMessages(jaOverview); // its words travel with it (i18n/index.ts)
   }
 
+  // Declared, defaults in the constructor: see KdxElement.properties.
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+  };
+
   /** Level of the title's heading (1–6). Out-of-range values are clamped; anything else means 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | null = 2;
+  declare headingLevel: number | null;
 
   private overview: Overview | undefined;
   private revisions: RevisionView[] = [];
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+  }
 
   /** The list of revisions comes with the shapes chunk; the rest of the overview needs none of it. */
   protected override needsShapes({ plan }: ReadyView): boolean {

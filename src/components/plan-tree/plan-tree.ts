@@ -1,5 +1,4 @@
-import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -144,15 +143,34 @@ export class KdxPlanTree extends KdxElement {
     addMessages(jaTree); // its words travel with it (i18n/index.ts)
   }
 
-  @property({ type: Number, attribute: 'expand-depth' }) expandDepth = 1;
-  @property({ reflect: true }) selected: string | undefined;
-  @property({ type: Boolean, attribute: 'link-hash' }) linkHash = false;
-  @property({ reflect: true }) scale: string | undefined;
+  // Declared, defaults in the constructor: see KdxElement.properties.
+  static override properties: PropertyDeclarations = {
+    expandDepth: { type: Number, attribute: 'expand-depth' },
+    selected: { reflect: true },
+    linkHash: { type: Boolean, attribute: 'link-hash' },
+    scale: { reflect: true },
+    query: { state: true },
+    grade: { state: true },
+  };
+
+  declare expandDepth: number;
+  declare selected: string | undefined;
+  declare linkHash: boolean;
+  declare scale: string | undefined;
 
   /** The filter as applied (the input's value, after a short pause in typing). */
-  @state() private query = '';
+  declare private query: string;
   /** The grade the reader filters by ('' for all). */
-  @state() private grade = '';
+  declare private grade: string;
+
+  constructor() {
+    super();
+    this.expandDepth = 1;
+    this.linkHash = false;
+    this.query = '';
+    this.grade = '';
+  }
+
   private treeScale: ScaleModel | undefined;
   private gradeOptions: GradeFilter | undefined;
   private gradeOptionsKey: unknown[] | undefined;

@@ -1,5 +1,4 @@
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { BundleState, PlanContextValue } from '../../context/plan-context.js';
 import { PlanProvider } from './plan-provider.js';
 import { KdxError } from '../../data/errors.js';
@@ -22,10 +21,16 @@ export class KdxPlan extends LitElement {
     }
   `;
 
+  // Declared, not decorated: see KdxElement.properties.
+  static override properties: PropertyDeclarations = {
+    src: { reflect: true },
+    plan: { reflect: true },
+  };
+
   /** URL of the plan bundle (JSON). */
-  @property({ reflect: true }) src: string | undefined;
+  declare src: string | undefined;
   /** Default plan id for the widgets inside. */
-  @property({ reflect: true }) plan: string | undefined;
+  declare plan: string | undefined;
 
   /** Loads again; after a failure, drops the cached failure first. */
   retry = (): void => {

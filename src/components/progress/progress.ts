@@ -1,5 +1,4 @@
-import { html, nothing, svg, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, svg, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { KdxError } from '../../data/errors.js';
 import { formatCount, formatPercent, text } from '../../data/format.js';
 import type { ScaleModel } from '../../data/model.js';
@@ -61,14 +60,27 @@ interface Rate {
 export class KdxProgress extends KdxElement {
   static override styles: CSSResultGroup = [hostStyles, progressStyles];
 
-  @property({ reflect: true }) variant: 'bar' | 'ring' | 'inline' = 'bar';
-  @property({ type: Boolean, reflect: true }) breakdown = false;
-  @property({ reflect: true }) scale: string | undefined;
+  // Declared, defaults in the constructor: see KdxElement.properties.
+  static override properties: PropertyDeclarations = {
+    variant: { reflect: true },
+    breakdown: { type: Boolean, reflect: true },
+    scale: { reflect: true },
+  };
+
+  declare variant: 'bar' | 'ring' | 'inline';
+  declare breakdown: boolean;
+  declare scale: string | undefined;
 
   private progress: Progress | null = null;
   private rate: Rate | undefined;
   private distribution: DistributionView | undefined;
   private asOf = '';
+
+  constructor() {
+    super();
+    this.variant = 'bar';
+    this.breakdown = false;
+  }
 
   protected override needsShapes(view: ReadyView): boolean {
     return !!this.scale || super.needsShapes(view);

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { PlanDataController, type PlanView } from '../../context/plan-data.js';
 import { errorMessage, readerMessage, type KdxError } from '../../data/errors.js';
 import { detailReady, hasMessages, loadMessages, LOADING, messages, type Lang, type Messages } from '../../i18n/index.js';
@@ -21,40 +20,56 @@ export abstract class KdxElement extends LitElement {
   /** The library version that defined this class (the `define` guard compares it). */
   static readonly kdxVersion = VERSION;
 
+  /**
+   * Lit's reactive properties, declared here rather than with decorators (the decorators' code would ship to
+   * every page). The fields below are `declare`d and their defaults set in the constructor, so that no class
+   * field shadows the accessors Lit generates, whatever the compiler's class-field semantics.
+   */
+  static override properties: PropertyDeclarations = {
+    src: { reflect: true },
+    plan: { reflect: true },
+    node: { reflect: true },
+    theme: { reflect: true },
+    language: { state: true },
+    languageReady: { state: true },
+    shapes: { state: true },
+    shapesReady: { state: true },
+  };
+
   /** URL of a plan bundle (JSON). Without it, data comes from the nearest `<kdx-plan>`. */
-  @property({ reflect: true }) src: string | undefined;
+  declare src: string | undefined;
   /** Plan id in the bundle (default: the provider's, else the first plan). */
-  @property({ reflect: true }) plan: string | undefined;
+  declare plan: string | undefined;
   /** Node id in the plan (default: the plan's root). */
-  @property({ reflect: true }) node: string | undefined;
+  declare node: string | undefined;
   /** `light` (default), `dark`, or `auto` (follows the reader's system setting). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
 
   /**
    * The language shown: own `lang`, else the closest ancestor's, else the document's, once its messages are
    * loaded (English loads on demand; a switch to it keeps the old language until then).
    * @internal
    */
-  @state() language: Lang = 'ja';
+  declare language: Lang;
 
   /**
    * Whether `language`'s messages are here. Until then the widget shows its placeholder and announces nothing.
    * @internal
    */
-  @state() languageReady = false;
+  declare languageReady: boolean;
 
   /**
    * The code and strings of the report shapes (grade tables, indicators…), once loaded; only for data that has them.
    * @internal
    */
-  @state() shapes: Shapes | undefined;
+  declare shapes: Shapes | undefined;
 
   /**
    * Whether the shapes the data needs are here (or could not be loaded: then the widget shows what it can without).
    * Until then the widget shows its placeholder and announces nothing.
    * @internal
    */
-  @state() shapesReady = true;
+  declare shapesReady: boolean;
 
   private shapesLoading: Lang | undefined;
   private shapesFailed = false;
@@ -72,6 +87,13 @@ export abstract class KdxElement extends LitElement {
   private focusAfterRetry = false;
 
   protected readonly data = new PlanDataController(this);
+
+  constructor() {
+    super();
+    this.language = 'ja';
+    this.languageReady = false;
+    this.shapesReady = true;
+  }
 
   protected get t(): Messages {
     return messages(this.language);
