@@ -7,12 +7,11 @@
  */
 function minifyCss(text: string): string {
   return text
-    .split(/('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/)
+    .split(STRING)
     .map((part, i) =>
       i % 2
         ? part
         : part
-            .replace(/\/\*[\s\S]*?\*\//g, '')
             .replace(/\s+/g, ' ')
             .replace(/ ?([{};,>]) ?/g, '$1')
             .replace(/(^|[{;]) ?(-*[a-z_][\w-]*): /g, '$1$2:')
@@ -25,11 +24,18 @@ function minifyCss(text: string): string {
     .replace(/;}/g, '}');
 }
 
+const STRING = /('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/;
+/**
+ * Comments go first, in one pass with the strings: a quote inside a comment (「the host reset's」) would otherwise
+ * be taken for the start of a string, and the comment kept.
+ */
+const dropComments = (text: string) => text.replace(new RegExp(`${STRING.source}|/\\*[\\s\\S]*?\\*/`, 'g'), (_m, str?: string) => str ?? ' ');
+
 /** A literal's body, minified; `${…}` kept as written. */
 export function minifyLiteral(body: string): string {
   return body
     .split(/(\$\{[^`}]*\})/)
-    .map((p, i) => (i % 2 ? p : minifyCss(p)))
+    .map((p, i) => (i % 2 ? p : minifyCss(dropComments(p))))
     .join('')
     .trim();
 }

@@ -29,3 +29,10 @@ test('minifies around ${…} without joining what it separates', () => {
   assert.equal(minifyLiteral(`:host([theme='dark']) {\n    \${dark}\n  }\n  .a \${sel} {\n  color: red;\n}`), `:host([theme='dark']){\${dark}}.a \${sel}{color:red}`);
   assert.equal(minifyLiteral(`\n    --_text: var(--kdx-color-text, #f2f2f2);\n    --_muted: var(--m, #cccccc);\n`), '--_text:var(--kdx-color-text,#f2f2f2);--_muted:var(--m,#ccc);');
 });
+
+test('drops comments with quotes in them, and keeps what looks like a comment inside a string', () => {
+  assert.equal(
+    minifyLiteral(`/* the host reset's font */\n  .a {\n    /* "Try again", the chart's toggle */\n    font: inherit !important;\n    content: '/* kept */';\n  }`),
+    `.a{font:inherit!important;content:'/* kept */'}`,
+  );
+});
