@@ -174,6 +174,7 @@ export const initiativeCardStyles = css`
   .aligned ul {
     margin: 0;
   }
+  /* Notes, the editor's label and links: the overview has the same rules (see there why not shared). */
   .editorial-label {
     font-weight: 700;
   }

@@ -207,6 +207,10 @@ export const planOverviewStyles = css`
     line-height: 1.5;
     vertical-align: 0.125em;
   }
+  /*
+   * Notes, the editor's label and links: the card's rules again, on purpose. Shared, they would go to the core
+   * chunk that every page loads: +148 B brotli on a page with one meter, for 37 B less with every widget.
+   */
   .editorial-label {
     font-weight: 700;
   }

@@ -5,7 +5,7 @@ import type { ScaleModel } from '../../data/model.js';
 import { STATUS_SCALE, type Progress } from '../../data/rollup.js';
 import { hostStyles } from '../../styles/host.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
-import type { Shown } from '../shared/shown.js';
+import { langOf, type Shown } from '../shared/shown.js';
 import type { DistributionView } from './distribution.js';
 import { progressStyles } from './progress.styles.js';
 
@@ -218,8 +218,8 @@ export class KdxProgress extends KdxElement {
   }
 
   /** `lang` on an element only when its text is not in the widget's language. */
-  private langOf(s: Shown): string | typeof nothing {
-    return s.lang === this.language ? nothing : s.lang;
+  private langOf(s: Shown) {
+    return langOf(s, this.language);
   }
 
   private renderNoData(title: string): TemplateResult {
