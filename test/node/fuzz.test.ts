@@ -129,6 +129,9 @@ function checkModel(model: BundleModel) {
         assert.ok(p.achieved <= p.total, 'achieved ≤ total');
         assert.ok(p.unconfirmed <= p.total - p.achieved, 'unconfirmed ≤ open');
         if (p.total === 0) assert.equal(p.rateTenths, null, 'no rate without items');
+        // Unknown achieved counts (e.g. a declared total without `achieved` on a plan whose scale says nothing)
+        // have no rate, and then `achieved` is the documented 0, never a made-up figure.
+        else if (p.rateTenths === null) assert.equal(p.achieved, 0, 'no rate: achieved is not counted');
         else assert.equal(p.rateTenths, exactTenths(p.achieved, p.total));
         for (const lang of ['ja', 'en'] as const) {
           const shown = [formatCount(p.total, lang), formatCount(p.achieved, lang), p.rateTenths === null ? '' : formatPercent(p.rateTenths, lang)];
