@@ -101,29 +101,55 @@ const deps = Object.keys(pkg.dependencies);
 const isDependency = (id: string) => deps.some((d) => id === d || id.startsWith(`${d}/`));
 
 /**
- * The classic script does not inline chart.js (≈ 60 KB gzip that most pages never use). Its `<kdx-chart>` loads
- * the ES build's chart chunk with `import()`, by a URL relative to the script itself: `load-chartjs.ts` is
- * swapped for `src/embed/load-chartjs-iife.ts`, and the chunk's hashed name is read from `dist/chunks/`.
+ * The classic script does not carry the ES build's lazy chunks that import nothing: chart.js (≈ 60 KB gzip that
+ * most pages never use), the English messages, the Japanese detail of problems and the report shapes' English
+ * words. It `import()`s the same files by a URL relative to the script itself (`src/embed/script-base.ts`):
+ * `load-chartjs.ts` is swapped for `src/embed/load-chartjs-iife.ts`, the other `import()`s are rewritten, and the
+ * chunks' hashed names are read from `dist/chunks/` (so `vite build` runs first). Each rewrite must find its
+ * `import()`, or the build fails rather than inline the chunk again unnoticed.
  */
-function chartChunkByUrl(): { plugin: Plugin; chunk: string } {
+const BY_URL: ReadonlyArray<{ module: RegExp; specifier: string; chunk: RegExp }> = [
+  { module: /[\\/]src[\\/]i18n[\\/]index\.ts$/, specifier: "import('./en.js')", chunk: /^en-[\w-]+\.js$/ },
+  { module: /[\\/]src[\\/]i18n[\\/]index\.ts$/, specifier: "import('./ja-detail.js')", chunk: /^ja-detail-[\w-]+\.js$/ },
+  { module: /[\\/]src[\\/]components[\\/]shared[\\/]shapes\.ts$/, specifier: "import('../../i18n/shapes-en.js')", chunk: /^shapes-en-[\w-]+\.js$/ },
+];
+
+function chunksByUrl(): { plugin: Plugin; chart: string } {
   let files: string[] = [];
   try {
-    files = readdirSync('dist/chunks').filter((f) => /^chart-runtime-[\w-]+\.js$/.test(f));
+    files = readdirSync('dist/chunks');
   } catch {
     // reported below
   }
-  if (files.length !== 1) {
-    throw new Error(`vite build --mode iife needs exactly one dist/chunks/chart-runtime-*.js (found ${files.length}): run \`vite build\` first.`);
-  }
+  const one = (pattern: RegExp) => {
+    const found = files.filter((f) => pattern.test(f));
+    if (found.length !== 1) {
+      throw new Error(`vite build --mode iife needs exactly one dist/chunks/ file matching ${pattern} (found ${found.length}): run \`vite build\` first.`);
+    }
+    return `chunks/${found[0]}`;
+  };
+  const chart = one(/^chart-runtime-[\w-]+\.js$/);
+  const rewrites = BY_URL.map((r) => ({ ...r, path: one(r.chunk) }));
   const swap = fileURLToPath(new URL('./src/embed/load-chartjs-iife.ts', import.meta.url));
+  const base = fileURLToPath(new URL('./src/embed/script-base.ts', import.meta.url));
   return {
-    chunk: `chunks/${files[0]}`,
+    chart,
     plugin: {
-      name: 'kdx-iife-chart-by-url',
+      name: 'kdx-iife-chunks-by-url',
       enforce: 'pre',
       resolveId(source, importer) {
         if (importer && /[\\/]components[\\/]chart[\\/]/.test(importer) && /(^|\/)load-chartjs\.js$/.test(source)) return swap;
         return null;
+      },
+      transform(code, id) {
+        const mine = rewrites.filter((r) => r.module.test(id));
+        if (!mine.length) return null;
+        let out = code;
+        for (const r of mine) {
+          if (!out.includes(r.specifier)) throw new Error(`kdx-iife-chunks-by-url: ${r.specifier} not found in ${id}`);
+          out = out.replaceAll(r.specifier, `import(/* @vite-ignore */ __kdxChunkUrl(${JSON.stringify(r.path)}))`);
+        }
+        return { code: `import { chunkUrl as __kdxChunkUrl } from ${JSON.stringify(base)};\n${out}`, map: null };
       },
     },
   };
@@ -150,16 +176,16 @@ const isCore = (id: string) => !WIDGET_CODE.test(id) && !CHART_JS.test(id) && !S
  *   (one copy of Lit inside), defines every tag; chart.js in `dist/chunks/chart-runtime-<hash>.js`, loaded on
  *   first use.
  * - `--mode iife`: `dist/kdx.iife.js`, one classic script for CMSs that cannot use type="module". Charts load
- *   the same chunk as the ES build, by URL (see `chartChunkByUrl`).
+ *   the same chunk as the ES build, by URL, as do its English messages and detail of problems (see `chunksByUrl`).
  * - `--mode npm`: the package entries for bundlers, one file per module with dependencies left as imports:
  *   `dist/index.js` (registers nothing, tree-shakable), `dist/define.js` (defines every tag), `dist/lib/**`.
  * `npm start` serves the demo site (demo/) with the Kanazawa bundle from seeds/.
  */
 export default defineConfig(({ command, mode }): UserConfig => {
   if (mode === 'iife') {
-    const { plugin, chunk } = chartChunkByUrl();
+    const { plugin, chart } = chunksByUrl();
     return {
-      define: { __KDX_CHART_CHUNK__: JSON.stringify(chunk) },
+      define: { __KDX_CHART_CHUNK__: JSON.stringify(chart) },
       resolve: { alias: [valibotLite] },
       plugins: [plugin, minifyLitCss, terserPass(false)],
       build: {

@@ -2,8 +2,8 @@
 /**
  * The last step of `npm run build`: prints what a page downloads (raw, gzip, brotli), writes Subresource
  * Integrity hashes to dist/sri.json (and prints script tags to paste), and checks the promises the builds make:
- * - the chart chunk is self-contained, so that the classic script can import it by URL;
- * - the classic script does not carry chart.js, and names a chunk that exists;
+ * - the chunks the classic script imports by URL (chart.js, the English messages, the Japanese detail of
+ *   problems, the shapes' English words) are self-contained, exist, and are named by it, not carried;
  * - `kdx.js` (the autoloader) imports nothing up front: a page without widgets loads that file only;
  * - one copy of Lit per page build, none in the npm build (the app's own Lit is used);
  * - the npm entry `dist/index.js` registers nothing.
@@ -91,19 +91,32 @@ check(chartChunks.length === 1, `expected one chunks/chart-runtime-*.js, found $
 // Minified import statements (`import{a as b}from"./x.js"`, `import"./x.js"`); `import("…")` apart.
 const staticImport = /(?:^|[;\n}])\s*(?:import|export)\s*[^;'"`()]*?\bfrom\s*["'`]|(?:^|[;\n])\s*import\s*["'`]/;
 const dynamicImport = /\bimport\(\s*["'`]/;
-for (const f of chartChunks) {
-  const src = text(f);
-  check(!staticImport.test(src) && !dynamicImport.test(src), `${f} imports other files: the classic script could not load it alone`);
+// The chunks the classic script imports by URL (vite.config.ts, `chunksByUrl`): chart.js, the English messages,
+// the Japanese detail of problems, the report shapes' English words. Each must exist once, import nothing (or the
+// classic script would pull a second Lit in with it) and be named by kdx.iife.js, which must not carry it.
+const byUrl = [
+  ['chart-runtime', 'Canvas is already in use'],
+  ['en', 'Promotion structure'],
+  ['ja-detail', 'scale 属性で指定した区分がありません'],
+  ['shapes-en', 'computed by the evaluation rule'],
+];
+const iife = text('kdx.iife.js');
+for (const [name, marker] of byUrl) {
+  const found = chunks.filter((f) => new RegExp(`^chunks/${name}-[\\w-]+\\.js$`).test(f));
+  check(found.length === 1, `expected one chunks/${name}-*.js, found ${found.length}`);
+  for (const f of found) {
+    const src = text(f);
+    check(!staticImport.test(src) && !dynamicImport.test(src), `${f} imports other files: the classic script could not load it alone`);
+    check(src.includes(marker), `${f} does not contain ${JSON.stringify(marker)}`);
+    check(iife.includes(f), `kdx.iife.js does not name ${f}`);
+  }
+  check(!iife.includes(marker), `kdx.iife.js contains ${name} (${JSON.stringify(marker)}): it should import chunks/${name}-*.js by URL`);
 }
 check(!staticImport.test(text('kdx.js')), 'kdx.js imports other files up front: a page without widgets should load kdx.js alone');
-const iife = text('kdx.iife.js');
 const CHARTJS_MARKER = 'Canvas is already in use';
-check(!iife.includes(CHARTJS_MARKER), 'kdx.iife.js contains chart.js: it should import the chart chunk by URL');
-check(chartChunks.every((f) => text(f).includes(CHARTJS_MARKER)), 'the chart chunk does not contain chart.js');
 // chart-runtime registers its controllers and scales at the top level; a `sideEffects` list that misses it
 // lets the bundler drop the call ("category" is not a registered scale).
 check(chartChunks.every((f) => /\.register\(/.test(text(f))), 'the chart chunk lost its Chart.register(...) call: list chart-runtime in package.json sideEffects');
-check(chartChunks.every((f) => iife.includes(f)), `kdx.iife.js does not name ${chartChunks.join(', ')}`);
 check(!text('kdx.js').includes(CHARTJS_MARKER), 'kdx.js contains chart.js: it should stay in its lazy chunk');
 
 // Lit registers its version on globalThis once per copy.
@@ -143,5 +156,5 @@ function finish() {
     console.error(`\nBuild checks failed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
     process.exit(1);
   }
-  console.log('\nBuild checks passed: self-contained chart chunk, no chart.js in the classic script, kdx.js loads nothing up front, embed.html names built files, one Lit per page build, no Lit decorators in the page builds, npm entry registers nothing.');
+  console.log('\nBuild checks passed: self-contained chunks the classic script imports by URL (chart.js, English, detail), none of them in it, kdx.js loads nothing up front, embed.html names built files, one Lit per page build, no Lit decorators in the page builds, npm entry registers nothing.');
 }

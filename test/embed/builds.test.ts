@@ -29,6 +29,14 @@ const WIDGETS = `
   ${served(SNIPPETS.dataKdx)}
   ${served(SNIPPETS.link)}`;
 
+/** The hashed file name of a chunk in dist/chunks/, read from the build's integrity list. */
+async function builtName(name: string): Promise<string> {
+  const sri = (await (await fetch('/dist/sri.json')).json()) as { files: Record<string, string> };
+  const files = Object.keys(sri.files).filter((f) => new RegExp(`^chunks/${name}-[\\w-]+\\.js$`).test(f));
+  expect(files, `one chunks/${name}-*.js`).to.have.length(1);
+  return files[0]!.slice('chunks/'.length);
+}
+
 async function scenario(head: string, body = WIDGETS) {
   const opened = await page(`<!doctype html><html lang="ja"><head><meta charset="utf-8">${PROBE}${head}</head><body>${body}</body></html>`);
   const probe = (opened.win as unknown as { probe: Probe }).probe;
@@ -75,6 +83,68 @@ describe('built files on a page', () => {
     await chartsDrawn(doc);
     expect(chunkRequests(win)).to.have.length(1);
     expect(chunkRequests(win)[0]).to.match(/^\/__kdx\/embed\/v\/0\.0\.0-elsewhere\/chunks\/chart-runtime-/);
+    expect(probe.errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  // The classic script carries neither the English messages nor the Japanese detail of problems nor the shapes'
+  // English words: it imports the ES build's chunks from next to itself, as it does chart.js.
+  const requested = (win: Window, name: string) =>
+    win.performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => new RegExp(`/chunks/${name}-[\\w-]+\\.js$`).test(p));
+
+  it('the classic script loads the English messages and the shapes\' English words from next to itself', async () => {
+    const { doc, win, probe, frame } = await scenario(
+      `<script src="/__kdx/embed/v/0.0.0-elsewhere/kdx.iife.js" defer></script>`,
+      `<kdx-progress lang="ja" src="${SRC}" plan="${PLAN}"></kdx-progress>
+       <div lang="en"><kdx-progress src="${SRC}" plan="${PLAN}"></kdx-progress>
+       <kdx-progress src="/seeds/examples/grades.json"></kdx-progress></div>`,
+    );
+    const [ja, en, graded] = await waitFor(() => allSettled(doc), 'the widgets');
+    const meter = (el: Element) => el.shadowRoot!.querySelector('[role="meter"]')!;
+    expect(meter(ja!).getAttribute('aria-valuetext')).to.equal('124項目中108項目達成（87.1%）');
+    expect(meter(en!).getAttribute('aria-valuetext')).to.match(/^108 of 124 items achieved \(87\.1%\)$/);
+    expect(en!.shadowRoot!.querySelector('[part="base"]')!.closest('[lang]')!.getAttribute('lang')).to.equal('en');
+    await waitFor(() => graded!.shadowRoot!.querySelector('caption')?.textContent === 'Evaluation: breakdown', 'the grades in English');
+    expect(requested(win, 'en')).to.deep.equal([`/__kdx/embed/v/0.0.0-elsewhere/chunks/${(await builtName('en'))}`]);
+    expect(requested(win, 'shapes-en')).to.have.length(1);
+    expect(requested(win, 'shapes-en')[0]).to.match(/^\/__kdx\/embed\/v\/0\.0\.0-elsewhere\/chunks\//);
+    expect(requested(win, 'core'), 'no second copy of the library').to.deep.equal([]);
+    expect(requested(win, 'ja-detail'), 'no problem, no detail').to.deep.equal([]);
+    expect(probe.errors).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('the classic script words a problem with the detail chunk from next to itself, and by its code without it', async () => {
+    const body = `<kdx-progress src="${SRC}" plan="nope"></kdx-progress>`;
+    const detail = (el: Element) => el.shadowRoot!.querySelector('[role="alert"] details p')?.textContent ?? '';
+    const first = await scenario(`<script src="/__kdx/embed/v/0.0.0-elsewhere/kdx.iife.js" defer></script>`, body);
+    const [worded] = await waitFor(() => allSettled(first.doc), 'the progress meter');
+    await waitFor(() => detail(worded!) !== '' && detail(worded!) !== '読み込み中…', 'the detail');
+    expect(detail(worded!)).to.include('nope').and.not.match(/^plan-not-found/);
+    expect(requested(first.win, 'ja-detail')).to.have.length(1);
+    expect(requested(first.win, 'ja-detail')[0]).to.match(/^\/__kdx\/embed\/v\/0\.0\.0-elsewhere\/chunks\//);
+    expect(first.probe.errors).to.deep.equal([]);
+    first.frame.remove();
+    // dist/ published without that chunk: the reader's sentence, the problem by its code for staff.
+    const second = await scenario(`<script src="/__kdx/embed/no-detail/kdx.iife.js" defer></script>`, body);
+    const [coded] = await waitFor(() => allSettled(second.doc), 'the progress meter');
+    await waitFor(() => /^plan-not-found \{"id":"nope"/.test(detail(coded!)), 'the problem by its code');
+    expect(coded!.shadowRoot!.querySelector('[role="alert"] p:not(.title)')!.textContent).to.equal('このページの設定に誤りがあるため、この内容は表示できません。');
+    expect(second.probe.errors).to.deep.equal([]);
+    second.frame.remove();
+  });
+
+  it('the classic script without the English chunk: Japanese, marked lang="ja", not a placeholder for ever', async () => {
+    const { doc, probe, frame } = await scenario(
+      `<script src="/__kdx/embed/no-en/kdx.iife.js" defer></script>`,
+      `<div lang="en"><kdx-progress src="${SRC}" plan="${PLAN}"></kdx-progress></div>`,
+    );
+    const [progress] = await waitFor(() => allSettled(doc), 'the progress meter');
+    expect(progress!.shadowRoot!.querySelector('[role="meter"]')!.getAttribute('aria-valuetext')).to.equal('124項目中108項目達成（87.1%）');
+    expect(progress!.shadowRoot!.querySelector('[part="base"]')!.closest('[lang]')!.getAttribute('lang')).to.equal('ja');
     expect(probe.errors).to.deep.equal([]);
     frame.remove();
   });
