@@ -32,6 +32,8 @@ export interface ShapeMessages {
     share: string;
     total: string;
     change: string;
+    /** Under a distribution table: its shares (and changes) are the widget's arithmetic on the counts, not printed figures. */
+    derived: (withChange: boolean) => string;
     /** A count of items: 「40項目」. */
     items: (n: string) => string;
     /** A change of a count in words, for screen readers: 「22減」, 「3増」, 「増減なし」. */

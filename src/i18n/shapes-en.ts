@@ -18,6 +18,7 @@ export const shapesEn: ShapeMessages = {
     share: 'Share',
     total: 'Total',
     change: 'Change',
+    derived: (c) => `Shares${c ? ' and changes' : ''} are calculated from the counts.`,
     items: (n) => `${n} ${n === '1' ? 'item' : 'items'}`,
     changeSpoken: (sign, n) => (sign > 0 ? `up ${n}` : sign < 0 ? `down ${n}` : 'no change'),
     points: (n) => `${n} ${n.replace(/^[+−-]/, '') === '1.0' ? 'point' : 'points'}`,

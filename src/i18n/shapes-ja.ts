@@ -18,6 +18,7 @@ export const shapesJa: ShapeMessages = {
     share: '割合',
     total: '合計',
     change: '増減',
+    derived: (c) => `割合${c ? 'と増減' : ''}は件数から計算した値です。`,
     items: (n) => `${n}項目`,
     changeSpoken: (sign, n) => (sign > 0 ? `${n}増` : sign < 0 ? `${n}減` : '増減なし'),
     points: (n) => `${n}ポイント`,

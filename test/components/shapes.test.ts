@@ -26,6 +26,8 @@ describe('report shapes in the widgets', () => {
       expect(q(el, '[role="meter"]').getAttribute('aria-valuetext')).to.equal('A評価以上の割合 70.0%（40項目中28項目）');
       expect(q(el, '.rate').textContent).to.equal('70.0%');
       expect(shown(el)).to.contain('2025年3月31日現在');
+      // The shares are the widget's arithmetic, and say so (the counts are the report's).
+      expect(shown(el)).to.contain('割合は件数から計算した値です。');
       expect(shown(el)).to.not.match(GARBAGE);
       await expect(el).to.be.accessible();
     });
@@ -76,6 +78,7 @@ describe('report shapes in the widgets', () => {
       expect(q(el, '.change [aria-hidden="true"]').textContent).to.equal('平成26年度（2015年3月31日現在）比 +25.3ポイント');
       expect(q(el, '.change .visually-hidden').textContent).to.equal('平成26年度（2015年3月31日現在）比 25.3ポイント増');
       expect(shown(el)).to.contain('※増減は対H26年度と比較');
+      expect(shown(el)).to.contain('割合と増減は件数から計算した値です。');
       expect(shown(el)).to.contain('2016年3月31日現在');
       await expect(el).to.be.accessible();
     });
@@ -94,6 +97,7 @@ describe('report shapes in the widgets', () => {
       expect(q(el, '.change [aria-hidden="true"]').textContent).to.equal('+27.5 points on FY2014 (as of 31 March 2015)');
       expect(q(el, 'tbody tr:nth-child(2) .visually-hidden').textContent).to.equal('down 11');
       expect(shown(el)).to.contain('Changes are against FY2014');
+      expect(shown(el)).to.contain('Shares and changes are calculated from the counts.');
     });
 
     it('an unknown scale is a clear error', async () => {

@@ -30,6 +30,8 @@ export interface DistributionView {
   /** The headline rate's change (「平成26年度比 +25.3ポイント」), and what the changes are against. */
   rateChange: ChangeText | undefined;
   baseNote: Shown | undefined;
+  /** Which of the figures are calculated here (shares, changes), not copied from the report. */
+  derivedNote: string;
 }
 
 const sign = (n: number): -1 | 0 | 1 => (n > 0 ? 1 : n < 0 ? -1 : 0);
@@ -79,6 +81,7 @@ export function distributionView(plan: PlanModel, node: PlanNode, scale: ScaleMo
     },
     rateChange,
     baseNote: cmp ? (shown(cmp.note, lang) ?? { text: t.grades.changeBase(baseName!), lang }) : undefined,
+    derivedNote: t.grades.derived(!!withBase || !!rateChange),
   };
 }
 
@@ -112,5 +115,6 @@ export function renderDistribution(v: DistributionView, t: ShapeMessages, langOf
       </tfoot>
     </table>
     ${v.rateChange ? html`<p class="change" part="change"><span aria-hidden="true">${v.rateChange.text}</span><span class="visually-hidden">${v.rateChange.spoken}</span></p>` : nothing}
-    ${v.baseNote ? html`<p class="note" part="note" lang=${langOf(v.baseNote)}>${v.baseNote.text}</p>` : nothing}`;
+    ${v.baseNote ? html`<p class="note" part="note" lang=${langOf(v.baseNote)}>${v.baseNote.text}</p>` : nothing}
+    <p class="note" part="note">${v.derivedNote}</p>`;
 }
