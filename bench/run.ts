@@ -464,7 +464,7 @@ async function main() {
     }
     if (author) {
       const rows: string[][] = [['from choosing the file to…', 'CSV (UTF-8, BOM)', '.xlsx']];
-      const stages = [['bytes read', 'read'], ['table parsed', 'parsed'], ['checked (kdx import, merge, validate, model, diff)', 'checked'], ['preview drawn (every widget, next frame)', 'previewed']] as const;
+      const stages = [['bytes read', 'read'], ['table parsed', 'parsed'], ['checked (kdx import, merge, validate, model, diff)', 'checked'], ['preview drawn (every widget, next frame)', 'previewed'], ['CSV download offered (made after the preview)', 'csv']] as const;
       for (const [label, key] of stages) {
         const s = { csv: summarize(author.csv.map((x) => x[key])), xlsx: summarize(author.xlsx.map((x) => x[key])) };
         summaries[`author/csv/${key}`] = s.csv;
