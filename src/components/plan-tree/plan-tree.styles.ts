@@ -100,6 +100,13 @@ export const planTreeStyles = css`
     /* Rows in the block (--_rows) times the mean height of the rows on screen; auto keeps a seen height. */
     contain-intrinsic-size: auto calc(var(--_rows, 64) * var(--_row-height, var(--kdx-tree-row-height, 2.125em)));
   }
+  /*
+   * Except the first, which is on screen whenever the tree is: a block that starts skipped and turns out to be in
+   * view makes the browser run style and layout a second time in the first frame.
+   */
+  .block:first-child {
+    content-visibility: visible;
+  }
   /* The open/closed mark: drawn with borders (no text, so nothing is read out), on parents only. */
   .row::before {
     content: '';
