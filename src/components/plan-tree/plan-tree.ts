@@ -242,8 +242,12 @@ export class KdxPlanTree extends KdxElement {
     if (tree.style.getPropertyValue('--_row-height') !== next) tree.style.setProperty('--_row-height', next);
   };
 
+  /**
+   * The tree shows the shapes only as grades: it needs them for a scale, not for any bundle that has some (which
+   * would also walk every node of a large plan in its first frame to find out).
+   */
   protected override needsShapes(view: ReadyView): boolean {
-    return !!this.scale || super.needsShapes(view);
+    return !!this.scale || !!treeScale(view.plan, undefined);
   }
 
   protected override checkNode(view: ReadyView): KdxError | undefined {
