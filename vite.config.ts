@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { compileHintBanner } from './scripts/compile-hint.js';
 import { minifyLiteral } from './scripts/minify-css.js';
 import { terserPass } from './scripts/terser-pass.js';
 
@@ -193,7 +194,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
         emptyOutDir: false,
         sourcemap: true,
         lib: { entry: 'src/kdx.ts', formats: ['iife'], name: 'kdx', fileName: () => 'kdx.iife.js' },
-        rolldownOptions: { output: { minify: true } },
+        rolldownOptions: { output: { minify: true, postBanner: compileHintBanner } },
       },
     };
   }
@@ -231,6 +232,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
       rolldownOptions: {
         output: {
           minify: true,
+          postBanner: compileHintBanner,
           chunkFileNames: 'chunks/[name]-[hash].js',
           // One shared chunk for what every widget needs, one chunk per widget: a page fetches the entry, then
           // the core and its widgets side by side (see src/autoload.ts), never a chain of small files.

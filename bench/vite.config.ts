@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compileHintBanner } from '../scripts/compile-hint.js';
 import { terserPass } from '../scripts/terser-pass.js';
 
 export const BENCH_OUT = process.env.KDX_BENCH_OUT ?? fileURLToPath(new URL('../node_modules/.cache/kdx-bench/', import.meta.url));
@@ -29,7 +30,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       input: Object.fromEntries((page ? [page] : BENCH_PAGES).map((p) => [p, `${pages}${p}.html`])),
-      output: { minify: true },
+      // As the library's page builds (vite.config.ts): the compile hint on the pages' own chunks, every page alike.
+      output: { minify: true, postBanner: compileHintBanner },
     },
   },
 });

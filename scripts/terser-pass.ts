@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify as terser } from 'terser';
 import type { Plugin } from 'vite';
+import { COMPILE_HINT } from './compile-hint.js';
 
 /**
  * A second minifier over the page builds' output: terser with three compress passes finds what one pass of the
@@ -27,7 +28,8 @@ export function terserPass(module: boolean): Plugin {
           module,
           ecma: 2020,
           compress: { passes: 3, pure_getters: true },
-          format: { comments: false },
+          // No comments but V8's compile hint (compile-hint.ts), which must stay the first line.
+          format: { comments: (_node: unknown, c: { value: string }) => `//${c.value}` === COMPILE_HINT },
           sourceMap: chunk.map ? { content: JSON.stringify(chunk.map), filename: chunk.fileName.split('/').pop()! } : false,
         });
         chunk.code = out.code! + url;
