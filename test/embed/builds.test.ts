@@ -226,6 +226,10 @@ describe('the built stylesheets', () => {
       const widgets = await waitFor(() => allSettled(doc), 'the widgets');
       // A problem's detail is worded once its catalogue (a chunk of its own) is here: compare the worded boxes.
       await waitFor(() => !widgets.some((w) => w.shadowRoot!.querySelector('[role="alert"] details p')?.textContent === '読み込み中…'), 'the problems worded');
+      // The tree's estimate for blocks off screen (`--_row-height`) follows its rows a frame after they are laid out
+      // (ResizeObserver, then a frame): compare the boxes once it has.
+      const tree = widgets.find((w) => w.localName === 'kdx-plan-tree')!.shadowRoot!.querySelector<HTMLElement>('.tree')!;
+      await waitFor(() => tree.style.getPropertyValue('--_row-height') !== '', 'the tree measured');
       // Element → property → value. Custom properties hold their text as written (`#fff` for `#ffffff`): what
       // they mean shows in the properties that use them.
       const out = new Map<string, Map<string, string>>();
