@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 import { frameCommand } from './test/helpers/frame-command.js';
 import { papaparseAsModule } from './test/helpers/commonjs.js';
@@ -35,7 +36,7 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), frameCommand(), mediaCommand, papaparseAsModule],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), frameCommand(), mediaCommand, papaparseAsModule, a11ySnapshotPlugin()],
   middleware: testRoutes,
   browsers: [
     chromeLauncher({

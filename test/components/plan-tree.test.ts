@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import '../../src/kdx.js';
 import type { Bundle } from '../../src/data/bundle.js';
 import type { KdxNodeSelectEvent } from '../../src/events/kdx-node-select.js';
@@ -59,6 +59,18 @@ async function filter(el: KdxPlanTree, value: string): Promise<string> {
   return status.textContent!.trim();
 }
 
+/** The names the browser gives the tree's items (its accessibility tree, as a screen reader gets it). */
+async function itemNames(): Promise<string[]> {
+  type Ax = { role?: string; name?: string; children?: Ax[] };
+  const out: string[] = [];
+  const walk = (n: Ax) => {
+    if (n.role === 'treeitem') out.push(n.name ?? '');
+    n.children?.forEach(walk);
+  };
+  walk((await a11ySnapshot({})) as unknown as Ax);
+  return out;
+}
+
 function clearHash() {
   history.replaceState(history.state, '', location.pathname + location.search);
 }
@@ -89,6 +101,8 @@ describe('<kdx-plan-tree>', () => {
       ]);
       // The spoken form, as the report says it.
       expect(row(el, 'policy-1').textContent).to.contain('39項目中38項目達成（97.4%）');
+      // The № and the title are two words in the item's name too, not 「1行政組織…」.
+      expect((await itemNames()).slice(0, 2)).to.deep.equal(['1 行政組織の質を高める 39項目中38項目達成（97.4%）', '（1） 働き方のDXと機能的な組織運営']);
       // Areas have no progress in the data: nothing is made up.
       expect(row(el, 'policy-1-1').querySelector('[part="progress"]')).to.equal(null);
       expect(shown(el)).to.not.match(GARBAGE);
@@ -145,6 +159,8 @@ describe('<kdx-plan-tree>', () => {
       expect(labelOf(row(el, 'policy-2'))).to.equal('2 Raising the quality of co-creation');
       expect(rateOf(row(el, 'policy-2'))).to.equal('84.4% (38/45)');
       expect(row(el, 'policy-2').textContent).to.contain('38 of 45 items achieved (84.4%)');
+      // Read out as "2 Raising…", not "2Raising…".
+      expect((await itemNames())[4]).to.equal('2 Raising the quality of co-creation 38 of 45 items achieved (84.4%)');
       expect(shown(el)).to.contain('Filter');
       expect(shown(el)).to.contain('Title or No. (e.g. R7-1)');
       await expect(el).to.be.accessible();

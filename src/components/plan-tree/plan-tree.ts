@@ -395,7 +395,7 @@ export class KdxPlanTree extends KdxElement {
     const result = html`<div role="treeitem" part="item" class="row" data-id=${n.id} aria-level=${r.level}
       aria-setsize=${r.setsize} aria-posinset=${r.posinset} aria-expanded=${r.open === undefined ? nothing : String(r.open)}
       aria-selected="false" tabindex="-1" ?data-context=${context} ${rowVars(r.level, rate)}
-      ><span class="label" part="label"><span class="number">${number || nothing}</span>${number ? ' ' : nothing}${text(n.title, this.language)}</span
+      ><span class="label" part="label"><span class="number">${number ? `${number} ` : nothing}</span>${text(n.title, this.language)}</span
       >${graded ? S!.code.renderRowGrade(n, scale, this.language, S!.m) : nothing}${p && rate !== null ? this.renderProgress(p, rate) : nothing}</div
     >`;
     this.rowCache.set(n, { key, result });
