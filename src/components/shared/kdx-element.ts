@@ -154,8 +154,9 @@ export abstract class KdxElement extends LitElement {
   /** Loads the shapes chunk in the widget's language when the view needs it, and shows the placeholder until then. */
   private syncShapes(view: ReadyView): void {
     const lang = this.language;
-    const have = this.needsShapes(view) && !this.shapesFailed ? loadedShapes(lang) : undefined;
-    if (have || !this.needsShapes(view) || this.shapesFailed) {
+    const needed = this.needsShapes(view) && !this.shapesFailed;
+    const have = needed ? loadedShapes(lang) : undefined;
+    if (have || !needed) {
       if (have) this.shapes = have;
       this.shapesReady = true;
       return;
