@@ -7,7 +7,7 @@
  * Without them the test says so and is skipped: the documents are the city's, not part of this repository.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -127,5 +127,43 @@ describe('seeds/kanazawa.json against the two source documents', { skip: availab
       assert.equal(inDocuments(wrong), false, wrong);
     }
     assert.equal(inDocuments('全ての人が便利に暮らし、 幸せを実感するまちへ'), true);
+  });
+});
+
+/**
+ * The other bundles in seeds/ quote no document: they are fictional cities for tests, stories and templates, and
+ * must say so wherever a reader meets them (the publisher, every plan's title), and borrow nothing of Kanazawa's.
+ * (broken.json is the error states' input: it is never shown as data.)
+ */
+describe('seeds/: the other bundles are fictional and say so', () => {
+  const FICTIONAL = [
+    ...readdirSync(join(ROOT, 'seeds', 'examples')).filter((f) => f.endsWith('.json')).map((f) => `examples/${f}`),
+  ];
+  const read = (f: string) => JSON.parse(readFileSync(join(ROOT, 'seeds', f), 'utf8')) as {
+    publisher: { name: { ja: string; en: string } };
+    plans: Array<{ title: { ja: string; en: string } }>;
+  };
+
+  it('finds the examples (one per report shape)', () => {
+    assert.ok(FICTIONAL.length >= 5, FICTIONAL.join(', '));
+  });
+
+  for (const f of FICTIONAL) {
+    it(`${f}: publisher and every plan title marked （架空） / (fictional), in both languages`, () => {
+      const b = read(f);
+      assert.match(b.publisher.name.ja, /^（架空）/);
+      assert.match(b.publisher.name.en, /\(fictional\)/);
+      for (const p of b.plans) {
+        assert.match(p.title.ja, /^（架空）/, p.title.ja);
+        assert.match(p.title.en, /\(fictional\)/, p.title.en);
+      }
+    });
+  }
+
+  it('no fictional bundle names Kanazawa, and minimal.json is the fictional サンプル市', () => {
+    for (const f of [...FICTIONAL, 'minimal.json']) {
+      assert.doesNotMatch(readFileSync(join(ROOT, 'seeds', f), 'utf8'), /金沢|Kanazawa/i, f);
+    }
+    assert.equal(read('minimal.json').publisher.name.ja, 'サンプル市');
   });
 });
