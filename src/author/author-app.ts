@@ -1,5 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { columnOf, readId, unwrapCell } from '../cli/csv-columns.js';
 import { loadDetail, loadMessages, toLang, type Lang } from '../i18n/index.js';
 import { authorStyles } from './author.styles.js';
@@ -26,15 +25,27 @@ const frame = () =>
 export class KdxAuthor extends LitElement {
   static override styles = authorStyles;
 
-  @state() language: Lang = toLang(document.documentElement.lang);
-  @state() session: Session = { planId: undefined, newPlan: { id: '', title: '', from: '', to: '', publisher: '' }, edits: EMPTY_EDITS };
-  @state() outcome: Outcome = { status: 'empty' };
-  @state() bundleOpening: Opening = { status: 'none' };
-  @state() sheetOpening: Opening = { status: 'none' };
-  @state() selected: string | undefined;
-  @state() width: PreviewWidth = 'desktop';
-  @state() files: SaveFiles = {};
-  @state() computing = false;
+  static override properties: PropertyDeclarations = {
+    language: { state: true },
+    session: { state: true },
+    outcome: { state: true },
+    bundleOpening: { state: true },
+    sheetOpening: { state: true },
+    selected: { state: true },
+    width: { state: true },
+    files: { state: true },
+    computing: { state: true },
+  };
+
+  language: Lang = toLang(document.documentElement.lang);
+  session: Session = { planId: undefined, newPlan: { id: '', title: '', from: '', to: '', publisher: '' }, edits: EMPTY_EDITS };
+  outcome: Outcome = { status: 'empty' };
+  bundleOpening: Opening = { status: 'none' };
+  sheetOpening: Opening = { status: 'none' };
+  selected: string | undefined;
+  width: PreviewWidth = 'desktop';
+  files: SaveFiles = {};
+  computing = false;
 
   private pending: ReturnType<typeof setTimeout> | undefined;
   private runs = 0;

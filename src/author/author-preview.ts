@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { planContext, type PlanContextValue } from '../context/plan-context.js';
 import type { BundleModel, PlanModel } from '../data/model.js';
 import { define } from '../define.js';
@@ -79,12 +78,20 @@ export class KdxAuthorPreview extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) model: BundleModel | undefined;
-  @property() plan: string | undefined;
+  static override properties: PropertyDeclarations = {
+    model: { attribute: false },
+    plan: {},
+    selected: {},
+    width: {},
+    language: {},
+  };
+
+  model: BundleModel | undefined;
+  plan: string | undefined;
   /** The item chosen (tree or edit panel): the card shows it. */
-  @property() selected: string | undefined;
-  @property() width: PreviewWidth = 'desktop';
-  @property() language: Lang = 'ja';
+  selected: string | undefined;
+  width: PreviewWidth = 'desktop';
+  language: Lang = 'ja';
 
   private readonly provider = new ContextProvider(this, { context: planContext, initialValue: this.value() });
   /** Tags defined so far (each widget's class loads on first use, as kdx.js does it). */
