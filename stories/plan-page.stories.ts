@@ -237,8 +237,8 @@ export const PartnerTheme: PageStory = {
       <h1>${en ? 'Kanazawa, City of Wood Culture' : '木の文化都市・金沢'}</h1>
       <p>
         ${en
-          ? 'A partner site shows the progress of the initiative that created it, in its own colours.'
-          : '専用サイトの創設（R7-18）を含む「共創の質を高める」の取組状況を、サイトの色で表示しています。'}
+          ? 'A partner site shows, in its own colours, the progress of the basic policy “Raising the quality of co-creation”, which includes R7-18: Creating a dedicated website for “Kanazawa, City of Wood Culture”.'
+          : '「「木の文化都市・金沢」専用サイトの創設」（R7-18）を含む基本方針「共創の質を高める」の取組状況を、サイトの色で表示しています。'}
       </p>
       <kdx-plan src=${ifDefined(attr(a.src))} plan=${ifDefined(attr(a.plan))}>
         <div class="story-grid">

@@ -8,6 +8,8 @@
  *    must be one exactly (or be quoted inside one: 「木の文化都市・金沢」), or be another text of the bundle.
  * 3. 「…ごと」 over a plan's levels uses the plan's own word for them (基本方針, not 取組方針), and no prose gives a
  *    reference date (「令和6年度末」) that no document states: a 時点 comes from the data's `asOf` only.
+ * 4. The English of rule 2: a quoted “…” that shares four or more words in a row with a title's `en` is one exactly
+ *    (or is quoted inside one), or is another English text of the bundle.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -37,6 +39,16 @@ const allTexts: string[] = [];
   else if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.ja === 'string') allTexts.push(o.ja.replace(/\s+/g, ''));
+    else Object.values(o).forEach(walk);
+  }
+})(bundle);
+const titlesEn = bundle.plans.flatMap((p) => [en(p.title), en(p.source?.title), ...p.nodes.map((n) => en(n.title))]).filter(Boolean);
+const allTextsEn: string[] = [];
+(function walk(v: unknown) {
+  if (Array.isArray(v)) v.forEach(walk);
+  else if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.en === 'string') allTextsEn.push(o.en);
     else Object.values(o).forEach(walk);
   }
 })(bundle);
@@ -108,6 +120,33 @@ export function quoteProblems(source: string): string[] {
   return out;
 }
 
+const words = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}’'-]+/gu) ?? [];
+/** The longest run of words two English texts share. */
+function commonWords(a: string, b: string): number {
+  const x = words(a), y = words(b);
+  let best = 0;
+  for (let i = 0; i < x.length; i++)
+    for (let j = 0; j < y.length; j++) {
+      let k = 0;
+      while (x[i + k] !== undefined && x[i + k] === y[j + k]) k++;
+      best = Math.max(best, k);
+    }
+  return best;
+}
+
+/** Rule 4: quoted English titles that are not the bundle's. */
+export function quoteProblemsEn(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(/“((?:[^“”\n]|“[^“”\n]*”){8,160})”/g)) {
+    const q = m[1]!;
+    const near = titlesEn.filter((t) => commonWords(q, t) >= 4);
+    if (!near.length) continue;
+    const ok = titlesEn.includes(q) || titlesEn.some((t) => t.includes(`“${q}”`)) || allTextsEn.some((t) => t.includes(q));
+    if (!ok) out.push(`“${q}” is not a title in the bundle (closest: “${near[0]}”)`);
+  }
+  return out;
+}
+
 /** Rule 3: a plan's levels in words its documents do not use, and reference dates from prose. */
 export function wordingProblems(source: string): string[] {
   const out: string[] = [];
@@ -129,12 +168,16 @@ describe('titles quoted in README, docs, demo and stories', () => {
     assert.equal(wordingProblems('取組方針ごとの達成率').length, 1);
     assert.deepEqual(wordingProblems('基本方針ごとの達成率'), []);
     assert.equal(wordingProblems('令和6年度末の達成率は').length, 1);
+    assert.equal(quoteProblemsEn('the progress of “Raising the quality of services”').length, 1);
+    assert.deepEqual(quoteProblemsEn('a “quality of the web” page'), [], 'three words in common: not taken for a title');
+    assert.equal(quoteProblemsEn('the progress of “Raising the quality of the fiscal health”').length, 1);
+    assert.deepEqual(quoteProblemsEn('the policy “Raising the quality of co-creation”, R7-18: “Creating a dedicated website for “Kanazawa, City of Wood Culture””'), []);
   });
 
   for (const file of files()) {
     it(relative(ROOT, join(ROOT, file)), () => {
       const source = readFileSync(join(ROOT, file), 'utf8');
-      assert.deepEqual([...snippetProblems(source), ...quoteProblems(source), ...wordingProblems(source)], []);
+      assert.deepEqual([...snippetProblems(source), ...quoteProblems(source), ...quoteProblemsEn(source), ...wordingProblems(source)], []);
     });
   }
 });
