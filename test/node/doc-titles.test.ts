@@ -32,24 +32,17 @@ const ja = (t: Text | undefined) => (t === undefined ? '' : typeof t === 'string
 const en = (t: Text | undefined) => (t === undefined || typeof t === 'string' ? '' : (t.en ?? ''));
 
 const titles = bundle.plans.flatMap((p) => [ja(p.title), ja(p.source?.title), ...p.nodes.map((n) => ja(n.title))]).filter(Boolean);
-/** Every Japanese text of the bundle (principles, summaries, relations…), for quotes that are not titles. */
-const allTexts: string[] = [];
-(function walk(v: unknown) {
-  if (Array.isArray(v)) v.forEach(walk);
-  else if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o.ja === 'string') allTexts.push(o.ja.replace(/\s+/g, ''));
-    else Object.values(o).forEach(walk);
-  }
-})(bundle);
 const titlesEn = bundle.plans.flatMap((p) => [en(p.title), en(p.source?.title), ...p.nodes.map((n) => en(n.title))]).filter(Boolean);
+/** Every text of the bundle (principles, summaries, relations…), in each language, for quotes that are not titles. */
+const allTexts: string[] = [];
 const allTextsEn: string[] = [];
 (function walk(v: unknown) {
   if (Array.isArray(v)) v.forEach(walk);
   else if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
+    if (typeof o.ja !== 'string') return Object.values(o).forEach(walk);
+    allTexts.push(o.ja.replace(/\s+/g, ''));
     if (typeof o.en === 'string') allTextsEn.push(o.en);
-    else Object.values(o).forEach(walk);
   }
 })(bundle);
 const kindWords = new Set(bundle.plans.flatMap((p) => Object.values(p.kinds ?? {}).map((k) => ja(k.label))));
