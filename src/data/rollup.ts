@@ -23,6 +23,12 @@ export interface Progress {
   achieved: number;
   /** Items whose figures are not yet fixed (within total, not achieved). */
   unconfirmed: number;
+  /**
+   * True when a declared node's `unconfirmed` was not declared but carried up from its children, whose declared
+   * totals and achieved add up to the node's (Kanazawa's report marks only 財政基盤の質を高める 「※うち 2 項目は数値未確定」;
+   * its 合計 row has no ※): a derived figure, which widgets label so.
+   */
+  unconfirmedDerived?: true;
   /** Items per status id, in the bundle's status order, when known. */
   byStatus: ReadonlyArray<{ status: string; count: number }>;
   /** Counts per scale id (the plan's scales, and `status` when the bundle has statuses). */
@@ -101,6 +107,7 @@ interface Counted {
   total: number;
   achieved: number | null;
   unconfirmed: number;
+  unconfirmedDerived?: true;
   tally: Tally;
   source: Progress['source'];
   /** Declared `byStatus` as given (a declared breakdown is shown even when it does not add up). */
@@ -167,7 +174,12 @@ function own(n: RollupInput, scales: RollupScales, partials: Map<RollupInput, Co
     const tally: Tally = new Map();
     for (const id of scales.scales.keys()) tally.set(id, tallyOf(id === STATUS_SCALE ? d.byStatus : d.byGrade?.[id], total));
     const achieved = d.achieved !== undefined ? d.achieved + 0 : achievedOn(tally, scales, scales.headline);
-    return { total, achieved, unconfirmed: (d.unconfirmed ?? 0) + 0, tally, source: 'declared', declaredByStatus: d.byStatus };
+    const counted: Counted = { total, achieved, unconfirmed: (d.unconfirmed ?? 0) + 0, tally, source: 'declared', declaredByStatus: d.byStatus };
+    if (d.unconfirmed === undefined) {
+      const carried = carriedUnconfirmed(n, total, achieved, partials);
+      if (carried) Object.assign(counted, { unconfirmed: carried, unconfirmedDerived: true });
+    }
+    return counted;
   }
   if (n.children.length === 0) {
     const tally: Tally = new Map();
@@ -206,6 +218,22 @@ function own(n: RollupInput, scales: RollupScales, partials: Map<RollupInput, Co
   return { total, achieved, unconfirmed, tally, source: 'children' };
 }
 
+/**
+ * The children's unconfirmed items, when the node declares none but its children's declared counts are exactly its
+ * own (every child counted, totals and achieved adding up): then the node's items are theirs. 0 otherwise.
+ */
+function carriedUnconfirmed(n: RollupInput, total: number, achieved: number | null, partials: Map<RollupInput, Counted | null>): number {
+  let t = 0, a = 0, u = 0;
+  for (const c of n.children) {
+    const p = partials.get(c);
+    if (!p || p.source !== 'declared' || p.achieved === null) return 0;
+    t += p.total;
+    a += p.achieved;
+    u += p.unconfirmed;
+  }
+  return n.children.length && t === total && a === achieved ? u : 0;
+}
+
 function finish(p: Counted, scales: RollupScales): Progress {
   const byScale = new Map<string, Distribution>();
   for (const [id, scale] of scales.scales) {
@@ -232,6 +260,7 @@ function finish(p: Counted, scales: RollupScales): Progress {
     total: p.total,
     achieved: p.achieved ?? 0,
     unconfirmed: p.unconfirmed,
+    ...(p.unconfirmedDerived && { unconfirmedDerived: true }),
     byStatus,
     byScale,
     source: p.source,

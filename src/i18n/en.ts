@@ -98,7 +98,7 @@ export const en: Messages = {
     counts: (a, t) => `${a} of ${t} items achieved`,
     // ASCII parentheses: the full-width ones carry their own spacing (" (… )"), wrong in English text.
     countsInline: (a, t) => ` (${a} of ${t} items achieved)`,
-    unconfirmed: (n) => `* Figures for ${n} ${plural(n, 'item are', 'items are')} not yet fixed`,
+    unconfirmed: (n, derived) => `* Figures for ${n} ${plural(n, 'item are', 'items are')} not yet fixed${derived ? ' (calculated from the breakdown)' : ''}`,
     noData: 'No progress data',
     noDataSpoken: (title) => `${title}: no progress data`,
     breakdown: 'Breakdown by status',

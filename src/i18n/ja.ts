@@ -28,7 +28,7 @@ export const ja: CoreMessages = {
     spoken: (a, t, pct) => `${t}項目中${a}項目達成（${pct}）`,
     counts: (a, t) => `${t}項目中${a}項目達成`,
     countsInline: (a, t) => `（${t}項目中${a}項目達成）`,
-    unconfirmed: (n) => `※${n}項目は数値未確定`,
+    unconfirmed: (n, derived) => `※${n}項目は数値未確定${derived ? '（内訳の数から計算した値）' : ''}`,
     noData: '進捗データはありません',
     noDataSpoken: (title) => `${title}：進捗データはありません`,
     breakdown: '状況別の内訳',

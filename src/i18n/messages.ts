@@ -86,7 +86,8 @@ export interface Messages {
     counts: (achieved: string, total: string) => string;
     /** The counts after an inline meter's rate, in the language's parentheses: 「（124項目中108項目達成）」. */
     countsInline: (achieved: string, total: string) => string;
-    unconfirmed: (n: string) => string;
+    /** Items not yet fixed; `derived` when the roll-up carried the count up from the breakdown (not stated). */
+    unconfirmed: (n: string, derived?: boolean) => string;
     noData: string;
     noDataSpoken: (title: string) => string;
     breakdown: string;

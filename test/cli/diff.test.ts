@@ -104,10 +104,11 @@ describe('kdx diff', () => {
     assert.equal(out.equal, false);
     assert.deepEqual(
       out.changes.map((c: Json) => [c.kind, c.item?.id ?? null, c.before?.rateTenths, c.after?.rateTenths]),
-      // The plan's own counts are declared (124/108) and unchanged: only the policy moves.
-      [['figure', 'policy-3', 800, 850]],
+      // The plan's own counts are declared (124/108) and unchanged; its 2 not yet fixed were carried up from policy 3
+      // (the report's only ※), and are no longer once policy 3 has none: the plan's note goes, its rate stays.
+      [['figure', null, 871, 871], ['figure', 'policy-3', 800, 850]],
     );
-    assert.equal(out.changes[0].message, '達成率: 3 財政基盤の質を高める 80.0%（32/40項目） → 85.0%（34/40項目）');
+    assert.equal(out.changes[1].message, '達成率: 3 財政基盤の質を高める 80.0%（32/40項目） → 85.0%（34/40項目）');
   });
 
   it('broken input: exit 2 and a message naming the file', async () => {

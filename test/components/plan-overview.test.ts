@@ -219,7 +219,7 @@ describe('<kdx-plan-overview>', () => {
     it('the three 基本方針 with their rates and the overall 87.1%, as the report\'s table prints them', async () => {
       const { el } = await overview(`src="${SRC}" plan="${AMP}"`);
       // 「達成率 87.1% (実施計画 124 項目中108 項目が達成済)」; 「※うち 2 項目は数値未確定」
-      expect(texts(el, '.overall .rate')).to.deep.equal(['達成率 87.1% 124項目中108項目達成 ※2項目は数値未確定']);
+      expect(texts(el, '.overall .rate')).to.deep.equal(['達成率 87.1% 124項目中108項目達成 ※2項目は数値未確定（内訳の数から計算した値）']);
       expect(texts(el, '.overall-label')).to.deep.equal(['計画全体']);
       expect(entries(el)).to.deep.equal([
         // 「1 行政組織の質を高める 39 項目 38 項目 97.4%」
@@ -249,7 +249,7 @@ describe('<kdx-plan-overview>', () => {
         ['Publisher', 'Kanazawa City'],
         ['Source document', 'Progress of the initiatives of the Kanazawa City Administrative Management Plan'],
       ]);
-      expect(texts(el, '.overall .rate')).to.deep.equal(['Achievement rate 87.1% 108 of 124 items achieved * Figures for 2 items are not yet fixed']);
+      expect(texts(el, '.overall .rate')).to.deep.equal(['Achievement rate 87.1% 108 of 124 items achieved * Figures for 2 items are not yet fixed (calculated from the breakdown)']);
       expect(entries(el).map((e) => e.slice(0, 2))).to.deep.equal([
         ['Basic policy 1 Raising the quality of the administrative organization', 'Achievement rate 97.4% 38 of 39 items achieved'],
         ['Basic policy 2 Raising the quality of co-creation', 'Achievement rate 84.4% 38 of 45 items achieved'],

@@ -21,7 +21,8 @@ describe('<kdx-progress>', () => {
       expect(shown(el)).to.contain('金沢市行政経営プラン');
       expect(shown(el)).to.contain('87.1%');
       expect(shown(el)).to.contain('124項目中108項目達成');
-      expect(shown(el)).to.contain('※2項目は数値未確定');
+      // The report's 合計 row has no ※: the plan's 2 is policy 3's, carried up, and says it was calculated.
+      expect(shown(el)).to.contain('※2項目は数値未確定（内訳の数から計算した値）');
       expect(shown(el)).to.not.match(GARBAGE);
       await expect(el).to.be.accessible();
     });
@@ -36,6 +37,8 @@ describe('<kdx-progress>', () => {
         expect(q(el, '[role="meter"]').getAttribute('aria-valuetext')).to.equal(text);
         expect(q(el, '.rate').textContent).to.equal(pct);
         expect(shown(el).includes('数値未確定')).to.equal(node === 'policy-3');
+        // Policy 3's is the report's own (「40 項目※」, 「※うち 2 項目は数値未確定」): not marked calculated.
+        expect(shown(el).includes('計算')).to.equal(false);
       });
     }
 
@@ -43,7 +46,7 @@ describe('<kdx-progress>', () => {
       const { el } = await mount(`<kdx-progress data-test lang="en" src="${SRC}" plan="${PLAN}"></kdx-progress>`);
       expect(q(el, '[role="meter"]').getAttribute('aria-valuetext')).to.equal('108 of 124 items achieved (87.1%)');
       expect(shown(el)).to.contain('Kanazawa City Administrative Management Plan'.split(' ')[0]);
-      expect(shown(el)).to.contain('* Figures for 2 items are not yet fixed');
+      expect(shown(el)).to.contain('* Figures for 2 items are not yet fixed (calculated from the breakdown)');
     });
 
     it('says so for a node without progress data, instead of 0%', async () => {

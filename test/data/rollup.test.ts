@@ -4,12 +4,13 @@ import { formatPercent } from '../../src/data/format.js';
 import { rateTenths, rollup } from '../../src/data/rollup.js';
 import { seedText } from '../helpers/bundles.js';
 
-// The achievement table of the Administrative Management Plan report (004_55081076e8154bcf.txt, section 2).
+// The achievement table of the Administrative Management Plan report (004_55081076e8154bcf.txt, section 2). Only
+// policy 3's 「40 項目※」 carries 「※うち 2 項目は数値未確定」; the plan's 2 is carried up from it, and marked derived.
 const REPORT = [
-  { id: 'administrative-management-plan', total: 124, achieved: 108, percent: '87.1%', unconfirmed: 2 },
-  { id: 'policy-1', total: 39, achieved: 38, percent: '97.4%', unconfirmed: 0 },
-  { id: 'policy-2', total: 45, achieved: 38, percent: '84.4%', unconfirmed: 0 },
-  { id: 'policy-3', total: 40, achieved: 32, percent: '80.0%', unconfirmed: 2 },
+  { id: 'administrative-management-plan', total: 124, achieved: 108, percent: '87.1%', unconfirmed: 2, derived: true },
+  { id: 'policy-1', total: 39, achieved: 38, percent: '97.4%', unconfirmed: 0, derived: false },
+  { id: 'policy-2', total: 45, achieved: 38, percent: '84.4%', unconfirmed: 0, derived: false },
+  { id: 'policy-3', total: 40, achieved: 32, percent: '80.0%', unconfirmed: 2, derived: false },
 ];
 
 describe('roll-up reproduces the report', () => {
@@ -21,6 +22,7 @@ describe('roll-up reproduces the report', () => {
       expect(node, row.id).to.exist;
       const p = node.progress!;
       expect([p.total, p.achieved, p.unconfirmed], row.id).to.deep.equal([row.total, row.achieved, row.unconfirmed]);
+      expect(p.unconfirmedDerived === true, `${row.id}: unconfirmed derived`).to.equal(row.derived);
       expect(formatPercent(p.rateTenths!, 'ja'), row.id).to.equal(row.percent);
       expect(formatPercent(p.rateTenths!, 'en'), row.id).to.equal(row.percent);
     }
@@ -32,6 +34,23 @@ describe('roll-up reproduces the report', () => {
     expect(policies.map((p) => p.id)).to.deep.equal(['policy-1', 'policy-2', 'policy-3']);
     expect(policies.reduce((s, p) => s + p.progress!.total, 0)).to.equal(124);
     expect(policies.reduce((s, p) => s + p.progress!.achieved, 0)).to.equal(108);
+  });
+});
+
+describe('unconfirmed carried up to a declared node', () => {
+  const declared = (total: number, achieved: number, unconfirmed?: number) => ({ declared: { total, achieved, unconfirmed }, children: [] });
+  const rules = new Map([['ok', { id: 'ok', achieved: true }]]);
+  it('is carried up, and marked derived, only when the children\'s declared counts are exactly the node\'s', () => {
+    const carried = rollup({ declared: { total: 10, achieved: 6 }, children: [declared(4, 3), declared(6, 3, 2)] }, rules)!;
+    expect([carried.unconfirmed, carried.unconfirmedDerived]).to.deep.equal([2, true]);
+    // Totals that do not add up (the node counts items its children do not list): nothing is carried.
+    const partial = rollup({ declared: { total: 12, achieved: 6 }, children: [declared(4, 3), declared(6, 3, 2)] }, rules)!;
+    expect([partial.unconfirmed, partial.unconfirmedDerived]).to.deep.equal([0, undefined]);
+    const otherAchieved = rollup({ declared: { total: 10, achieved: 7 }, children: [declared(4, 3), declared(6, 3, 2)] }, rules)!;
+    expect(otherAchieved.unconfirmed).to.equal(0);
+    // Declared, even as 0, is the node's own figure.
+    const own = rollup({ declared: { total: 10, achieved: 6, unconfirmed: 0 }, children: [declared(4, 3), declared(6, 3, 2)] }, rules)!;
+    expect([own.unconfirmed, own.unconfirmedDerived]).to.deep.equal([0, undefined]);
   });
 });
 

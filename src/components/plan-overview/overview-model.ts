@@ -64,7 +64,7 @@ function rate(node: PlanNode, lang: Lang, t: Messages): Rate | null {
   return {
     rate: `${t.progress.rateLabel} ${formatPercent(p.rateTenths, lang)}`,
     counts: t.progress.counts(formatCount(p.achieved, lang), formatCount(p.total, lang)),
-    unconfirmed: p.unconfirmed > 0 ? t.progress.unconfirmed(formatCount(p.unconfirmed, lang)) : null,
+    unconfirmed: p.unconfirmed > 0 ? t.progress.unconfirmed(formatCount(p.unconfirmed, lang), p.unconfirmedDerived) : null,
   };
 }
 
