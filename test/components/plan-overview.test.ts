@@ -187,6 +187,19 @@ describe('<kdx-plan-overview>', () => {
         ['Editor', 'Digital Policy Division, Urban Policy Bureau, Kanazawa City'],
       ]);
       expect(entries(el)[2]![2].slice(0, 3)).to.deep.equal(['Viewpoint 1 Greater convenience for everyone', 'Viewpoint 2 An environment for co-creation', 'Field 1 Building attractiveness']);
+      // 2.2: the five 行動指針, each in the editor's English.
+      expect(entries(el)[0]).to.deep.equal(['Action guidelines', '', ["Citizens' perspective", 'Speed', 'Challenge', 'Verifying results', 'Digital first']]);
+      expect(texts(el, '.related-title')).to.deep.equal([
+        'Future Co-creation Plan (February 2024)',
+        '3rd Kanazawa Comprehensive Strategy (March 2024)',
+        'Kanazawa City Administrative Management Plan (February 2023)',
+        'Kanazawa City DX Action Plan (February 2023)',
+        'Individual plans',
+        'Kanazawa City Plan for Promoting the Use of ICT (February 2019)',
+        'Kanazawa City Digital Strategy (March 2021)',
+        'Local Government DX Promotion Plan',
+        'Vision for a Digital Garden City Nation',
+      ]);
       expect(texts(el, '.principle')).to.deep.equal(['Toward a city where everyone lives conveniently and feels happy']);
       expect(texts(el, '.notes li')[0]).to.match(/^Editor's note: The basic principle/);
       expect(shown(el)).to.not.match(/[\u3040-\u30ff\u4e00-\u9fff]/);
@@ -255,6 +268,7 @@ describe('<kdx-plan-overview>', () => {
         ['Basic policy 2 Raising the quality of co-creation', 'Achievement rate 84.4% 38 of 45 items achieved'],
         ['Basic policy 3 Raising the quality of the fiscal base', 'Achievement rate 80.0% 32 of 40 items achieved * Figures for 2 items are not yet fixed'],
       ]);
+      expect(texts(el, '.principle')).to.deep.equal(['Practicing administrative management that keeps creating high-quality services for citizens']);
       expect(texts(el, '.related-title')).to.deep.equal(['Kanazawa City DX Action Plan 2.0 (January 2026)']);
       expect(shown(el)).to.not.match(/[\u3040-\u30ff\u4e00-\u9fff]/);
       await clean(el);
