@@ -102,4 +102,9 @@ export interface ShapeMessages {
     /** A point of an indicator in words: 「実績値（令和6年度） 15万件」. */
     indicatorPoint: (name: string, value: string) => string;
   };
+  /** What a figure or text needs beside it to be read right: its as-of date, the editor's mark, a change's meaning. */
+  context: {
+    /** After a text in the bundle editor's words (`editorial: true`), as the plan overview marks it. */
+    editorial: string;
+  };
 }

@@ -67,4 +67,7 @@ export const shapesEn: ShapeMessages = {
     indicatorLabel: (title, ind) => `${title}: ${ind}`,
     indicatorPoint: (name, v) => `${name} ${v}`,
   },
+  context: {
+    editorial: "editor's wording",
+  },
 };

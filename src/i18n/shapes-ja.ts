@@ -67,4 +67,7 @@ export const shapesJa: ShapeMessages = {
     indicatorLabel: (title, ind) => `${title}：${ind}`,
     indicatorPoint: (name, v) => `${name} ${v}`,
   },
+  context: {
+    editorial: '編集者による記述',
+  },
 };

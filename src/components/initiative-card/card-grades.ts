@@ -9,6 +9,7 @@ import type { IndicatorModel, PlanNode, ShownGrade } from '../../data/model.js';
 import { STATUS_SCALE } from '../../data/rollup.js';
 import type { Lang, Messages } from '../../i18n/index.js';
 import type { ShapeMessages } from '../../i18n/shape-messages.js';
+import { marked, type LangOf } from '../shared/editorial.js';
 import { gradeText, scaleName } from '../shared/grades.js';
 import { shown, type Shown } from '../shared/shown.js';
 
@@ -82,8 +83,6 @@ export function indicatorViews(node: PlanNode, lang: Lang, base: Messages, t: Sh
   });
 }
 
-type LangOf = (s: Shown) => string | typeof nothing;
-
 export function renderGrade(g: GradeLine, t: ShapeMessages, langOf: LangOf, explanation?: string): TemplateResult {
   return html`<p class="grade" part="grade">
     <span lang=${langOf(g.scale)}>${g.scale.text}</span>:
@@ -96,7 +95,7 @@ export function renderGrade(g: GradeLine, t: ShapeMessages, langOf: LangOf, expl
 
 export function renderIndicator(v: IndicatorView, base: Messages, t: ShapeMessages, langOf: LangOf, note: (n: Shown) => TemplateResult): TemplateResult {
   return html`<div class="indicator" part="indicator">
-    <p class="indicator-head"><span class="flag">${t.indicator.heading}</span> <span class="target-label" lang=${langOf(v.label)}>${v.label.text}</span></p>
+    <p class="indicator-head"><span class="flag">${t.indicator.heading}</span> <span class="target-label">${marked(v.label, langOf, t)}</span></p>
     ${v.direction ? html`<p class="indicator-direction">${v.direction}</p>` : nothing}
     ${v.values.length
       ? html`<dl class="target-values">
