@@ -138,7 +138,7 @@ export class KdxPlanOverview extends KdxElement {
       ${this.section('promotion', t.promotion, this.renderPromotion(o))}
       ${this.section('related', t.related, this.renderRelated(o))}
       ${this.section('revision', t.revision, this.renderRevision(o))}
-      ${this.renderNotes(o)}
+      ${this.renderNotes(o.notes)}
       ${o.sourceLink ? html`<p><a class="link" part="link" href=${o.sourceLink}>${this.t.card.sourceLinkNoPage}</a></p>` : nothing}
     </section>`;
   }
@@ -208,17 +208,18 @@ export class KdxPlanOverview extends KdxElement {
   /** How the plan is revised, then its revisions, newest first (each with its date, period, items added and removed). */
   private renderRevision(o: Overview): TemplateResult | typeof nothing {
     const S = this.shapes;
-    const list = S && this.revisions.length ? S.code.renderRevisions(this.revisions, S.m, (s) => langOf(s, this.language)) : nothing;
+    const list = S && this.revisions.length ? S.code.renderRevisions(this.revisions, S.m, (s) => langOf(s, this.language), (n) => this.renderNotes(n)) : nothing;
     if (!o.revision && list === nothing) return nothing;
     return html`${o.revision ? html`<p class="prose">${this.txt(o.revision)}</p>` : nothing}${list}`;
   }
 
-  private renderNotes(o: Overview): TemplateResult | typeof nothing {
-    if (!o.notes.length) return nothing;
+  /** The plan's notes, or a revision's. */
+  private renderNotes(notes: Shown[]): TemplateResult | typeof nothing {
+    if (!notes.length) return nothing;
     const t = this.t.card;
     // The source's footnotes as it prints them (※); the editor's own notes labelled as such, as on the card.
     return html`<ul class="notes" aria-label=${t.notes}>
-      ${o.notes.map((n) =>
+      ${notes.map((n) =>
         n.editorial
           ? html`<li><span class="editorial-label">${t.editorialNote}</span>${this.language === 'en' ? ' ' : ''}${this.txt({ ...n, editorial: false })}</li>`
           : html`<li>${this.txt({ ...n, text: t.note(n.text) })}</li>`,

@@ -1,7 +1,7 @@
 /**
  * A plan's revisions (見直し) as the plan overview lists them, newest first: each with its date and title, the
- * period before and after, the items added and those removed with the reason the report gives. Part of the shapes
- * chunk (`shapes.ts`).
+ * period before and after, the items added and those removed with the reason the report gives, and its notes.
+ * Texts in the editor's words are marked so. Part of the shapes chunk (`shapes.ts`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Text } from '../../data/bundle.js';
@@ -9,6 +9,7 @@ import { formatDate, formatPeriod } from '../../data/format-dates.js';
 import type { PlanModel } from '../../data/model.js';
 import type { Lang } from '../../i18n/index.js';
 import type { ShapeMessages } from '../../i18n/shape-messages.js';
+import { marked, type LangOf } from './editorial.js';
 import { shown, type Shown } from './shown.js';
 
 export interface RevisionItem {
@@ -25,6 +26,7 @@ export interface RevisionView {
   period: string | null;
   added: RevisionItem[];
   removed: RevisionItem[];
+  notes: Shown[];
 }
 
 function item(plan: PlanModel, ref: { node?: string | undefined; number?: string | undefined; title?: Text | undefined }, lang: Lang): Shown {
@@ -44,29 +46,34 @@ export function revisionsView(plan: PlanModel, lang: Lang, m: ShapeMessages): Re
       period: r.period ? m.revisions.period(formatPeriod(r.period.before, lang), formatPeriod(r.period.after, lang)) : null,
       added: (r.added ?? []).map((a) => ({ item: item(plan, a, lang), reason: shown(a.reason, lang) })),
       removed: (r.removed ?? []).map((d) => ({ item: item(plan, d, lang), reason: shown(d.reason, lang) })),
+      notes: (r.notes ?? []).map((n) => shown(n, lang)).filter((n): n is Shown => n !== null),
     }));
 }
-
-type LangOf = (s: Shown) => string | typeof nothing;
 
 function list(label: string, items: RevisionItem[], m: ShapeMessages, langOf: LangOf): TemplateResult | typeof nothing {
   if (!items.length) return nothing;
   return html`<p class="revision-label">${label}</p>
     <ul class="revision-items">
-      ${items.map((i) => html`<li><span lang=${langOf(i.item)}>${i.item.text}</span>${i.reason ? html`<span class="revision-reason" lang=${langOf(i.reason)}>${m.revisions.reason(i.reason.text)}</span>` : nothing}</li>`)}
+      ${items.map(
+        (i) => html`<li>${marked(i.item, langOf, m)}${i.reason ? html`<span class="revision-reason">${marked({ ...i.reason, text: m.revisions.reason(i.reason.text) }, langOf, m)}</span>` : nothing}</li>`,
+      )}
     </ul>`;
 }
 
-/** The list, in the overview's markup conventions (its own heading, around it, says what it is). */
-export function renderRevisions(views: RevisionView[], m: ShapeMessages, langOf: LangOf): TemplateResult {
+/**
+ * The list, in the overview's markup conventions (its own heading, around it, says what it is). `notes` renders a
+ * revision's notes as the overview renders its own (※ for the source's, the editor's label for the editor's).
+ */
+export function renderRevisions(views: RevisionView[], m: ShapeMessages, langOf: LangOf, notes: (n: Shown[]) => unknown): TemplateResult {
   return html`<ol class="revisions" part="revisions">
     ${views.map(
       (r) => html`<li class="revision">
-        <p class="revision-head"><span class="revision-date">${r.date}</span>${r.title ? html` <span lang=${langOf(r.title)}>${r.title.text}</span>` : nothing}</p>
-        ${r.summary ? html`<p lang=${langOf(r.summary)}>${r.summary.text}</p>` : nothing}
+        <p class="revision-head"><span class="revision-date">${r.date}</span>${r.title ? html` ${marked(r.title, langOf, m)}` : nothing}</p>
+        ${r.summary ? html`<p>${marked(r.summary, langOf, m)}</p>` : nothing}
         ${r.period ? html`<p class="revision-period">${r.period}</p>` : nothing}
         ${list(m.revisions.added, r.added, m, langOf)}
         ${list(m.revisions.removed, r.removed, m, langOf)}
+        ${notes(r.notes)}
       </li>`,
     )}
   </ol>`;
