@@ -69,5 +69,6 @@ export const shapesEn: ShapeMessages = {
   },
   context: {
     editorial: "editor's wording",
+    withAsOf: (v, fy, date) => `${v} (${fy ? `${fy}, ` : ''}as of ${date})`,
   },
 };

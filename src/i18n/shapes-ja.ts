@@ -69,5 +69,6 @@ export const shapesJa: ShapeMessages = {
   },
   context: {
     editorial: '編集者による記述',
+    withAsOf: (v, fy, date) => `${v}（${fy ? `${fy}、` : ''}${date}現在）`,
   },
 };

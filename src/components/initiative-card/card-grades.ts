@@ -4,7 +4,9 @@
  * actual values per year and its unit.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { formatDate } from '../../data/format-dates.js';
 import { formatFiscalYear, formatNumber, formatPercent, formatSignedPercent, unitText } from '../../data/format.js';
+import type { IndicatorData } from '../../data/bundle.js';
 import type { IndicatorModel, PlanNode, ShownGrade } from '../../data/model.js';
 import { STATUS_SCALE } from '../../data/rollup.js';
 import type { Lang, Messages } from '../../i18n/index.js';
@@ -13,6 +15,7 @@ import { marked, type LangOf } from '../shared/editorial.js';
 import { gradeText, scaleName } from '../shared/grades.js';
 import { shown, type Shown } from '../shared/shown.js';
 
+type YearValue = NonNullable<IndicatorData['baseline']>;
 type Tone = 'success' | 'info' | 'warning' | 'danger' | 'neutral';
 
 export interface GradeLine {
@@ -64,17 +67,20 @@ export function indicatorViews(node: PlanNode, lang: Lang, base: Messages, t: Sh
     const d = ind.data;
     const unit = unitText(d.unit, lang);
     const amount = (n: number) => base.card.amount(formatNumber(n, lang), unit);
-    const withYear = (n: number, fy: number | undefined) => (fy === undefined ? amount(n) : t.indicator.withYear(amount(n), formatFiscalYear(fy, lang)));
+    // A value with its year and, where the data gives one, the date it is as of (a snapshot says when it was taken).
+    const withYear = (v: YearValue, fy = v.fiscalYear === undefined ? '' : formatFiscalYear(v.fiscalYear, lang)) =>
+      v.asOf ? t.context.withAsOf(amount(v.value), fy, formatDate(v.asOf, lang)) : fy ? t.indicator.withYear(amount(v.value), fy) : amount(v.value);
     const values: IndicatorView['values'] = [];
-    if (d.baseline) values.push({ name: t.indicator.baseline, value: withYear(d.baseline.value, d.baseline.fiscalYear) });
-    if (d.target) values.push({ name: t.indicator.target, value: withYear(d.target.value, d.target.fiscalYear) });
+    if (d.baseline) values.push({ name: t.indicator.baseline, value: withYear(d.baseline) });
+    if (d.target) values.push({ name: t.indicator.target, value: withYear(d.target) });
     const actuals = [...(d.actuals ?? [])].sort((a, b) => a.fiscalYear - b.fiscalYear);
     const [only] = actuals;
-    if (actuals.length === 1 && only) values.push({ name: t.indicator.actual, value: withYear(only.value, only.fiscalYear) });
+    if (actuals.length === 1 && only) values.push({ name: t.indicator.actual, value: withYear(only) });
     return {
       label: shown(d.label, lang) ?? { text: t.indicator.heading, lang },
       values,
-      actuals: actuals.length > 1 ? actuals.map((a) => ({ year: formatFiscalYear(a.fiscalYear, lang), value: amount(a.value) })) : [],
+      // In the table the year is the row's header; the cell has the value and its date.
+      actuals: actuals.length > 1 ? actuals.map((a) => ({ year: formatFiscalYear(a.fiscalYear, lang), value: withYear(a, '') })) : [],
       direction: d.direction && t.indicator.direction[d.direction],
       grade: ind.grade && gradeLine(ind.grade, lang, t),
       explanation: explain(ind, lang, t),

@@ -112,7 +112,9 @@ export const initiativeCardStyles = css`
     display: flex;
     gap: 0.25em;
   }
+  /* A long value (with its year and date) wraps; its name does not. */
   .target-values dt {
+    flex: none;
     color: var(--_muted);
   }
   .target-values dd {
