@@ -21,6 +21,8 @@ export interface Evaluation {
    * step without a measure (the last grade), the measure the step before it tested.
    */
   measure: { kind: Measure; tenths: number } | undefined;
+  /** The indicator's direction: where lower is better, a `change` measure is the actual change with its sign turned. */
+  direction: 'increase' | 'decrease';
   /** What kept the rule from grading: no actual, no baseline or target, or a measure that divides by zero. */
   missing: 'actual' | 'baseline' | 'target' | 'zero' | undefined;
 }
@@ -110,16 +112,17 @@ function holds(step: RuleStep, q: Q): boolean {
 /** The grade `rule` gives `ind`, and how. */
 export function evaluate(ind: IndicatorData, rule: RuleData): Evaluation {
   const actual = latestActual(ind);
-  const none = (missing: Evaluation['missing']): Evaluation => ({ grade: rule.missing, step: null, actual, measure: undefined, missing });
+  const of = { actual, direction: direction(ind) };
+  const none = (missing: Evaluation['missing']): Evaluation => ({ ...of, grade: rule.missing, step: null, measure: undefined, missing });
   if (!actual) return none('actual');
   let measure: Evaluation['measure'];
   for (let i = 0; i < rule.steps.length; i++) {
     const step = rule.steps[i]!;
-    if (!step.measure) return { grade: step.grade, step: i, actual, measure, missing: undefined };
+    if (!step.measure) return { ...of, grade: step.grade, step: i, measure, missing: undefined };
     const m = measureOf(ind, step.measure, actual.value);
     if ('missing' in m) return none(m.missing);
     measure = { kind: step.measure, tenths: tenths(m.value) };
-    if (holds(step, m.value)) return { grade: step.grade, step: i, actual, measure, missing: undefined };
+    if (holds(step, m.value)) return { ...of, grade: step.grade, step: i, measure, missing: undefined };
   }
-  return { grade: undefined, step: null, actual, measure, missing: undefined };
+  return { ...of, grade: undefined, step: null, measure, missing: undefined };
 }

@@ -108,5 +108,10 @@ export interface ShapeMessages {
     editorial: string;
     /** A value with its year (may be empty) and the date it is as of: 「0人（令和6年度、2024年4月1日現在）」. */
     withAsOf: (value: string, fiscalYear: string, date: string) => string;
+    /**
+     * The change on the baseline of a lower-is-better indicator, as the values show it (`change`, signed), with
+     * what it means there: 「+12.0%、数値が小さいほど良い指標のため12.0%の悪化」.
+     */
+    lowerIsBetter: (change: string, amount: string, better: boolean) => string;
   };
 }

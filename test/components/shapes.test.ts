@@ -140,12 +140,13 @@ describe('report shapes in the widgets', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('lower is better: said, and the change counted the other way', async () => {
+    it('lower is better: said, and the change shown as the values show it, with what it means there', async () => {
       const { el } = await mount(`<kdx-initiative-card data-test src="${EX}/indicators.json" node="1-3"></kdx-initiative-card>`);
       expect(shown(el)).to.contain('数値が小さいほど良い指標');
       expect(shown(el)).to.contain('実績値 280,000㎡（令和6年度）');
       expect(shown(el)).to.contain('C：基準値から10%を超えて悪化');
-      expect(shown(el)).to.contain('基準値からの変化率 -12.0%');
+      // 250,000 → 280,000: (280,000 − 250,000) ÷ 250,000 = +12.0%, which is worse where lower is better.
+      expect(shown(el)).to.contain('基準値からの変化率 +12.0%、数値が小さいほど良い指標のため12.0%の悪化');
     });
 
     it('two dimensions: both grades of the item, each written out and stated', async () => {

@@ -57,9 +57,14 @@ function explain(ind: IndicatorModel, lang: Lang, t: ShapeMessages): string | un
   if (ind.declared) return computed && e.grade !== ind.declared.id ? t.indicator.differs(computed) : undefined;
   if (e.missing) return t.indicator.missing[e.missing];
   if (!e.measure || !e.actual) return undefined;
-  // A change is signed (+25.0%); a share of the target or of the way to it is not.
-  const value = e.measure.kind === 'change' ? formatSignedPercent(e.measure.tenths, lang) : formatPercent(e.measure.tenths, lang);
-  return t.indicator.computedFrom(t.indicator.measure[e.measure.kind], value, formatFiscalYear(e.actual.fiscalYear, lang));
+  const { kind, tenths } = e.measure;
+  // A change is signed (+25.0%); a share of the target or of the way to it is not. Where lower is better the rule
+  // tests the change with its sign turned; the card shows the change the values show, and what it means there.
+  let value = kind === 'change' ? formatSignedPercent(tenths, lang) : formatPercent(tenths, lang);
+  if (kind === 'change' && e.direction === 'decrease' && tenths !== 0) {
+    value = t.context.lowerIsBetter(formatSignedPercent(-tenths, lang), formatPercent(Math.abs(tenths), lang), tenths > 0);
+  }
+  return t.indicator.computedFrom(t.indicator.measure[kind], value, formatFiscalYear(e.actual.fiscalYear, lang));
 }
 
 export function indicatorViews(node: PlanNode, lang: Lang, base: Messages, t: ShapeMessages): IndicatorView[] {
