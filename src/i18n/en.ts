@@ -90,6 +90,7 @@ export const en: Messages = {
     setup: 'This cannot be shown because of an error in the setup of this page.',
   },
   staffDetails: 'Details for site staff',
+  editorial: "editor's wording",
   retry: 'Try again',
   kind: (kind) => KINDS[kind] ?? kind,
   progress: {
@@ -177,6 +178,5 @@ export const en: Messages = {
     relation: 'Relation',
     dated: (date) => ` (${date})`,
     revision: 'Revision',
-    editorial: "editor's wording",
   },
 };

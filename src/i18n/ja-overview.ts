@@ -19,6 +19,5 @@ export const jaOverview: Pick<Messages, 'overview'> = {
     relation: '関係',
     dated: (date) => `（${date}）`,
     revision: '見直し',
-    editorial: '編集者による記述',
   },
 };

@@ -21,6 +21,7 @@ export const ja: CoreMessages = {
     setup: 'このページの設定に誤りがあるため、この内容は表示できません。',
   },
   staffDetails: 'サイト管理者向けの詳細',
+  editorial: '編集者による記述',
   retry: '再読み込み',
   kind: (kind) => KINDS[kind] ?? kind,
   progress: {

@@ -77,6 +77,8 @@ export interface Messages {
   /** The summary of the disclosure that holds the technical detail, for the site's staff. */
   staffDetails: string;
   retry: string;
+  /** Marks a text that is the bundle editor's wording (`editorial: true`), not the source's: a title, a relation. */
+  editorial: string;
   kind: (kind: string) => string;
   progress: {
     rateLabel: string;
@@ -191,8 +193,6 @@ export interface Messages {
     /** A related plan's date after its title, as the document writes it: 「未来共創計画（2024年2月）」. */
     dated: (date: string) => string;
     revision: string;
-    /** Marks a text that is the bundle editor's wording (`editorial: true`), not the source's. */
-    editorial: string;
   };
 }
 

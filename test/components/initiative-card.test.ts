@@ -172,6 +172,23 @@ describe('<kdx-initiative-card>', () => {
       await clean(el);
     });
 
+    it('a title in the editor\'s words carries the editor\'s mark, in the heading and where it is a breadcrumb; the source\'s do not', async () => {
+      const DXP = 'dx-action-plan-2';
+      // The DX plan prints the previous plan's four areas without a heading: 「DXアクションプラン（前プラン）の4分野」 is the editor's.
+      const { el } = await card(`src="${SRC}" plan="${DXP}" node="previous-areas"`);
+      expect(heading(el)[1].replace(/\s+/g, ' ')).to.equal('DXアクションプラン（前プラン）の4分野 編集者による記述');
+      expect(texts(el, 'h3 .editorial-mark')).to.deep.equal(['編集者による記述']);
+      await clean(el);
+      const { el: area } = await card(`src="${SRC}" plan="${DXP}" node="previous-area-1"`);
+      expect(heading(area)[1]).to.equal('産業');
+      expect(texts(area, '.breadcrumb ol > li')).to.deep.equal(['金沢市DXアクションプラン2.0', '取組の方向性', 'DXアクションプラン（前プラン）の4分野 編集者による記述']);
+      expect(area.shadowRoot!.querySelectorAll('.editorial-mark')).to.have.length(1);
+      await clean(area);
+      const { el: en } = await card(`lang="en" src="${SRC}" plan="${DXP}" node="previous-areas"`);
+      expect(heading(en)[1].replace(/\s+/g, ' ')).to.equal("The four areas of the DX Action Plan (the previous plan) editor's wording");
+      await clean(en);
+    });
+
     it('a policy with notes shows them (※)', async () => {
       const { el } = await card(`src="${SRC}" plan="${PLAN}" node="policy-3"`);
       expect(texts(el, '.progress')).to.deep.equal(['40項目中32項目達成（80.0%）']);

@@ -46,9 +46,10 @@ interface Card {
 }
 
 /**
- * @summary One item of a plan as a card: title, document number, page, status as text and colour, fiscal year
- * added, numeric target, description, notes, its place in the plan and a link to the source document. Works for
- * any node (an initiative, a policy, a section, the plan itself) and shows only what the data has.
+ * @summary One item of a plan as a card: title, document number, page, the heading the source lists it under
+ * (carried out or added in a year), a status only where the data has one, numeric target, description, notes,
+ * its place in the plan and a link to the source document. Works for any node (an initiative, a policy, a
+ * section, the plan itself) and shows only what the data has; the editor's wording carries the editor's mark.
  * @tag kdx-initiative-card
  *
  * @attr src - URL of a plan bundle. Without it, data comes from the nearest `<kdx-plan>`.
@@ -201,6 +202,11 @@ export class KdxInitiativeCard extends KdxElement {
     return langOf(s, this.language);
   }
 
+  /** A title or text, with the editor's mark after it where it is the bundle editor's wording (as the overview). */
+  private marked(s: Shown) {
+    return s.editorial ? html`${s.text} <span class="editorial-mark" lang=${this.language}>${this.t.editorial}</span>` : s.text;
+  }
+
   protected renderReady(_view: ReadyView): TemplateResult {
     const c = this.card!;
     const t = this.t;
@@ -209,11 +215,11 @@ export class KdxInitiativeCard extends KdxElement {
         ? // A list, not a <nav>: it has no links, and many cards must not flood the landmark list.
           html`<div class="breadcrumb" part="breadcrumb">
             <ol aria-label=${t.card.breadcrumb(c.title.text)}>
-              ${c.breadcrumb.map((b) => html`<li lang=${this.langOf(b)}>${b.text}</li>`)}
+              ${c.breadcrumb.map((b) => html`<li lang=${this.langOf(b)}>${this.marked(b)}</li>`)}
             </ol>
           </div>`
         : nothing}
-      ${heading(headingLevel(this.headingLevel, 3), { cls: 'heading', part: 'heading', id: 'heading', lang: this.langOf(c.title) }, c.title.text)}
+      ${heading(headingLevel(this.headingLevel, 3), { cls: 'heading', part: 'heading', id: 'heading', lang: this.langOf(c.title) }, this.marked(c.title))}
       <div class="meta" part="meta">
         <ul class="facts">
           ${c.facts.map((f) => html`<li>${f}</li>`)}
@@ -227,7 +233,7 @@ export class KdxInitiativeCard extends KdxElement {
       </div>
       ${c.description
         ? html`${c.descriptionLabel ? html`<p class="description-label" id="description-label">${c.descriptionLabel}</p>` : nothing}
-            <p class="description" part="description" lang=${this.langOf(c.description)}>${c.description.text}</p>`
+            <p class="description" part="description" lang=${this.langOf(c.description)}>${this.marked(c.description)}</p>`
         : nothing}
       ${c.aligned.length
         ? html`<div class="aligned">

@@ -90,7 +90,7 @@ export class KdxPlanOverview extends KdxElement {
   private txt(s: Shown): TemplateResult {
     const l = langOf(s, this.language);
     return html`${l === nothing ? s.text : html`<span lang=${l}>${s.text}</span>`}${s.editorial
-      ? html` <span class="editorial-mark">${this.t.overview.editorial}</span>`
+      ? html` <span class="editorial-mark">${this.t.editorial}</span>`
       : nothing}`;
   }
 
