@@ -46,6 +46,7 @@ export const COLUMNS = [
   { name: 'compared_with', aliases: ['比較年度'] },
   { name: 'compare_note_ja', aliases: ['増減の注記', '増減の注記（日本語）'] },
   { name: 'compare_note_en', aliases: ['増減の注記（英語）'] },
+  { name: 'plan_as_of', aliases: ['計画の基準日', 'データの時点'] },
   { name: 'indicator_ja', aliases: ['指標名', '指標名（日本語）'] },
   { name: 'indicator_en', aliases: ['指標名（英語）'] },
   { name: 'indicator_unit_ja', aliases: ['指標の単位', '指標の単位（日本語）'] },
@@ -55,6 +56,7 @@ export const COLUMNS = [
   { name: 'baseline_as_of', aliases: ['基準値の時点'] },
   { name: 'indicator_target', aliases: ['指標の目標値'] },
   { name: 'indicator_target_year', aliases: ['目標値の年度'] },
+  { name: 'indicator_target_as_of', aliases: ['目標値の時点'] },
   { name: 'direction', aliases: ['指標の方向'] },
   { name: 'indicator_scale', aliases: ['指標の区分'] },
   { name: 'indicator_grade', aliases: ['指標の評価'] },
@@ -194,7 +196,7 @@ export function readText(cell: string): string | undefined {
  */
 const EXCEL_CONVERTS = /^[\d(+\-.]/;
 /** Columns of ids and numbers as printed, and of dates (Excel reads `2024-03` as a date and writes it back as `Mar-24`). */
-const AS_TEXT = /^(id|parent|number|node|revision_date|as_of(@.*)?|baseline_as_of|actual_as_of:.*)$/;
+const AS_TEXT = /^(id|parent|number|node|revision_date|as_of(@.*)?|plan_as_of|baseline_as_of|indicator_target_as_of|actual_as_of:.*)$/;
 export function excelText(value: string, column: string): string {
   return AS_TEXT.test(column) && EXCEL_CONVERTS.test(value) ? `="${value.replace(/"/g, '""')}"` : value;
 }

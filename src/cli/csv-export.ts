@@ -1,13 +1,15 @@
 /**
- * A plan's nodes → CSV that `kdx import` reads back to the same nodes (tested on the Kanazawa seed).
+ * A plan's nodes, and its own row, → CSV that `kdx import` reads back to the same plan (tested on the Kanazawa
+ * seed and on every example in seeds/examples/).
  *
  * Written for Excel: CRLF between records and LF inside cells (as Excel writes Alt+Enter), ids and numbers
  * Excel would convert kept as text with `="(1)"`, and texts that would run as formulas prefixed with `'`.
  * Encoding is the caller's choice (`encoding.ts`): UTF-8 with BOM, or Shift_JIS with `&#x…;` for what it lacks.
  */
-import type { NodeData, PlanData, StatusData, Text } from '../data/bundle.js';
-import { COLUMN_NAMES, excelText, guardFormula, type Column, type ColumnName } from './csv-columns.js';
-import { shapeCells, shapeColumns } from './csv-shapes.js';
+import type { IndicatorData, NodeData, PlanData, ProgressData, StatusData, Text } from '../data/bundle.js';
+import { COLUMN_NAMES, excelText, guardFormula, type Column } from './csv-columns.js';
+import { PLAN_KIND } from './csv-rows.js';
+import { actualCells, shapeCells, shapeColumns } from './csv-shapes.js';
 import { toShiftJisSafe } from './encoding.js';
 import type { CliIssue } from './messages.js';
 
@@ -30,23 +32,62 @@ function checkNotes(notes: readonly Text[], at: string, issues: CliIssue[]) {
   });
 }
 
-function rowOf(node: NodeData, at: string, issues: CliIssue[]): Record<ColumnName, string> {
-  const t = node.numericTarget;
-  const notes = node.notes ?? [];
+type Cells = Partial<Record<Column, string>>;
+
+/** The notes of a node or of the plan, one a line, all the source's or all the editor's (`note_editorial`). */
+function noteCells(notes: readonly Text[], at: string, issues: CliIssue[]): Cells {
+  checkNotes(notes, at, issues);
+  const editorial = notes.filter((n) => flag(n)).length;
+  if (editorial && editorial < notes.length) issues.push({ path: at, key: 'note-editorial', params: {} });
+  return { note_ja: notes.map(ja).join('\n'), note_en: notes.map(en).join('\n'), note_editorial: notes.length && editorial === notes.length ? '1' : '' };
+}
+
+/** The counts of a node or of the plan: `progress` and its snapshot's date, year and comparison. */
+function countCells(p: ProgressData | undefined): Cells {
+  return {
+    total: num(p?.total),
+    achieved: num(p?.achieved),
+    unconfirmed: num(p?.unconfirmed),
+    as_of: p?.asOf ?? '',
+    counts_year: num(p?.fiscalYear),
+    compared_with: num(p?.comparedWith?.fiscalYear),
+    compare_note_ja: ja(p?.comparedWith?.note),
+    compare_note_en: en(p?.comparedWith?.note),
+  };
+}
+
+/** One indicator's cells (the first on its item's row, each further one on a row of its own). */
+function indicatorCells(ind: IndicatorData | undefined, at: string, issues: CliIssue[]): Cells {
+  const notes = ind?.notes ?? [];
   checkNotes(notes, `${at}.notes`, issues);
-  const editorialNotes = notes.filter((n) => flag(n)).length;
-  if (editorialNotes && editorialNotes < notes.length) issues.push({ path: `${at}.notes`, key: 'note-editorial', params: {} });
+  if (notes.some((n) => flag(n))) issues.push({ path: `${at}.notes`, key: 'not-in-csv', params: { name: 'editorial' } });
+  return {
+    indicator_ja: ja(ind?.label),
+    indicator_en: en(ind?.label),
+    indicator_unit_ja: ja(ind?.unit),
+    indicator_unit_en: en(ind?.unit),
+    baseline: num(ind?.baseline?.value),
+    baseline_year: num(ind?.baseline?.fiscalYear),
+    baseline_as_of: ind?.baseline?.asOf ?? '',
+    indicator_target: num(ind?.target?.value),
+    indicator_target_year: num(ind?.target?.fiscalYear),
+    indicator_target_as_of: ind?.target?.asOf ?? '',
+    direction: ind?.direction ?? '',
+    indicator_scale: ind?.scale ?? '',
+    indicator_grade: ind?.grade ?? '',
+    indicator_note_ja: notes.map(ja).join('\n'),
+    indicator_note_en: notes.map(en).join('\n'),
+    ...actualCells(ind),
+  };
+}
+
+/** An item's own row: the node, with its first indicator. */
+function itemCells(node: NodeData, at: string, issues: CliIssue[]): Cells {
+  const t = node.numericTarget;
   const [result, ...moreResults] = node.results ?? [];
   if (moreResults.length) issues.push({ path: `${at}.results`, key: 'one-per-row', params: { name: 'results' } });
   const [aligned, ...moreAligned] = node.alignedWith ?? [];
   if (moreAligned.length) issues.push({ path: `${at}.alignedWith`, key: 'one-per-row', params: { name: 'alignedWith' } });
-  const [ind, ...moreIndicators] = node.indicators ?? [];
-  if (moreIndicators.length) issues.push({ path: `${at}.indicators`, key: 'one-per-row', params: { name: 'indicators' } });
-  if (ind?.target?.asOf) issues.push({ path: `${at}.indicators[0].target.asOf`, key: 'not-in-csv', params: { name: 'target.asOf' } });
-  const indicatorNotes = ind?.notes ?? [];
-  checkNotes(indicatorNotes, `${at}.indicators[0].notes`, issues);
-  if (indicatorNotes.some((n) => flag(n))) issues.push({ path: `${at}.indicators[0].notes`, key: 'not-in-csv', params: { name: 'editorial' } });
-  const p = node.progress;
   return {
     id: node.id,
     parent: node.parent ?? '',
@@ -80,32 +121,26 @@ function rowOf(node: NodeData, at: string, issues: CliIssue[]): Record<ColumnNam
     aligned_plan_en: en(aligned?.plan),
     aligned_title_ja: ja(aligned?.title),
     aligned_title_en: en(aligned?.title),
-    total: num(node.progress?.total),
-    achieved: num(node.progress?.achieved),
-    unconfirmed: num(node.progress?.unconfirmed),
-    as_of: p?.asOf ?? '',
-    counts_year: num(p?.fiscalYear),
-    compared_with: num(p?.comparedWith?.fiscalYear),
-    compare_note_ja: ja(p?.comparedWith?.note),
-    compare_note_en: en(p?.comparedWith?.note),
-    indicator_ja: ja(ind?.label),
-    indicator_en: en(ind?.label),
-    indicator_unit_ja: ja(ind?.unit),
-    indicator_unit_en: en(ind?.unit),
-    baseline: num(ind?.baseline?.value),
-    baseline_year: num(ind?.baseline?.fiscalYear),
-    baseline_as_of: ind?.baseline?.asOf ?? '',
-    indicator_target: num(ind?.target?.value),
-    indicator_target_year: num(ind?.target?.fiscalYear),
-    direction: ind?.direction ?? '',
-    indicator_scale: ind?.scale ?? '',
-    indicator_grade: ind?.grade ?? '',
-    indicator_note_ja: indicatorNotes.map(ja).join('\n'),
-    indicator_note_en: indicatorNotes.map(en).join('\n'),
-    note_ja: notes.map(ja).join('\n'),
-    note_en: notes.map(en).join('\n'),
-    note_editorial: notes.length && editorialNotes === notes.length ? '1' : '',
+    ...countCells(node.progress),
+    ...(node.indicators?.length ? indicatorCells(node.indicators[0], `${at}.indicators[0]`, issues) : {}),
+    ...noteCells(node.notes ?? [], `${at}.notes`, issues),
     link: node.link ?? '',
+    ...shapeCells(node),
+  };
+}
+
+/** The plan's own row (id = the plan's id, kind `plan`): its title, counts, as-of dates, history and notes. */
+function planCells(plan: PlanData, at: string, issues: CliIssue[]): Cells {
+  return {
+    id: plan.id,
+    kind: Object.keys(PLAN_KIND)[0],
+    title_ja: ja(plan.title),
+    title_en: en(plan.title),
+    title_editorial: flag(plan.title),
+    ...countCells(plan.progress),
+    plan_as_of: plan.asOf ?? '',
+    ...noteCells(plan.notes ?? [], `${at}.notes`, issues),
+    ...shapeCells(plan),
   };
 }
 
@@ -124,16 +159,22 @@ export function cellFor(value: string, column: Column): string {
 
 /**
  * The plan's nodes as rows under the full header (every column, so the file is a template too), then the columns
- * of its scales, counts by grade, earlier years and actual years (see `csv-shapes.ts`).
+ * of its scales, counts by grade, earlier years and actual years (see `csv-shapes.ts`). An item with several
+ * indicators takes a further row (its id and the indicator's cells) for each after the first; the plan's own row
+ * comes last, where a spreadsheet puts its 合計 row.
  */
 export function planToSheet(plan: PlanData, planIndex: number, statuses?: readonly StatusData[]): Sheet {
   const issues: CliIssue[] = [];
-  const dynamic = shapeColumns(plan, statuses) as Column[];
-  const rows = plan.nodes.map((node, n) => {
-    const row: Record<string, string> = { ...rowOf(node, `plans[${planIndex}].nodes[${n}]`, issues), ...shapeCells(node) };
-    return [...COLUMN_NAMES, ...dynamic].map((c) => cellFor(row[c] ?? '', c));
+  const header = [...COLUMN_NAMES, ...(shapeColumns(plan, statuses) as Column[])];
+  const line = (cells: Cells) => header.map((c) => cellFor(cells[c] ?? '', c));
+  const at = `plans[${planIndex}]`;
+  const rows = plan.nodes.flatMap((node, n) => {
+    const here = `${at}.nodes[${n}]`;
+    const further = (node.indicators ?? []).slice(1).map((ind, i) => line({ id: node.id, ...indicatorCells(ind, `${here}.indicators[${i + 1}]`, issues) }));
+    return [line(itemCells(node, here, issues)), ...further];
   });
-  return { header: [...COLUMN_NAMES, ...dynamic], rows, issues };
+  rows.push(line(planCells(plan, at, issues)));
+  return { header, rows, issues };
 }
 
 /** Characters written as `&#x…;`, where they are in the file. */

@@ -1,27 +1,37 @@
 /**
- * The cells of one row that hold the report shapes: grades, counts by grade, the snapshot's date and comparison,
- * earlier years' counts (`history`), and one indicator with its actual values per year. Each cell is checked
- * against the schema's own entry for its field, like the other columns (`csv-import.ts`).
+ * The cells of one row that hold counts and the report shapes: the item's (or the plan's) counts, grades, counts
+ * by grade, the snapshot's date and comparison, earlier years' counts (`history`), and an indicator with its
+ * actual values per year (one a row: an item's further indicators stand on further rows, `csv-import.ts`). Each
+ * cell is checked against the schema's own entry for its field, like the other columns.
  */
 import * as v from 'valibot';
-import { HistoryPointSchema, IndicatorSchema, ProgressSchema, type HistoryPoint, type IndicatorData, type ScaleData, type Text } from '../data/bundle.js';
-import type { IssueKey } from '../i18n/messages.js';
+import { HistoryPointSchema, IndicatorSchema, ProgressSchema, type HistoryPoint, type IndicatorData, type ProgressData, type ScaleData, type Text } from '../data/bundle.js';
 import { DIRECTIONS, readFiscalYear, readNumber, readText, type Column, type ColumnName } from './csv-columns.js';
+import type { RowReader } from './csv-cells.js';
 import { gradeId, type DynamicColumn } from './csv-shapes.js';
-import type { CliIssueKey, CliParams } from './messages.js';
 
-/** What `csv-import.ts` gives the readers of one row. */
-export interface RowReader {
-  cell(c: Column): string;
-  has(c: Column): boolean;
-  fail(c: Column, key: IssueKey | CliIssueKey, params?: CliParams): void;
-  label(c: Column): string;
-  checked<T>(schema: v.GenericSchema, value: T | undefined, column: Column): T | undefined;
-  read<T>(column: Column, reader: (s: string) => T | null | undefined, bad: CliIssueKey): T | undefined;
-  text(ja: ColumnName, en: ColumnName, required: boolean, editorial?: ColumnName): Text | undefined;
-  choice<T extends string>(column: ColumnName, values: Readonly<Record<T, readonly string[]>>): T | undefined;
-  /** Notes from a pair of columns, one per line of the cell. */
-  notes(ja: ColumnName, en: ColumnName): Text[];
+interface Totals {
+  total: number | undefined;
+  /** The counts, when they are given and agree. */
+  progress?: ProgressData;
+}
+
+/** The counts of a row (`total`, `achieved`, `unconfirmed`): together, and each within what it may be. */
+export function readTotals(r: RowReader, counted: boolean): Totals {
+  const total = r.checked(P.total, r.read('total', readNumber, 'not-number'), 'total');
+  const achieved = r.checked(P.achieved, r.read('achieved', readNumber, 'not-number'), 'achieved');
+  const unconfirmed = r.checked(P.unconfirmed, r.read('unconfirmed', readNumber, 'not-number'), 'unconfirmed');
+  if (!r.has('total') && !r.has('achieved') && !r.has('unconfirmed')) return { total };
+  // Counts by grade may stand for `achieved` (the validator checks that they agree with it when both are given).
+  if (!r.has('total')) r.fail('total', 'needs', { name: r.label(r.has('achieved') ? 'achieved' : 'unconfirmed') });
+  else if (!r.has('achieved') && !counted) r.fail('achieved', 'needs', { name: r.label('total') });
+  else if (total !== undefined && (achieved !== undefined || !r.has('achieved'))) {
+    const a = achieved ?? 0;
+    if (a > total) r.fail('achieved', 'achieved-gt-total', { limit: total });
+    else if (unconfirmed !== undefined && unconfirmed > total - a) r.fail('unconfirmed', 'unconfirmed-gt-open', { limit: total - a });
+    return { total, progress: omit({ total, achieved, unconfirmed }) };
+  }
+  return { total };
 }
 
 export interface Shapes {
@@ -29,11 +39,12 @@ export interface Shapes {
   /** Snapshot fields for the row's `progress`, and whether any is given (then `total` is needed). */
   snapshot: { byGrade?: Record<string, Record<string, number>>; byStatus?: Record<string, number>; asOf?: string; fiscalYear?: number; comparedWith?: { fiscalYear: number; note?: Text } };
   snapshotGiven: Column | undefined;
-  /** Counts by grade or status are given: `achieved` may then be left to them. */
-  counted: boolean;
   history: HistoryPoint[] | undefined;
-  indicator: IndicatorData | undefined;
 }
+
+/** Whether the row gives counts by grade or status for now (then `achieved` may be left to them). */
+export const counted = (r: RowReader, columns: ReadonlyArray<[Column, DynamicColumn]>) =>
+  columns.some(([name, c]) => c.kind === 'count' && c.year === undefined && r.has(name));
 
 const P = ProgressSchema.entries;
 const H = HistoryPointSchema.entries;
@@ -46,13 +57,12 @@ function put(target: Record<string, Record<string, number>>, scale: string, grad
 
 const omit = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
 
+/** Grades, counts by grade or status, the snapshot's date, year and comparison, and earlier years' counts. */
 export function readShapes(r: RowReader, columns: ReadonlyArray<[Column, DynamicColumn]>, scales: readonly ScaleData[]): Shapes {
   const grades: Record<string, string> = {};
   const byGrade: Record<string, Record<string, number>> = {};
   const byStatus: Record<string, number> = {};
   const years = new Map<number, { total?: number; achieved?: number; unconfirmed?: number; asOf?: string; byGrade: Record<string, Record<string, number>>; byStatus: Record<string, number>; first: Column }>();
-  const actuals = new Map<number, { value?: number; asOf?: string; column: Column }>();
-  let counted = false;
   for (const [name, c] of columns) {
     if (!r.has(name)) continue;
     if (c.kind === 'grade') {
@@ -66,16 +76,10 @@ export function readShapes(r: RowReader, columns: ReadonlyArray<[Column, Dynamic
       const y = c.year === undefined ? undefined : at(c.year, name);
       if (c.scale === 'status') (y ? y.byStatus : byStatus)[c.grade] = n;
       else put(y ? y.byGrade : byGrade, c.scale, c.grade, n);
-      if (!y) counted = true;
     } else if (c.kind === 'snapshot') {
       const y = at(c.year, name);
       if (c.field === 'as_of') y.asOf = r.checked(H.asOf, r.cell(name).trim(), name);
       else y[c.field] = count(r, name);
-    } else {
-      const a = actuals.get(c.year) ?? { column: name };
-      actuals.set(c.year, a);
-      if (c.kind === 'actual') a.value = r.checked(v.number(), r.read(name, readNumber, 'not-number'), name);
-      else a.asOf = r.checked(H.asOf, r.cell(name).trim(), name);
     }
   }
   function at(year: number, first: Column) {
@@ -96,7 +100,8 @@ export function readShapes(r: RowReader, columns: ReadonlyArray<[Column, Dynamic
   const note = r.text('compare_note_ja', 'compare_note_en', false);
   if (note && base === undefined) r.fail('compared_with', 'needs', { name: r.label('compare_note_ja') });
   if (base !== undefined) snapshot.comparedWith = note ? { fiscalYear: base, note } : { fiscalYear: base };
-  const snapshotGiven = (['as_of', 'counts_year', 'compared_with'] as const).find((c) => r.has(c)) ?? (counted ? columns.find(([n, c]) => c.kind === 'count' && c.year === undefined && r.has(n))?.[0] : undefined);
+  const now = counted(r, columns);
+  const snapshotGiven = (['as_of', 'counts_year', 'compared_with'] as const).find((c) => r.has(c)) ?? (now ? columns.find(([n, c]) => c.kind === 'count' && c.year === undefined && r.has(n))?.[0] : undefined);
 
   // Earlier years: each needs its total.
   const history = [...years].sort(([a], [b]) => a - b).map(([year, y]) => {
@@ -112,25 +117,53 @@ export function readShapes(r: RowReader, columns: ReadonlyArray<[Column, Dynamic
     });
   });
 
-  return { grades: Object.keys(grades).length ? grades : undefined, snapshot, snapshotGiven, counted, history: history.length ? history : undefined, indicator: indicator(r, actuals, scales) };
+  return { grades: Object.keys(grades).length ? grades : undefined, snapshot, snapshotGiven, history: history.length ? history : undefined };
 }
 
-const INDICATOR_COLUMNS = ['indicator_ja', 'indicator_unit_ja', 'baseline', 'baseline_year', 'baseline_as_of', 'indicator_target', 'indicator_target_year', 'direction', 'indicator_scale', 'indicator_grade', 'indicator_note_ja'] as const;
+/** The row's `progress`: its counts with the snapshot's fields; a snapshot needs its `total`. */
+export function progressOf(r: RowReader, totals: Totals, shapes: Shapes): ProgressData | undefined {
+  if (shapes.snapshotGiven && !r.has('total')) {
+    r.fail('total', 'needs', { name: r.label(shapes.snapshotGiven) });
+    return undefined;
+  }
+  return totals.progress || shapes.snapshotGiven ? omit({ ...(totals.progress ?? { total: totals.total! }), ...shapes.snapshot }) : undefined;
+}
 
-/** One indicator: its name, baseline and target with their years, actuals per year, direction, stated grade. */
-function indicator(r: RowReader, actuals: Map<number, { value?: number; asOf?: string; column: Column }>, scales: readonly ScaleData[]): IndicatorData | undefined {
+/** The columns of one indicator (with its `actual:<year>` and `actual_as_of:<year>` columns). */
+export const INDICATOR_COLUMNS = [
+  'indicator_ja', 'indicator_en', 'indicator_unit_ja', 'indicator_unit_en', 'baseline', 'baseline_year', 'baseline_as_of',
+  'indicator_target', 'indicator_target_year', 'indicator_target_as_of', 'direction', 'indicator_scale', 'indicator_grade',
+  'indicator_note_ja', 'indicator_note_en',
+] as const satisfies readonly ColumnName[];
+
+export const isIndicatorColumn = (name: Column, c: DynamicColumn | undefined) =>
+  (INDICATOR_COLUMNS as readonly string[]).includes(name) || c?.kind === 'actual' || c?.kind === 'actual_as_of';
+
+/**
+ * The row's indicator, if any of its cells is given: its name, baseline and target with their years, actuals per
+ * year, direction, stated grade.
+ */
+export function readIndicator(r: RowReader, columns: ReadonlyArray<[Column, DynamicColumn]>, scales: readonly ScaleData[]): IndicatorData | undefined {
+  const actuals = new Map<number, { value?: number; asOf?: string; column: Column }>();
+  for (const [name, c] of columns) {
+    if (!r.has(name) || (c.kind !== 'actual' && c.kind !== 'actual_as_of')) continue;
+    const a = actuals.get(c.year) ?? { column: name };
+    actuals.set(c.year, a);
+    if (c.kind === 'actual') a.value = r.checked(v.number(), r.read(name, readNumber, 'not-number'), name);
+    else a.asOf = r.checked(H.asOf, r.cell(name).trim(), name);
+  }
   const given = INDICATOR_COLUMNS.find((c) => r.has(c)) ?? [...actuals.values()][0]?.column;
   if (!given) return undefined;
   const label = r.text('indicator_ja', 'indicator_en', false);
   if (!label) r.fail('indicator_ja', 'needs', { name: r.label(given) });
   const value = (c: ColumnName) => r.checked(v.number(), r.read(c, readNumber, 'not-number'), c);
   const year = (c: ColumnName) => r.checked(P.fiscalYear, r.read(c, readFiscalYear, 'not-fiscal-year'), c);
-  const point = (valueColumn: ColumnName, yearColumn: ColumnName, asOfColumn?: ColumnName) => {
+  const point = (valueColumn: ColumnName, yearColumn: ColumnName, asOfColumn: ColumnName) => {
     const x = value(valueColumn);
     const fy = year(yearColumn);
-    const asOf = asOfColumn && r.checked(P.asOf, readText(r.cell(asOfColumn)), asOfColumn);
+    const asOf = r.checked(P.asOf, readText(r.cell(asOfColumn)), asOfColumn);
     if (x === undefined) {
-      const other = [yearColumn, asOfColumn].find((c) => c && r.has(c));
+      const other = [yearColumn, asOfColumn].find((c) => r.has(c));
       if (other) r.fail(valueColumn, 'needs', { name: r.label(other) });
       return undefined;
     }
@@ -155,7 +188,7 @@ function indicator(r: RowReader, actuals: Map<number, { value?: number; asOf?: s
     label: label ?? '',
     unit: r.text('indicator_unit_ja', 'indicator_unit_en', false),
     baseline: point('baseline', 'baseline_year', 'baseline_as_of'),
-    target: point('indicator_target', 'indicator_target_year'),
+    target: point('indicator_target', 'indicator_target_year', 'indicator_target_as_of'),
     actuals: list.length ? list : undefined,
     direction: r.choice('direction', DIRECTIONS),
     scale: scaleId,

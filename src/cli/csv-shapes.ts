@@ -11,7 +11,7 @@
  *
  * Years are read like any fiscal year (`2014`, `H26`, `平成26年度`); export writes the Gregorian year.
  */
-import type { GradeData, NodeData, PlanData, StatusData } from '../data/bundle.js';
+import type { GradeData, IndicatorData, NodeData, PlanData, StatusData } from '../data/bundle.js';
 import { columnOf, readFiscalYear } from './csv-columns.js';
 
 export type SnapshotField = 'total' | 'achieved' | 'unconfirmed' | 'as_of';
@@ -82,18 +82,25 @@ export function gradeId(cell: string, grades: readonly (GradeData | StatusData)[
 
 const num = (n: number | undefined) => (n === undefined ? '' : String(n));
 
-/** The dynamic columns of a plan: a grade column per scale, and counts, history years and actual years in use. */
+/** What has counts: the plan's nodes and the plan itself (its own row). */
+type Counted = Pick<NodeData, 'progress' | 'history'>;
+
+/**
+ * The dynamic columns of a plan: a grade column per scale, and the counts, history years (of its nodes and its own)
+ * and actual years (of every indicator) in use.
+ */
 export function shapeColumns(plan: PlanData, statuses: readonly StatusData[] | undefined): string[] {
   const scales: ReadonlyArray<{ id: string; grades: ReadonlyArray<{ id: string }> }> = [...(plan.scales ?? []), ...(statuses?.length ? [{ id: 'status', grades: statuses }] : [])];
   const counted = (p: { byGrade?: Record<string, unknown> | undefined; byStatus?: unknown } | undefined, scale: string) =>
     scale === 'status' ? p?.byStatus !== undefined : p?.byGrade?.[scale] !== undefined;
-  const years = [...new Set(plan.nodes.flatMap((n) => (n.history ?? []).map((h) => h.fiscalYear)))].sort((a, b) => a - b);
+  const all: readonly Counted[] = [...plan.nodes, plan];
+  const years = [...new Set(all.flatMap((n) => (n.history ?? []).map((h) => h.fiscalYear)))].sort((a, b) => a - b);
   const out: DynamicColumn[] = (plan.scales ?? []).map((s) => ({ kind: 'grade', scale: s.id }));
   for (const s of scales) {
-    if (plan.nodes.some((n) => counted(n.progress, s.id))) out.push(...s.grades.map((g) => ({ kind: 'count' as const, scale: s.id, grade: g.id })));
+    if (all.some((n) => counted(n.progress, s.id))) out.push(...s.grades.map((g) => ({ kind: 'count' as const, scale: s.id, grade: g.id })));
   }
   for (const year of years) {
-    const points = plan.nodes.flatMap((n) => (n.history ?? []).filter((h) => h.fiscalYear === year));
+    const points = all.flatMap((n) => (n.history ?? []).filter((h) => h.fiscalYear === year));
     for (const field of SNAPSHOT_FIELDS) {
       const key = field === 'as_of' ? 'asOf' : field;
       if (points.some((h) => h[key] !== undefined)) out.push({ kind: 'snapshot', field, year });
@@ -102,7 +109,7 @@ export function shapeColumns(plan: PlanData, statuses: readonly StatusData[] | u
       if (points.some((h) => counted(h, s.id))) out.push(...s.grades.map((g) => ({ kind: 'count' as const, scale: s.id, grade: g.id, year })));
     }
   }
-  const actuals = plan.nodes.flatMap((n) => (n.indicators ?? []).slice(0, 1).flatMap((i) => i.actuals ?? []));
+  const actuals = plan.nodes.flatMap((n) => (n.indicators ?? []).flatMap((i) => i.actuals ?? []));
   for (const year of [...new Set(actuals.map((a) => a.fiscalYear))].sort((a, b) => a - b)) {
     out.push({ kind: 'actual', year });
     if (actuals.some((a) => a.fiscalYear === year && a.asOf !== undefined)) out.push({ kind: 'actual_as_of', year });
@@ -117,8 +124,8 @@ function countCells(p: Counts | undefined, suffix: string, out: Record<string, s
   for (const [g, n] of Object.entries(p?.byStatus ?? {})) out[`count:status:${g}${suffix}`] = String(n);
 }
 
-/** A node's cells in the dynamic columns (those it has no value for are left out). */
-export function shapeCells(node: NodeData): Record<string, string> {
+/** The cells of a node (or of the plan's own row) in the grade, count and history columns; those without a value are left out. */
+export function shapeCells(node: Counted & Pick<NodeData, 'grades'>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [scale, grade] of Object.entries(node.grades ?? {})) out[`grade:${scale}`] = grade;
   countCells(node.progress, '', out);
@@ -130,7 +137,13 @@ export function shapeCells(node: NodeData): Record<string, string> {
     if (h.asOf !== undefined) out[`as_of${at}`] = h.asOf;
     countCells(h, at, out);
   }
-  for (const a of node.indicators?.[0]?.actuals ?? []) {
+  return out;
+}
+
+/** An indicator's cells in the actual-year columns. */
+export function actualCells(indicator: IndicatorData | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of indicator?.actuals ?? []) {
     out[`actual:${a.fiscalYear}`] = num(a.value);
     if (a.asOf !== undefined) out[`actual_as_of:${a.fiscalYear}`] = a.asOf;
   }

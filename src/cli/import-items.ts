@@ -62,6 +62,11 @@ export function importItems(input: ImportInput): ImportResult {
     const statuses = base ? (base.statuses ?? []) : DEFAULT_STATUSES;
     const scales = base?.plans.find((p) => p.id === planId)?.scales;
     read = readRows(rows, { planId, statuses, scales, charRefs: input.charRefs ?? false });
+    // The title of a new plan: from the option, or from the sheet's plan row; not both.
+    if (read.plan?.fields.title !== undefined && input.title !== undefined) {
+      read.issues.push({ line: read.plan.line, column: read.headers.get('title_ja') ?? 'title_ja', key: 'plan-title-twice', params: {} });
+      read.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    }
     if (read.issues.length) return { ok: false, issues: read.issues, read };
     nodes = read.nodes;
   } else {
@@ -71,7 +76,7 @@ export function importItems(input: ImportInput): ImportResult {
 
   // A sheet with columns of earlier years or of status counts says what they are; without them, the bundle's stay.
   const keep = read ? { history: !read.hasHistory, byStatus: !read.hasByStatus } : undefined;
-  const merged = mergePlan(base, { ...input, nodes, ...(keep ? { keep } : {}) });
+  const merged = mergePlan(base, { ...input, nodes, ...(keep ? { keep } : {}), plan: read?.plan?.fields });
   if (!merged.ok) return { ok: false, issues: [], read, problem: merged };
   const bundle = merged.bundle;
   if (input.editPlan) bundle.plans[merged.planIndex] = input.editPlan(bundle.plans[merged.planIndex]!);

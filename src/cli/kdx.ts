@@ -337,7 +337,7 @@ function exportCommand(ctx: Context, values: Values, positionals: string[]): num
   const failed = writeOut(out, bytes, io.stdout);
   if (failed) return report(ctx, m.exportFailed(file, 1), [failed]);
   const enc = encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8 (BOM)';
-  notes.unshift(values.revisions ? m.exportedRevisions(planId, plan.revisions?.length ?? 0, enc, out ?? m.stdout) : m.exported(planId, sheet.rows.length, enc, out ?? m.stdout));
+  notes.unshift(values.revisions ? m.exportedRevisions(planId, plan.revisions?.length ?? 0, enc, out ?? m.stdout) : m.exported(planId, plan.nodes.length, enc, out ?? m.stdout));
   io.stderr(notes.join('\n') + '\n');
   return 0;
 }

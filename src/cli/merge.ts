@@ -1,8 +1,15 @@
 /**
- * A plan's new nodes into a bundle: an existing one (`kdx import --into`), or a new skeleton. Pure: the caller
- * validates the result and writes it.
+ * A plan's new nodes, and what the sheet's plan row says of the plan, into a bundle: an existing one
+ * (`kdx import --into`), or a new skeleton. Pure: the caller validates the result and writes it.
  */
-import { NodeSchema, type Bundle, type NodeData, type StatusData } from '../data/bundle.js';
+import { NodeSchema, type Bundle, type NodeData, type PlanData, type StatusData } from '../data/bundle.js';
+
+/**
+ * What the plan's own row of a sheet holds (`csv-rows.ts`): the plan's title, its own counts (the headline
+ * table), their history, its as-of date and notes. Everything else about a plan stays as the bundle has it.
+ */
+export const PLAN_ROW_FIELDS = ['title', 'asOf', 'progress', 'history', 'notes'] as const;
+export type PlanRowFields = Partial<Pick<PlanData, (typeof PLAN_ROW_FIELDS)[number]>>;
 
 /** A node's keys in the schema's order, so that written JSON reads the same whichever way it was built. */
 const NODE_KEYS = Object.keys(NodeSchema.entries) as Array<keyof NodeData>;
@@ -29,6 +36,8 @@ export interface MergeOptions {
   publisher?: string;
   /** What to carry over from the node with the same id when the sheet has no columns for it (default: both). */
   keep?: { history: boolean; byStatus: boolean };
+  /** The sheet's plan row: it replaces these fields of the plan (history and status counts as for nodes). */
+  plan?: PlanRowFields | undefined;
 }
 
 export type MergeResult =
@@ -68,9 +77,9 @@ export function checkPlanOptions(base: Bundle | undefined, o: Omit<MergeOptions,
 }
 
 /**
- * Puts the nodes into `base` (a valid bundle, left untouched) as the plan's nodes, or into a new bundle.
- * What the CSV cannot hold is carried over from the node with the same id: `history` always, a
- * `progress.byStatus` breakdown while the counts are unchanged.
+ * Puts the nodes into `base` (a valid bundle, left untouched) as the plan's nodes, or into a new bundle, and the
+ * plan row's fields into the plan. What a sheet without their columns cannot hold is carried over from the node
+ * (or plan) with the same id: `history`, and a `progress.byStatus` breakdown while the counts are unchanged.
  */
 export function mergePlan(base: Bundle | undefined, o: MergeOptions): MergeResult {
   const problem = checkPlanOptions(base, o);
@@ -89,21 +98,22 @@ export function mergePlan(base: Bundle | undefined, o: MergeOptions): MergeResul
   const old = new Map((base?.plans.find((p) => p.id === o.planId)?.nodes ?? []).map((n) => [n.id, n]));
   const byStatusDropped: string[] = [];
   const keep = o.keep ?? { history: true, byStatus: true };
-  const nodes = o.nodes.map((node) => {
-    const before = old.get(node.id);
-    if (!before) return node;
-    const out: NodeData = { ...node };
+  /** What the sheet cannot hold, carried over from what the bundle had: history, and status counts while the counts are unchanged. */
+  function carry<T extends Pick<NodeData, 'progress' | 'history'>>(now: T, before: T | undefined, id: string): T {
+    const out: T = { ...now };
+    if (!before) return out;
     if (keep.history && before.history && !out.history) out.history = before.history;
     const breakdown = keep.byStatus ? before.progress?.byStatus : undefined;
     if (breakdown) {
       const [p, q] = [out.progress, before.progress!];
       if (p && p.total === q.total && p.achieved === q.achieved && p.unconfirmed === q.unconfirmed) out.progress = { ...p, byStatus: breakdown };
-      else byStatusDropped.push(node.id);
+      else byStatusDropped.push(id);
     }
-    return canonicalNode(out);
-  });
+    return out;
+  }
+  const nodes = o.nodes.map((node) => (old.has(node.id) ? canonicalNode(carry(node, old.get(node.id), node.id)) : node));
   const ids = new Set(nodes.map((n) => n.id));
-  bundle.plans[planIndex] = { ...plan, nodes };
+  bundle.plans[planIndex] = o.plan ? withPlanRow(plan, carry(o.plan, plan, o.planId), nodes) : { ...plan, nodes };
   return {
     ok: true,
     bundle,
@@ -113,4 +123,15 @@ export function mergePlan(base: Bundle | undefined, o: MergeOptions): MergeResul
     removed: [...old.keys()].filter((id) => !ids.has(id)).length,
     byStatusDropped,
   };
+}
+
+/**
+ * The plan with the plan row's fields: each in its place where the bundle has it (so that a diff of the file shows
+ * only what changed), new ones after, the nodes last; a field the row leaves empty is gone (the title stays).
+ */
+function withPlanRow(plan: PlanData, row: PlanRowFields, nodes: NodeData[]): PlanData {
+  const out: Record<string, unknown> = { ...plan, ...row };
+  for (const k of PLAN_ROW_FIELDS) if (row[k] === undefined && k !== 'title') delete out[k];
+  delete out.nodes;
+  return { ...out, nodes } as PlanData;
 }

@@ -8,10 +8,10 @@ import type { IssueKey, IssueParams } from '../i18n/messages.js';
 /** Problems only the CLI meets: cells, columns, files. Disjoint from the schema's {@link IssueKey}s. */
 export type CliIssueKey =
   | 'empty' | 'needs' | 'not-number' | 'not-page' | 'not-fiscal-year' | 'not-flag' | 'flag-conflict'
-  | 'duplicate-row' | 'id-is-plan' | 'too-many-cells' | 'quote' | 'unknown-column' | 'missing-column'
+  | 'duplicate-row' | 'too-many-cells' | 'quote' | 'unknown-column' | 'missing-column'
   | 'duplicate-column' | 'no-rows' | 'note-unpaired' | 'note-lines' | 'note-editorial' | 'one-per-row' | 'not-choice'
   | 'not-text' | 'utf16' | 'not-found' | 'column-year' | 'not-in-csv' | 'revision-conflict' | 'revisions-need-plan'
-  | 'cannot-read' | 'cannot-write' | 'too-large';
+  | 'cannot-read' | 'cannot-write' | 'too-large' | 'not-on-plan-row' | 'plan-row-only' | 'further-row' | 'plan-title-twice';
 
 export interface CliParams extends IssueParams {
   /** A column, option or file name. */
@@ -78,7 +78,6 @@ const ja: CliMessages = {
     'not-flag': (p) => `あり／なしとして読めません（実際: ${q(p.received)}）。1・○・あり、または 0・×・なし と書いてください`,
     'flag-conflict': (p) => `「なし」なのに「${q(p.name)}」に値があります`,
     'duplicate-row': (p) => `ID「${q(p.id)}」が重複しています（${q(p.other)}と同じ）`,
-    'id-is-plan': (p) => `ID「${q(p.id)}」は計画の ID と同じです。別の ID にしてください`,
     'too-many-cells': (p) => `見出しより列が多くなっています（${q(p.received)} 列目に値があります）。文中の「,」は、セル全体を "…" で囲んでください`,
     quote: () => '引用符（"）が閉じていません。セルの中の " は "" と2つ重ねてください',
     'unknown-column': (p) =>
@@ -101,6 +100,11 @@ const ja: CliMessages = {
     'cannot-read': (p) => `ファイル「${q(p.name)}」を読めません（${q(p.reason)}）`,
     'cannot-write': (p) => `ファイル「${q(p.name)}」に書き込めません（${q(p.reason)}）`,
     'too-large': (p) => `ファイルが大きすぎます（上限 ${p.limit ?? '?'} バイト。ウィジェットも読み込みません）`,
+    'not-on-plan-row': (p) => `計画そのものの行（ID「${q(p.id)}」）には書けない列です。計画の件数・時点・前年度までの件数・注記だけを書きます`,
+    'plan-row-only': (p) => `計画そのものの行（ID「${q(p.id)}」）だけに書く列です`,
+    'further-row': (p) =>
+      `${p.otherLine ?? '?'}行目と同じ ID の行は、その項目の2つ目以降の指標を書く行です。指標の列のほかは空欄にするか、${p.otherLine ?? '?'}行目と同じ値にしてください`,
+    'plan-title-twice': () => '計画のタイトルが --title と計画そのものの行の両方にあります。どちらか一方にしてください',
   },
   at: (line, column) => (column ? `${line}行目（${column}）` : `${line}行目`),
   lineRef: (line) => `${line}行目`,
@@ -187,7 +191,6 @@ const en: CliMessages = {
     'not-flag': (p) => `is not yes or no (got ${q(p.received)}); write 1, ○ or あり for yes and 0, × or なし for no`,
     'flag-conflict': (p) => `says no, but "${q(p.name)}" has a value`,
     'duplicate-row': (p) => `duplicate id "${q(p.id)}" (also on ${q(p.other)})`,
-    'id-is-plan': (p) => `id "${q(p.id)}" is the plan's id; choose another`,
     'too-many-cells': (p) => `has more cells than the header (a value in cell ${q(p.received)}); put a text containing "," in double quotes`,
     quote: () => 'a double quote (") is not closed; write a quote inside a cell as ""',
     'unknown-column': (p) =>
@@ -210,6 +213,11 @@ const en: CliMessages = {
     'cannot-read': (p) => `cannot read "${q(p.name)}" (${q(p.reason)})`,
     'cannot-write': (p) => `cannot write "${q(p.name)}" (${q(p.reason)})`,
     'too-large': (p) => `the file is too large (limit ${p.limit ?? '?'} bytes; the widgets would refuse it too)`,
+    'not-on-plan-row': (p) => `the plan's own row (id "${q(p.id)}") cannot hold this column; it holds the plan's counts, as-of dates, earlier years and notes`,
+    'plan-row-only': (p) => `only the plan's own row (id "${q(p.id)}") holds this column`,
+    'further-row': (p) =>
+      `a row with the id of line ${p.otherLine ?? '?'} holds a further indicator of that item: leave its other cells empty or as on line ${p.otherLine ?? '?'}`,
+    'plan-title-twice': () => "the plan's title is given both by --title and in the plan's own row; give it once",
   },
   at: (line, column) => (column ? `line ${line} (${column})` : `line ${line}`),
   lineRef: (line) => `line ${line}`,

@@ -111,8 +111,9 @@ describe('files in the repository', () => {
       'id,parent,kind,number,title_ja,title_en,title_editorial,summary_ja,summary_en,summary_editorial,summary_kind,page,fiscal_year,' +
         'reported,reported_year,status,numeric_target,target_label_ja,target_label_en,target,actual,unit_ja,unit_en,result_label_ja,' +
         'result_label_en,result_value,result_unit_ja,result_unit_en,aligned_plan_ja,aligned_plan_en,aligned_title_ja,aligned_title_en,' +
-        'total,achieved,unconfirmed,as_of,counts_year,compared_with,compare_note_ja,compare_note_en,indicator_ja,indicator_en,' +
-        'indicator_unit_ja,indicator_unit_en,baseline,baseline_year,baseline_as_of,indicator_target,indicator_target_year,direction,' +
+        'total,achieved,unconfirmed,as_of,counts_year,compared_with,compare_note_ja,compare_note_en,plan_as_of,indicator_ja,indicator_en,' +
+        'indicator_unit_ja,indicator_unit_en,baseline,baseline_year,baseline_as_of,indicator_target,indicator_target_year,' +
+        'indicator_target_as_of,direction,' +
         'indicator_scale,indicator_grade,indicator_note_ja,indicator_note_en,note_ja,note_en,note_editorial,link',
     );
     const r = await kdx('import', file.pathname, '--plan', 'template', '--from', '2023', '--to', '2026');

@@ -1,0 +1,170 @@
+/**
+ * The three kinds of row a sheet of items has (`csv-import.ts` tells them apart by their id):
+ *
+ *   an item's row        one node: every column but `plan_as_of`;
+ *   a further row        the id of an item already given: one more indicator of that item (総合計画 give several
+ *                        to one measure). Its other cells are empty, or repeat the item's row (Excel's fill-down);
+ *   the plan's own row   id = the plan's id, kind `plan`: the plan's title, its own counts (the headline table),
+ *                        their as-of dates and history, its notes, and `plan_as_of`.
+ */
+import { NodeSchema, NumericTargetSchema, PlanSchema, ResultSchema, type IndicatorData, type NodeData, type ScaleData } from '../data/bundle.js';
+import { describe } from '../data/validate.js';
+import { REPORTED, SUMMARY_KINDS, readChoice, readFiscalYear, readFlag, readId, readNumber, readPage, readText, type Column } from './csv-columns.js';
+import type { RowReader } from './csv-cells.js';
+import { counted, isIndicatorColumn, progressOf, readIndicator, readShapes, readTotals } from './csv-import-shapes.js';
+import type { DynamicColumn } from './csv-shapes.js';
+import { canonicalNode, type PlanRowFields } from './merge.js';
+
+export interface RowContext {
+  planId: string;
+  /** The sheet's columns, and those of them whose names carry a scale, a grade or a year. */
+  columns: readonly Column[];
+  dynamic: ReadonlyArray<[Column, DynamicColumn]>;
+  scales: readonly ScaleData[];
+  /** Status ids by id and label, as keys (`key`). */
+  statusIds: ReadonlyMap<string, string>;
+  statusList: string;
+}
+
+/** The word in `kind` that marks the plan's own row (its id is the plan's). */
+export const PLAN_KIND = { plan: ['計画'] } as const;
+
+export const statusKey = (s: string) => s.normalize('NFKC').trim().toLowerCase();
+const omitUndefined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, value]) => value !== undefined)) as T;
+
+/** An item's row as a node. */
+export function readNode(r: RowReader, ctx: RowContext): NodeData {
+  const { cell, has, fail, label, checked, read, text, choice } = r;
+  const E = NodeSchema.entries;
+
+  const id = readId(cell('id'));
+  if (id === undefined) fail('id', 'empty');
+  else checked(E.id, id, 'id');
+  const kind = readId(cell('kind'));
+  if (kind === undefined) fail('kind', 'empty');
+  else checked(E.kind, kind, 'kind');
+  const title = text('title_ja', 'title_en', true, 'title_editorial');
+
+  let status = readId(cell('status'));
+  if (status !== undefined) {
+    const known = ctx.statusIds.get(statusKey(status));
+    if (known) status = known;
+    else {
+      fail('status', 'unknown-status', { id: status, other: ctx.statusList });
+      status = undefined;
+    }
+  }
+
+  // Numeric target: flagged by its column, or implied by any of its values.
+  const flag = read('numeric_target', readFlag, 'not-flag');
+  const numericTarget = omitUndefined({
+    label: text('target_label_ja', 'target_label_en', false),
+    target: checked(NumericTargetSchema.entries.target, read('target', readNumber, 'not-number'), 'target'),
+    actual: checked(NumericTargetSchema.entries.actual, read('actual', readNumber, 'not-number'), 'actual'),
+    unit: text('unit_ja', 'unit_en', false),
+  });
+  const givenValue = (['target_label_ja', 'target', 'actual', 'unit_ja'] as const).find(has);
+  if (flag === false && givenValue) fail('numeric_target', 'flag-conflict', { name: label(givenValue) });
+
+  // Progress: total and achieved together; unconfirmed within what is not achieved.
+  const totals = readTotals(r, counted(r, ctx.dynamic));
+
+  // Under which heading the source lists it: both columns or neither.
+  const reportedAs = choice('reported', REPORTED);
+  const reportedYear = checked(E.fiscalYear, read('reported_year', readFiscalYear, 'not-fiscal-year'), 'reported_year');
+  if (has('reported') !== has('reported_year')) fail(has('reported') ? 'reported_year' : 'reported', 'needs', { name: label(has('reported') ? 'reported' : 'reported_year') });
+  const reported = reportedAs && reportedYear !== undefined ? { as: reportedAs, fiscalYear: reportedYear } : undefined;
+
+  // One figure the source gives in its text, and one item of another plan it corresponds to.
+  const resultValue = checked(ResultSchema.entries.value, read('result_value', readNumber, 'not-number'), 'result_value');
+  const resultGiven = (['result_label_ja', 'result_unit_ja'] as const).find(has);
+  if (resultGiven && !has('result_value')) fail('result_value', 'needs', { name: label(resultGiven) });
+  const figure = resultValue === undefined ? undefined : omitUndefined({
+    label: text('result_label_ja', 'result_label_en', false),
+    value: resultValue,
+    unit: text('result_unit_ja', 'result_unit_en', false),
+  });
+  const alignedTitle = text('aligned_title_ja', 'aligned_title_en', false);
+  const alignedPlan = text('aligned_plan_ja', 'aligned_plan_en', false);
+  if (alignedPlan && !alignedTitle) fail('aligned_title_ja', 'needs', { name: label('aligned_plan_ja') });
+
+  const notes = readNotes(r);
+  const shapes = readShapes(r, ctx.dynamic, ctx.scales);
+  const progress = progressOf(r, totals, shapes);
+  const indicator = readIndicator(r, ctx.dynamic, ctx.scales);
+  if (has('plan_as_of')) fail('plan_as_of', 'plan-row-only', { id: ctx.planId });
+
+  return canonicalNode(omitUndefined({
+    id: id ?? '',
+    parent: checked(E.parent, readId(cell('parent')), 'parent'),
+    kind: kind ?? '',
+    number: checked(E.number, readText(cell('number')), 'number'),
+    page: checked(E.page, read('page', readPage, 'not-page'), 'page'),
+    fiscalYear: checked(E.fiscalYear, read('fiscal_year', readFiscalYear, 'not-fiscal-year'), 'fiscal_year'),
+    reported,
+    summaryKind: choice('summary_kind', SUMMARY_KINDS),
+    results: figure ? [figure] : undefined,
+    alignedWith: alignedTitle ? [omitUndefined({ plan: alignedPlan, title: alignedTitle })] : undefined,
+    title: title ?? '',
+    summary: text('summary_ja', 'summary_en', false, 'summary_editorial'),
+    status,
+    grades: shapes.grades,
+    numericTarget: flag || givenValue ? numericTarget : undefined,
+    indicators: indicator ? [indicator] : undefined,
+    progress,
+    history: shapes.history,
+    notes: notes.length ? notes : undefined,
+    link: checked(E.link, readText(cell('link')), 'link'),
+  }));
+}
+
+/** Notes, one per line of the cell, all the source's or (note_editorial) all the editor's. */
+function readNotes(r: RowReader) {
+  const editorial = r.read('note_editorial', readFlag, 'not-flag');
+  const notes = r.notes('note_ja', 'note_en', editorial);
+  if (editorial && !notes.length) r.fail('note_ja', 'needs', { name: r.label('note_editorial') });
+  return notes;
+}
+
+/** The columns the plan's own row may fill (with the counts and earlier years of the dynamic columns). */
+const PLAN_ROW_COLUMNS = new Set<Column>([
+  'id', 'kind', 'title_ja', 'title_en', 'title_editorial', 'total', 'achieved', 'unconfirmed', 'as_of', 'counts_year',
+  'compared_with', 'compare_note_ja', 'compare_note_en', 'plan_as_of', 'note_ja', 'note_en', 'note_editorial',
+]);
+
+/** The plan's own row: what it says of the plan (the rest of the plan stays as the bundle has it). */
+export function readPlanRow(r: RowReader, ctx: RowContext): PlanRowFields {
+  const counts = ctx.dynamic.filter(([, c]) => c.kind === 'count' || c.kind === 'snapshot');
+  for (const c of ctx.columns) {
+    if (r.has(c) && !PLAN_ROW_COLUMNS.has(c) && !counts.some(([name]) => name === c)) r.fail(c, 'not-on-plan-row', { id: ctx.planId });
+  }
+  const raw = r.cell('kind').trim();
+  if (readChoice(PLAN_KIND)(raw) === null) r.fail('kind', 'not-choice', { received: describe(raw), name: Object.keys(PLAN_KIND).join(', ') });
+  const title = r.text('title_ja', 'title_en', false, 'title_editorial');
+  const totals = readTotals(r, counted(r, counts));
+  const notes = readNotes(r);
+  const shapes = readShapes(r, counts, ctx.scales);
+  return omitUndefined<PlanRowFields>({
+    title,
+    asOf: r.checked(PlanSchema.entries.asOf, readText(r.cell('plan_as_of')), 'plan_as_of'),
+    progress: progressOf(r, totals, shapes),
+    history: shapes.history,
+    notes: notes.length ? notes : undefined,
+  });
+}
+
+/**
+ * A further row of the item on `first`'s row: its indicator, or `undefined` when it gives none (then it is a
+ * duplicate). Other cells must be empty or repeat the item's row.
+ */
+export function readFurtherRow(r: RowReader, ctx: RowContext, first: RowReader): IndicatorData | undefined {
+  const indicator = readIndicator(r, ctx.dynamic, ctx.scales);
+  if (!indicator) return undefined;
+  const dynamic = new Map(ctx.dynamic);
+  for (const c of ctx.columns) {
+    if (c === 'id' || isIndicatorColumn(c, dynamic.get(c)) || !r.has(c)) continue;
+    if (r.cell(c).trim() !== first.cell(c).trim()) r.fail(c, 'further-row', { id: readId(r.cell('id')), otherLine: first.line });
+  }
+  return indicator;
+}
