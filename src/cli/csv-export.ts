@@ -170,8 +170,8 @@ export function planToSheet(plan: PlanData, planIndex: number, statuses?: readon
   const at = `plans[${planIndex}]`;
   const rows = plan.nodes.flatMap((node, n) => {
     const here = `${at}.nodes[${n}]`;
-    const further = (node.indicators ?? []).slice(1).map((ind, i) => line({ id: node.id, ...indicatorCells(ind, `${here}.indicators[${i + 1}]`, issues) }));
-    return [line(itemCells(node, here, issues)), ...further];
+    const own = line(itemCells(node, here, issues));
+    return [own, ...(node.indicators ?? []).slice(1).map((ind, i) => line({ id: node.id, ...indicatorCells(ind, `${here}.indicators[${i + 1}]`, issues) }))];
   });
   rows.push(line(planCells(plan, at, issues)));
   return { header, rows, issues };

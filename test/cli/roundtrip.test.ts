@@ -43,7 +43,11 @@ describe('kdx export → kdx import reproduces the plan (seeds/kanazawa.json)', 
         const fresh = tmp.path(`${plan}.${encoding}.new.json`);
         const created = await kdx('import', csv, '--plan', plan, '--from', '2026', '--to', '2029', '--publisher', '金沢市', '--out', fresh);
         assert.equal(created.code, 0, created.err);
-        assert.deepEqual(nodesOf(fresh, plan), kanazawa.plans.find((p: { id: string }) => p.id === plan).nodes);
+        const want = kanazawa.plans.find((p: { id: string }) => p.id === plan);
+        assert.deepEqual(nodesOf(fresh, plan), want.nodes);
+        // … and what the plan's own row holds: its title, its own counts (124 items, 108 achieved) and notes.
+        const got = readJson(fresh).plans[0];
+        for (const k of ['title', 'progress', 'notes']) assert.deepEqual(got[k], want[k], k);
       });
     }
   }

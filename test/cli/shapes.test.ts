@@ -1,10 +1,10 @@
 /**
- * The report shapes through the spreadsheet (seeds/examples/, fictional): every shape round-trips CSV → bundle →
- * CSV; the committed sheets are what export writes; Japanese headers and years in any form read the same; bad
- * cells are reported at their line and column.
+ * The report shapes through the spreadsheet (seeds/examples/, fictional): every example round-trips bundle → CSV →
+ * bundle → CSV with nothing taken from --into but what the sheets do not hold; the committed sheets are what export
+ * writes; Japanese headers and years in any form read the same; bad cells are reported at their line and column.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { unwrapCell } from '../../src/cli/csv-columns.js';
@@ -16,21 +16,21 @@ after(tmp.done);
 
 const example = (name: string) => join(ROOT, 'seeds/examples', `${name}.json`);
 const sheet = (name: string) => join(ROOT, 'seeds/examples', `${name}.csv`);
-const SHAPES: Array<[example: string, plan: string]> = [
-  ['grades', 'reform-plan'],
-  ['two-dimensions', 'finance-plan'],
-  ['year-over-year', 'outline-plan'],
-  ['indicators', 'city-plan'],
-  ['indicators', 'dx-plan'],
-  ['revisions', 'management-plan'],
-];
+/** Every plan of every example bundle (a new example needs its sheet, `<example>.<plan>.csv`). */
+const SHAPES: Array<[example: string, plan: string]> = readdirSync(join(ROOT, 'seeds/examples'))
+  .filter((f) => f.endsWith('.json'))
+  .flatMap((f) => readJson(join(ROOT, 'seeds/examples', f)).plans.map((p: { id: string }) => [f.replace(/\.json$/, ''), p.id] as [string, string]));
 
-/** The example with the plan's items removed: nothing can be carried over from it, everything comes from the CSV. */
-function withoutItems(name: string, plan: string): string {
+/**
+ * The example with all that the sheets hold taken out of the plan (docs/csv-guide.md, 「CSV に含まれないもの」): its
+ * items, and what its own row holds (title, asOf, progress, history, notes); its revisions are the revisions
+ * sheet's. What is left is what the guide says stays in the bundle: nothing can be carried over from it.
+ */
+function withoutSheet(name: string, plan: string): string {
   const b = readJson(example(name));
-  b.plans.find((p: { id: string }) => p.id === plan).nodes = [];
-  // Revisions name items: without the items they would not validate.
-  for (const p of b.plans) delete p.revisions;
+  const p = b.plans.find((x: { id: string }) => x.id === plan);
+  Object.assign(p, { nodes: [], title: '（CSV から読む）' });
+  for (const k of ['asOf', 'progress', 'history', 'notes', 'revisions']) delete p[k];
   const file = tmp.path(`${name}.${plan}.empty.json`);
   writeFileSync(file, JSON.stringify(b));
   return file;
@@ -45,7 +45,8 @@ function row(file: string, id: string): Record<string, string> {
   return Object.fromEntries(head!.map((h, i) => [h, cells[i] ?? '']));
 }
 
-describe('report shapes round-trip CSV → bundle → CSV (seeds/examples)', () => {
+describe('every example round-trips bundle → CSV → bundle → CSV (seeds/examples)', () => {
+  assert.ok(SHAPES.length >= 6, 'the examples are found');
   for (const [name, plan] of SHAPES) {
     it(`${name}: ${plan}`, async () => {
       const committed = sheet(`${name}.${plan}`);
@@ -54,18 +55,30 @@ describe('report shapes round-trip CSV → bundle → CSV (seeds/examples)', () 
       const e = await kdx('export', example(name), '--plan', plan, '--out', exported);
       assert.equal(e.code, 0, e.err);
       assert.deepEqual(readFileSync(exported), readFileSync(committed), `${committed}: regenerate with kdx export`);
-      // CSV → bundle: the plan's items as the example has them, from the CSV alone.
+      // CSV → bundle, from the sheets alone: the bundle the example is, whole.
       const bundle = tmp.path(`${name}.${plan}.json`);
-      const i = await kdx('import', committed, '--plan', plan, '--into', withoutItems(name, plan), '--out', bundle);
+      const i = await kdx('import', committed, '--plan', plan, '--into', withoutSheet(name, plan), '--out', bundle);
       assert.equal(i.code, 0, i.err);
-      const want = readJson(example(name)).plans.find((p: { id: string }) => p.id === plan);
-      assert.deepEqual(readJson(bundle).plans.find((p: { id: string }) => p.id === plan).nodes, want.nodes);
+      const want = readJson(example(name));
+      if (want.plans.find((p: { id: string }) => p.id === plan).revisions) {
+        const r = await kdx('import', sheet(`${name}.${plan}.revisions`), '--plan', plan, '--into', bundle, '--out', bundle);
+        assert.equal(r.code, 0, r.err);
+      }
+      assert.deepEqual(readJson(bundle), want);
       // → CSV again: the same bytes.
       const again = tmp.path(`${name}.${plan}.again.csv`);
       assert.equal((await kdx('export', bundle, '--plan', plan, '--out', again)).code, 0);
       assert.deepEqual(readFileSync(again), readFileSync(committed));
     });
   }
+
+  it("the headline table goes through the sheet: the plan's own row, last, with its counts and the year before", () => {
+    const [head, ...rows] = parseCsv(csvText(sheet('year-over-year.outline-plan'))).rows.map((r) => r.cells.map(unwrapCell)).filter((r) => r.some(Boolean));
+    const last = Object.fromEntries(head!.map((h, i) => [h, rows.at(-1)![i] ?? '']));
+    const columns = ['id', 'kind', 'title_ja', 'total', 'count:progress:done', 'count:progress:on-track', 'count:progress:delayed', 'count:progress:not-started', 'as_of', 'compared_with', 'compare_note_ja', 'total@2014', 'count:progress:on-track@2014', 'as_of@2014'];
+    assert.deepEqual(columns.map((c) => last[c]), ['outline-plan', 'plan', '（架空）みどり市行政改革大綱実施計画', '60', '30', '20', '7', '3', '2016-03-31', '2014', '※増減は対H26年度と比較', '73', '42', '2015-03-31']);
+    assert.equal(row(sheet('grades.reform-plan'), 'reform-plan').plan_as_of, '2025-03-31');
+  });
 
   it('revisions: their own sheet, one row per entry, round-trips too', async () => {
     const committed = sheet('revisions.management-plan.revisions');
@@ -76,6 +89,7 @@ describe('report shapes round-trip CSV → bundle → CSV (seeds/examples)', () 
     assert.deepEqual(readFileSync(exported), readFileSync(committed));
     const b = readJson(example('revisions'));
     delete b.plans[0].revisions;
+    // Only the revisions: the sheet of items is not read here.
     const into = tmp.path('revisions.none.json');
     writeFileSync(into, JSON.stringify(b));
     const out = tmp.path('revisions.json');
@@ -117,7 +131,7 @@ describe('the shapes in the sheet', () => {
       ].join('\r\n') + '\r\n',
     );
     const out = tmp.path('ja.json');
-    const r = await kdx('import', csv, '--plan', 'reform-plan', '--into', withoutItems('grades', 'reform-plan'), '--out', out);
+    const r = await kdx('import', csv, '--plan', 'reform-plan', '--into', withoutSheet('grades', 'reform-plan'), '--out', out);
     assert.equal(r.code, 0, r.err);
     const [p, x] = readJson(out).plans[0].nodes;
     assert.deepEqual(p.progress, { total: 10, byGrade: { evaluation: { S: 1, A: 5, B: 3, C: 1 } }, asOf: '2025-03-31' });
@@ -134,7 +148,7 @@ describe('the shapes in the sheet', () => {
         'p,policy,方針,,,10,1,5,3,2,,',
       ].join('\r\n') + '\r\n',
     );
-    const r = await kdx('import', csv, '--plan', 'reform-plan', '--into', withoutItems('grades', 'reform-plan'), '--out', tmp.path('bad.json'), '--lang', 'en');
+    const r = await kdx('import', csv, '--plan', 'reform-plan', '--into', withoutSheet('grades', 'reform-plan'), '--out', tmp.path('bad.json'), '--lang', 'en');
     assert.equal(r.code, 1);
     assert.deepEqual(r.err.trim().split('\n').slice(1).map((l) => l.trim()), [
       'line 1: scale "rating" is not in the plan\'s scales (valid: evaluation)',
@@ -142,7 +156,7 @@ describe('the shapes in the sheet', () => {
       'line 1: the year in the column name "total@平成X年度" cannot be read; write it like total@2014 or actual:令和6年度',
     ]);
     writeFileSync(csv, ['id,kind,title_ja,grade:evaluation,total,count:evaluation:S,count:evaluation:A,count:evaluation:B,count:evaluation:C,achieved@2023', 'p,policy,方針,,10,1,5,3,2,3', 'x,initiative,取組,AA,,,,,,'].join('\r\n') + '\r\n');
-    const s = await kdx('import', csv, '--plan', 'reform-plan', '--into', withoutItems('grades', 'reform-plan'), '--out', tmp.path('bad.json'), '--lang', 'en');
+    const s = await kdx('import', csv, '--plan', 'reform-plan', '--into', withoutSheet('grades', 'reform-plan'), '--out', tmp.path('bad.json'), '--lang', 'en');
     assert.equal(s.code, 1);
     assert.deepEqual(s.err.trim().split('\n').slice(1).map((l) => l.trim()), [
       'line 2 (total@2023): is required when "achieved@2023" is given',
@@ -153,7 +167,7 @@ describe('the shapes in the sheet', () => {
   it('counts that do not add up are the validator\'s problem, placed at the line and the counts\' column', async () => {
     const csv = tmp.path('sum.csv');
     writeFileSync(csv, ['id,kind,title_ja,total,count:evaluation:S,count:evaluation:A,count:evaluation:B,count:evaluation:C', 'p,policy,方針,10,1,5,3,2'].join('\r\n') + '\r\n');
-    const r = await kdx('import', csv, '--plan', 'reform-plan', '--into', withoutItems('grades', 'reform-plan'), '--out', tmp.path('sum.json'), '--lang', 'en');
+    const r = await kdx('import', csv, '--plan', 'reform-plan', '--into', withoutSheet('grades', 'reform-plan'), '--out', tmp.path('sum.json'), '--lang', 'en');
     assert.equal(r.code, 1);
     assert.match(r.err, /line 2 \(count:evaluation:S\): the counts by grade add up to 11, not to total \(10\)/);
   });
