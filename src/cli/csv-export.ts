@@ -34,6 +34,15 @@ function checkNotes(notes: readonly Text[], at: string, issues: CliIssue[]) {
 
 type Cells = Partial<Record<Column, string>>;
 
+/**
+ * A text in a pair of columns `<name>_ja`, `<name>_en` that have no editorial mark of their own: the editor's
+ * wording there is refused rather than written as if it were the source's.
+ */
+export function textPair<N extends string>(name: N, t: Text | undefined, path: string, issues: CliIssue[]): Record<`${N}_ja` | `${N}_en`, string> {
+  if (typeof t === 'object' && t.editorial) issues.push({ path, key: 'not-in-csv', params: { name: 'editorial' } });
+  return { [`${name}_ja`]: ja(t), [`${name}_en`]: en(t) } as Record<`${N}_ja` | `${N}_en`, string>;
+}
+
 /** The notes of a node or of the plan, one a line, all the source's or all the editor's (`note_editorial`). */
 function noteCells(notes: readonly Text[], at: string, issues: CliIssue[]): Cells {
   checkNotes(notes, at, issues);
@@ -43,7 +52,7 @@ function noteCells(notes: readonly Text[], at: string, issues: CliIssue[]): Cell
 }
 
 /** The counts of a node or of the plan: `progress` and its snapshot's date, year and comparison. */
-function countCells(p: ProgressData | undefined): Cells {
+function countCells(p: ProgressData | undefined, at: string, issues: CliIssue[]): Cells {
   return {
     total: num(p?.total),
     achieved: num(p?.achieved),
@@ -51,8 +60,7 @@ function countCells(p: ProgressData | undefined): Cells {
     as_of: p?.asOf ?? '',
     counts_year: num(p?.fiscalYear),
     compared_with: num(p?.comparedWith?.fiscalYear),
-    compare_note_ja: ja(p?.comparedWith?.note),
-    compare_note_en: en(p?.comparedWith?.note),
+    ...textPair('compare_note', p?.comparedWith?.note, `${at}.progress.comparedWith.note`, issues),
   };
 }
 
@@ -62,10 +70,8 @@ function indicatorCells(ind: IndicatorData | undefined, at: string, issues: CliI
   checkNotes(notes, `${at}.notes`, issues);
   if (notes.some((n) => flag(n))) issues.push({ path: `${at}.notes`, key: 'not-in-csv', params: { name: 'editorial' } });
   return {
-    indicator_ja: ja(ind?.label),
-    indicator_en: en(ind?.label),
-    indicator_unit_ja: ja(ind?.unit),
-    indicator_unit_en: en(ind?.unit),
+    ...textPair('indicator', ind?.label, `${at}.label`, issues),
+    ...textPair('indicator_unit', ind?.unit, `${at}.unit`, issues),
     baseline: num(ind?.baseline?.value),
     baseline_year: num(ind?.baseline?.fiscalYear),
     baseline_as_of: ind?.baseline?.asOf ?? '',
@@ -106,22 +112,16 @@ function itemCells(node: NodeData, at: string, issues: CliIssue[]): Cells {
     reported_year: num(node.reported?.fiscalYear),
     status: node.status ?? '',
     numeric_target: t ? '1' : '',
-    target_label_ja: ja(t?.label),
-    target_label_en: en(t?.label),
+    ...textPair('target_label', t?.label, `${at}.numericTarget.label`, issues),
     target: num(t?.target),
     actual: num(t?.actual),
-    unit_ja: ja(t?.unit),
-    unit_en: en(t?.unit),
-    result_label_ja: ja(result?.label),
-    result_label_en: en(result?.label),
+    ...textPair('unit', t?.unit, `${at}.numericTarget.unit`, issues),
+    ...textPair('result_label', result?.label, `${at}.results[0].label`, issues),
     result_value: num(result?.value),
-    result_unit_ja: ja(result?.unit),
-    result_unit_en: en(result?.unit),
-    aligned_plan_ja: ja(aligned?.plan),
-    aligned_plan_en: en(aligned?.plan),
-    aligned_title_ja: ja(aligned?.title),
-    aligned_title_en: en(aligned?.title),
-    ...countCells(node.progress),
+    ...textPair('result_unit', result?.unit, `${at}.results[0].unit`, issues),
+    ...textPair('aligned_plan', aligned?.plan, `${at}.alignedWith[0].plan`, issues),
+    ...textPair('aligned_title', aligned?.title, `${at}.alignedWith[0].title`, issues),
+    ...countCells(node.progress, at, issues),
     ...(node.indicators?.length ? indicatorCells(node.indicators[0], `${at}.indicators[0]`, issues) : {}),
     ...noteCells(node.notes ?? [], `${at}.notes`, issues),
     link: node.link ?? '',
@@ -137,7 +137,7 @@ function planCells(plan: PlanData, at: string, issues: CliIssue[]): Cells {
     title_ja: ja(plan.title),
     title_en: en(plan.title),
     title_editorial: flag(plan.title),
-    ...countCells(plan.progress),
+    ...countCells(plan.progress, at, issues),
     plan_as_of: plan.asOf ?? '',
     ...noteCells(plan.notes ?? [], `${at}.notes`, issues),
     ...shapeCells(plan),

@@ -9,6 +9,7 @@ import { RevisionSchema, TextSchema, type PlanData, type RevisionData, type Text
 import { describe } from '../data/validate.js';
 import type { IssueKey } from '../i18n/messages.js';
 import { excelText, guardFormula, headerKey, readChoice, readFiscalYear, readId, readText, unwrapCell } from './csv-columns.js';
+import { textPair } from './csv-export.js';
 import { checkCell, type CsvRow } from './csv-import.js';
 import { fromCharRefs } from './encoding.js';
 import type { CliIssue, CliIssueKey, CliParams } from './messages.js';
@@ -48,8 +49,6 @@ export function isRevisionSheet(header: readonly string[]): boolean {
 
 // ---- Export. ----
 
-const ja = (t: Text | undefined) => (t === undefined ? '' : typeof t === 'string' ? t : t.ja);
-const en = (t: Text | undefined) => (t === undefined || typeof t === 'string' ? '' : (t.en ?? ''));
 const num = (n: number | undefined) => (n === undefined ? '' : String(n));
 
 /** The plan's revisions as rows: the revision's own cells on its first row; a revision with no entries has one row. */
@@ -63,10 +62,11 @@ export function revisionsToSheet(plan: PlanData, planIndex: number): { header: s
     if (r.period) {
       entries.push({ change: 'period', period_from_before: num(r.period.before.from), period_to_before: num(r.period.before.to), period_from: num(r.period.after.from), period_to: num(r.period.after.to) });
     }
-    for (const a of r.added ?? []) entries.push({ change: 'added', node: a.node ?? '', number: a.number ?? '', title_ja: ja(a.title), title_en: en(a.title), reason_ja: ja(a.reason), reason_en: en(a.reason) });
-    for (const d of r.removed ?? []) entries.push({ change: 'removed', number: d.number ?? '', title_ja: ja(d.title), title_en: en(d.title), reason_ja: ja(d.reason), reason_en: en(d.reason) });
+    const texts = (e: { title?: Text | undefined; reason?: Text | undefined }, path: string) => ({ ...textPair('title', e.title, `${path}.title`, issues), ...textPair('reason', e.reason, `${path}.reason`, issues) });
+    r.added?.forEach((a, j) => entries.push({ change: 'added', node: a.node ?? '', number: a.number ?? '', ...texts(a, `${at}.added[${j}]`) }));
+    r.removed?.forEach((d, j) => entries.push({ change: 'removed', number: d.number ?? '', ...texts(d, `${at}.removed[${j}]`) }));
     if (!entries.length) entries.push({});
-    const own = { revision_title_ja: ja(r.title), revision_title_en: en(r.title), revision_summary_ja: ja(r.summary), revision_summary_en: en(r.summary) };
+    const own = { ...textPair('revision_title', r.title, `${at}.title`, issues), ...textPair('revision_summary', r.summary, `${at}.summary`, issues) };
     entries.forEach((e, j) => {
       const row: Partial<Record<RevisionColumn, string>> = { revision_date: r.date, ...(j === 0 ? own : {}), ...e };
       rows.push(NAMES.map((c) => {

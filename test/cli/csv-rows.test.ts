@@ -185,13 +185,13 @@ describe("the plan's own row", () => {
 });
 
 describe('what export refuses, each with its message (nothing is written)', () => {
-  it('a second result or corresponding item, notes a line cannot hold, the editor\'s notes mixed with the source\'s or on an indicator', async () => {
+  it("a second result or corresponding item, notes a line cannot hold, the editor's notes mixed with the source's, the editor's words on an indicator", async () => {
     const b = readJson(example('grades'));
     const [, one, two, three] = b.plans[0].nodes;
     one.results = [{ value: 1 }, { value: 2 }];
     one.alignedWith = [{ title: '（架空）A' }, { title: '（架空）B' }];
     two.notes = ['一行目\n二行目', { ja: '編集者の注記', editorial: true }];
-    three.indicators = [{ label: '指標', notes: [{ ja: '編集者の注記', editorial: true }] }, { label: '二つ目の指標', notes: [''] }];
+    three.indicators = [{ label: '指標', notes: [{ ja: '編集者の注記', editorial: true }] }, { label: { ja: '編集者の言葉の指標名', editorial: true }, notes: [''] }];
     b.plans[0].notes = ['計画の注記\n二行目'];
     const out = tmp.path('refused.csv');
     const r = await kdx('export', write('refused.json', b), '--plan', 'reform-plan', '--out', out, '--lang', 'en');
@@ -203,10 +203,26 @@ describe('what export refuses, each with its message (nothing is written)', () =
       "plans[0].nodes[2].notes: the editor's notes and the source's notes are mixed, which one note_editorial column cannot represent",
       'plans[0].nodes[3].indicators[0].notes: cannot be written in the CSV (editorial); keep it in the bundle (JSON)',
       'plans[0].nodes[3].indicators[1].notes[0]: a note contains a line break or is empty, which one-note-per-line CSV cannot represent',
+      'plans[0].nodes[3].indicators[1].label: cannot be written in the CSV (editorial); keep it in the bundle (JSON)',
       'plans[0].notes[0]: a note contains a line break or is empty, which one-note-per-line CSV cannot represent',
     ]);
     assert.equal(existsSync(out), false);
     const ja = await kdx('export', write('refused.json', b), '--plan', 'reform-plan', '--out', out);
     assert.match(ja.err, /plans\[0\]\.nodes\[1\]\.results: CSV の1行には1つまでしか書けません（results）/);
+  });
+
+  it("the revisions sheet: the editor's words where it has no mark for them, and a revision's notes", async () => {
+    const b = readJson(example('revisions'));
+    const [r] = b.plans[0].revisions;
+    r.removed[1].reason = { ja: '編集者の言葉の理由', editorial: true };
+    r.notes = ['見直しの注記'];
+    const out = tmp.path('refused.revisions.csv');
+    const e = await kdx('export', write('refused.revisions.json', b), '--plan', 'management-plan', '--revisions', '--out', out, '--lang', 'en');
+    assert.equal(e.code, 1);
+    assert.deepEqual(problems(e.err), [
+      'plans[0].revisions[0].notes: cannot be written in the CSV (notes); keep it in the bundle (JSON)',
+      'plans[0].revisions[0].removed[1].reason: cannot be written in the CSV (editorial); keep it in the bundle (JSON)',
+    ]);
+    assert.equal(existsSync(out), false);
   });
 });
