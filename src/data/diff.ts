@@ -1,13 +1,14 @@
 /**
- * What changes on the site between two bundles: items added and removed, texts and values changed, figures that
- * move (rates after roll-up, as the widgets will show them) and statuses that change. Pure: both bundles are
- * valid (`validateBundle`); the wording is `i18n/diff.ts`'s, so that `kdx diff` and the authoring page say the
- * same thing.
+ * What changes on the site between two bundles: items added, removed and moved, every field that changes (by its
+ * path, `diff-fields.ts`), figures that move (rates after roll-up, as the widgets will show them), statuses and
+ * grades that change, counts by grade and by year, indicators' values. Pure: both bundles are valid
+ * (`validateBundle`); the wording is `i18n/diff.ts`'s, so that `kdx diff` and the authoring page say the same thing.
  */
-import type { Bundle, NodeData, PlanData, Text } from './bundle.js';
+import type { Bundle, IndicatorData, NodeData, PlanData, Text } from './bundle.js';
 import { evaluate } from './evaluate.js';
 import { buildModel, type BundleModel, type PlanModel, type PlanNode, type ScaleModel, type ShownGrade } from './model.js';
 import { STATUS_SCALE, type Progress } from './rollup.js';
+import { BUNDLE_SHAPE, diffFields, NODE_SHAPE, PLAN_SHAPE, type FieldDiff, type Side } from './diff-fields.js';
 import { snapshots } from './snapshots.js';
 
 /** An item as staff know it: its №, its title, its id. */
@@ -32,74 +33,83 @@ export interface Figure {
 
 /** A grade as the site shows it: its label, the report's definition, and how it was reached. */
 export interface GradeRef {
+  id: string;
   label: Text;
   definition?: Text | undefined;
   source: 'declared' | 'computed';
 }
 
-/** A distribution as the site's table shows it: each grade (label) with its count. */
-export type Counts = Array<{ grade: Text; count: number }>;
+/** A distribution as the site's table shows it: each grade (its id and label) with its count. */
+export type Counts = Array<{ id: string; grade: Text; count: number }>;
 
 /** A snapshot of the counts: the figure, the date, and the counts by grade of each scale that has them. */
 export interface SnapshotRef {
   figure: Figure;
   asOf?: string | undefined;
-  counts: Array<{ scale: Text; counts: Counts }>;
+  counts: Array<{ scale: Text | null; counts: Counts }>;
 }
+
+/** A field that changes: its path from the bundle, the plan or the item down (`diff-fields.ts`). */
+export type FieldChange = { kind: 'field'; plan: PlanRef | null; item: ItemRef | null } & FieldDiff;
 
 export type Change =
   | { kind: 'plan-added' | 'plan-removed'; plan: PlanRef }
   | { kind: 'item-added' | 'item-removed'; plan: PlanRef; item: ItemRef }
   | { kind: 'item-moved'; plan: PlanRef; item: ItemRef; before: ItemRef | null; after: ItemRef | null }
-  | { kind: 'text'; plan: PlanRef; item: ItemRef | null; field: string; before: Text | null; after: Text | null }
-  | { kind: 'value'; plan: PlanRef; item: ItemRef | null; field: string; before: unknown; after: unknown }
+  | FieldChange
   | { kind: 'figure'; plan: PlanRef; item: ItemRef | null; before: Figure | null; after: Figure | null }
   | { kind: 'status'; plan: PlanRef; item: ItemRef; before: Text | null; after: Text | null }
   | { kind: 'grade'; plan: PlanRef; item: ItemRef; scale: Text; before: GradeRef | null; after: GradeRef | null }
-  | { kind: 'distribution'; plan: PlanRef; item: ItemRef | null; scale: Text; before: Counts | null; after: Counts | null }
+  /** `scale` null: the bundle's statuses (「状況」). */
+  | { kind: 'distribution'; plan: PlanRef; item: ItemRef | null; scale: Text | null; before: Counts | null; after: Counts | null }
   | { kind: 'snapshot'; plan: PlanRef; item: ItemRef | null; fiscalYear: number; before: SnapshotRef | null; after: SnapshotRef | null }
   | {
       kind: 'indicator';
       plan: PlanRef;
       item: ItemRef;
       indicator: Text;
-      /** What moves: its baseline, target or an actual (of `fiscalYear`); `added` / `removed`: the whole indicator. */
-      field: 'baseline' | 'target' | 'actual' | 'added' | 'removed';
+      /** What moves: its baseline, target or an actual (of `fiscalYear`). Added, removed, renamed: `field` changes. */
+      field: 'baseline' | 'target' | 'actual';
       /** The actual's year; for a baseline or target, the years of each side (they may move too). */
       fiscalYear?: number | undefined;
       years?: { before: number | null; after: number | null } | undefined;
+      /** The dates each side's value is as of. */
+      dates: { before: string | null; after: string | null };
       before: number | null;
       after: number | null;
       unit?: Text | undefined;
-    }
-  | { kind: 'revision'; plan: PlanRef; change: 'added' | 'removed' | 'changed'; date: string; title: Text | null }
-  | { kind: 'scale'; plan: PlanRef; change: 'added' | 'removed' | 'changed'; scale: Text }
-  | { kind: 'statuses'; before: unknown; after: unknown }
-  | { kind: 'publisher'; field: string; before: unknown; after: unknown };
+    };
 
 export interface BundleDiff {
   equal: boolean;
   changes: Change[];
 }
 
-/** Texts compared as texts (wording shown); everything else as values. */
-const TEXT_FIELDS = new Set(['title', 'subtitle', 'summary', 'principle', 'principleSummary', 'purpose', 'periodNote', 'revisionPolicy', 'editor']);
-/** Not compared field by field: children and counts are reported as items and figures; `id` is the key. */
-const PLAN_SKIP = new Set(['id', 'nodes', 'progress', 'history', 'scales', 'revisions']);
-const NODE_SKIP = new Set(['id', 'parent', 'progress', 'history', 'status', 'grades', 'indicators']);
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const ref = (n: PlanNode): ItemRef => ({ id: n.id, number: n.data.number, title: n.title });
 const planRef = (p: PlanData): PlanRef => ({ id: p.id, title: p.title });
 const figureOf = (p: Progress): Figure => ({ total: p.total, achieved: p.achieved, unconfirmed: p.unconfirmed, rateTenths: p.rateTenths });
 const figure = (n: PlanNode): Figure | null => n.progress && figureOf(n.progress);
-const ownScales = (m: PlanModel) => m.scales.filter((s) => s.id !== STATUS_SCALE);
-const gradeRef = (g: ShownGrade | undefined): GradeRef | null => g ? { label: g.grade.label, definition: g.grade.definition, source: g.source } : null;
+const gradeRef = (g: ShownGrade | undefined): GradeRef | null => g ? { id: g.grade.id, label: g.grade.label, definition: g.grade.definition, source: g.source } : null;
+/**
+ * Whether what an item or a table shows moves. Not when only the words of a grade, scale or status change (their
+ * own line says so, once), nor when only an id is renamed: both its ids and its words must differ.
+ */
+const moves = <T>(a: T, b: T, ids: (x: T) => unknown, words: (x: T) => unknown) => !same(ids(a), ids(b)) && !same(words(a), words(b));
+// A grade or status added to the vocabulary adds a row of 0 to every table: its own line says so.
+const countIds = (c: Counts | null) => c && c.filter((x) => x.count).map((x) => [x.id, x.count]);
+const countWords = (c: Counts | null) => c && c.filter((x) => x.count).map((x) => [x.grade, x.count]);
+const snapshotIds = (s: SnapshotRef | null) => s && { ...s, counts: s.counts.map((c) => countIds(c.counts)) };
+const snapshotWords = (s: SnapshotRef | null) => s && { ...s, counts: s.counts.map((c) => [c.scale, countWords(c.counts)]) };
+const gradeIds = (g: GradeRef | null) => g && [g.id, g.source];
+const gradeWords = (g: GradeRef | null) => g && [g.label, g.definition, g.source];
+/** A scale's name in a line; null for the bundle's statuses (the model's scale `status`: 「状況」 in words). */
+const scaleLabel = (s: ScaleModel): Text | null => (s.id === STATUS_SCALE ? null : s.label!);
 
 /** A node's counts on a scale, where they count every item. */
 function counts(p: Progress | null | undefined, scale: ScaleModel): Counts | null {
   const d = p?.byScale.get(scale.id);
-  return d?.complete ? d.counts.map((c) => ({ grade: scale.grade(c.grade)!.label, count: c.count })) : null;
+  return d?.complete ? d.counts.map((c) => ({ id: c.grade, grade: scale.grade(c.grade)!.label, count: c.count })) : null;
 }
 
 /**
@@ -107,97 +117,60 @@ function counts(p: Progress | null | undefined, scale: ScaleModel): Counts | nul
  * its indicators' values.
  */
 function diffShapes(before: PlanModel, after: PlanModel, old: PlanNode, n: PlanNode, item: ItemRef | null, plan: PlanRef, out: Change[]): void {
-  const scales = ownScales(after);
   if (item) {
-    for (const scale of scales) {
+    for (const scale of after.scales.filter((s) => s.id !== STATUS_SCALE)) {
       const [a, b] = [gradeRef(old.grades.get(scale.id)), gradeRef(n.grades.get(scale.id))];
-      if (!same(a, b)) out.push({ kind: 'grade', plan, item, scale: scale.label!, before: a, after: b });
+      if (moves(a, b, gradeIds, gradeWords)) out.push({ kind: 'grade', plan, item, scale: scale.label!, before: a, after: b });
     }
   }
-  for (const scale of scales) {
+  for (const scale of after.scales) {
     const was = before.scale(scale.id);
     const [a, b] = [was ? counts(old.progress, was) : null, counts(n.progress, scale)];
     // Items counted from their grades move the grade lines above; a table of declared counts moves here.
-    if (!same(a, b) && (n.progress?.source !== 'status' || old.progress?.source !== 'status')) out.push({ kind: 'distribution', plan, item, scale: scale.label!, before: a, after: b });
+    if (moves(a, b, countIds, countWords) && (n.progress?.source !== 'status' || old.progress?.source !== 'status')) out.push({ kind: 'distribution', plan, item, scale: scaleLabel(scale), before: a, after: b });
   }
   const years = (m: PlanModel, x: PlanNode) => new Map(snapshots(m, x).filter((s) => !s.current).map((s) => [s.fiscalYear!, s]));
   const [ya, yb] = [years(before, old), years(after, n)];
   const ref = (m: PlanModel, s: ReturnType<typeof snapshots>[number] | undefined): SnapshotRef | null =>
-    s ? { figure: figureOf(s.progress), asOf: s.asOf, counts: ownScales(m).flatMap((sc) => { const c = counts(s.progress, sc); return c ? [{ scale: sc.label!, counts: c }] : []; }) } : null;
+    s ? { figure: figureOf(s.progress), asOf: s.asOf, counts: m.scales.flatMap((sc) => { const c = counts(s.progress, sc); return c ? [{ scale: scaleLabel(sc), counts: c }] : []; }) } : null;
   for (const fy of [...new Set([...ya.keys(), ...yb.keys()])].sort((x, y) => x - y)) {
     const [a, b] = [ref(before, ya.get(fy)), ref(after, yb.get(fy))];
-    if (!same(a, b)) out.push({ kind: 'snapshot', plan, item, fiscalYear: fy, before: a, after: b });
-  }
-  const [pa, pb] = [old.data.progress, n.data.progress];
-  for (const field of ['asOf', 'fiscalYear', 'comparedWith'] as const) {
-    if (!same(pa?.[field], pb?.[field])) out.push({ kind: 'value', plan, item, field: field === 'fiscalYear' ? 'countsYear' : field, before: pa?.[field] ?? null, after: pb?.[field] ?? null });
+    if (moves(a, b, snapshotIds, snapshotWords)) out.push({ kind: 'snapshot', plan, item, fiscalYear: fy, before: a, after: b });
   }
   if (item) diffIndicators(old, n, item, plan, out);
 }
 
-/** Indicators by position: each one's baseline, target and actuals per year. */
+/** Indicators' values by position (their other fields, and indicators added or removed, are `field` changes). */
 function diffIndicators(old: PlanNode, n: PlanNode, item: ItemRef, plan: PlanRef, out: Change[]): void {
   const [a, b] = [old.data.indicators ?? [], n.data.indicators ?? []];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const [x, y] = [a[i], b[i]];
-    const indicator = (y ?? x)!.label;
-    const unit = (y ?? x)!.unit;
-    if (!x || !y) {
-      out.push({ kind: 'indicator', plan, item, indicator, field: x ? 'removed' : 'added', before: null, after: null, unit });
-      continue;
-    }
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    const [indicator, unit] = [y.label, y.unit];
+    const dates = (p: YearValue | undefined, q: YearValue | undefined) => ({ before: p?.asOf ?? null, after: q?.asOf ?? null });
     for (const field of ['baseline', 'target'] as const) {
       const [p, q] = [x[field], y[field]];
       if (!same(p, q)) {
         const years = { before: p?.fiscalYear ?? null, after: q?.fiscalYear ?? null };
-        out.push({ kind: 'indicator', plan, item, indicator, field, years, before: p?.value ?? null, after: q?.value ?? null, unit });
+        out.push({ kind: 'indicator', plan, item, indicator, field, years, dates: dates(p, q), before: p?.value ?? null, after: q?.value ?? null, unit });
       }
     }
-    const byYear = (l: typeof x.actuals) => new Map((l ?? []).map((v) => [v.fiscalYear, v.value]));
+    const byYear = (l: typeof x.actuals) => new Map((l ?? []).map((v) => [v.fiscalYear, v]));
     const [ax, ay] = [byYear(x.actuals), byYear(y.actuals)];
     for (const fy of [...new Set([...ax.keys(), ...ay.keys()])].sort((p, q) => p - q)) {
-      if (ax.get(fy) !== ay.get(fy)) out.push({ kind: 'indicator', plan, item, indicator, field: 'actual', fiscalYear: fy, before: ax.get(fy) ?? null, after: ay.get(fy) ?? null, unit });
+      const [p, q] = [ax.get(fy), ay.get(fy)];
+      if (!same(p, q)) out.push({ kind: 'indicator', plan, item, indicator, field: 'actual', fiscalYear: fy, dates: dates(p, q), before: p?.value ?? null, after: q?.value ?? null, unit });
     }
-    // The rest (its name, unit, direction, stated grade, notes) as values; a grade it gives the node is a grade line.
-    const rest = (d: typeof x) => ({ ...d, baseline: undefined, target: undefined, actuals: undefined });
-    fields(rest(x), rest(y), new Set(), (field, p, q) =>
-      out.push(isTextValue(p) || isTextValue(q) ? { kind: 'text', plan, item, field: `indicator.${field}`, before: p as Text | null, after: q as Text | null } : { kind: 'value', plan, item, field: `indicator.${field}`, before: p, after: q }),
-    );
   }
 }
 
-const isTextValue = (v: unknown) => typeof v === 'string' || (!!v && typeof v === 'object' && 'ja' in v);
-
-/** The plan's scales and revisions: what the reader of its legend and of its overview meets. */
-function diffPlanShapes(before: PlanData, after: PlanData, plan: PlanRef, out: Change[]): void {
-  const pair = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined, key: (x: T) => string) => {
-    const ma = new Map((a ?? []).map((x) => [key(x), x]));
-    const mb = new Map((b ?? []).map((x) => [key(x), x]));
-    return [...new Set([...mb.keys(), ...ma.keys()])].map((k) => [ma.get(k), mb.get(k)] as const);
-  };
-  for (const [a, b] of pair(before.scales, after.scales, (s) => s.id)) {
-    if (!same(a, b)) out.push({ kind: 'scale', plan, change: !a ? 'added' : !b ? 'removed' : 'changed', scale: (b ?? a)!.label });
-  }
-  for (const [a, b] of pair(before.revisions, after.revisions, (r) => r.date)) {
-    if (!same(a, b)) out.push({ kind: 'revision', plan, change: !a ? 'added' : !b ? 'removed' : 'changed', date: (b ?? a)!.date, title: (b ?? a)!.title ?? null });
-  }
-}
-
-function fields(before: object, after: object, skip: Set<string>, emit: (field: string, a: unknown, b: unknown) => void) {
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== '$schema' && !skip.has(k));
-  for (const k of keys) {
-    const a = (before as Record<string, unknown>)[k];
-    const b = (after as Record<string, unknown>)[k];
-    if (!same(a, b)) emit(k, a ?? null, b ?? null);
-  }
-}
+type YearValue = NonNullable<IndicatorData['baseline']>;
+const side = (plan: PlanData | null): Side => ({ plan, within: [] });
 
 function diffPlan(before: PlanModel, after: PlanModel, out: Change[]): void {
   const plan = planRef(after.data);
-  const field = (item: ItemRef | null) => (name: string, a: unknown, b: unknown) =>
-    out.push(TEXT_FIELDS.has(name) ? { kind: 'text', plan, item, field: name, before: a as Text | null, after: b as Text | null } : { kind: 'value', plan, item, field: name, before: a, after: b });
-  fields(before.data, after.data, PLAN_SKIP, field(null));
-  diffPlanShapes(before.data, after.data, plan, out);
+  const sides = { before: side(before.data), after: side(after.data) };
+  const fields = (item: ItemRef | null) => (d: FieldDiff) => out.push({ kind: 'field', plan, item, ...d });
+  diffFields(before.data, after.data, PLAN_SHAPE, sides, fields(null));
 
   // Items in the new document order, then what the old one had and the new one lacks.
   const nodes = (m: PlanModel) => [...m.byId.values()].filter((n) => n !== m.root);
@@ -209,12 +182,13 @@ function diffPlan(before: PlanModel, after: PlanModel, out: Change[]): void {
     }
     const item = ref(n);
     const parentOf = (x: PlanNode, m: PlanModel) => (x.parent && x.parent !== m.root ? ref(x.parent) : null);
-    if (old.parent?.id !== n.parent?.id) out.push({ kind: 'item-moved', plan, item, before: parentOf(old, before), after: parentOf(n, after) });
-    fields(old.data as NodeData, n.data as NodeData, NODE_SKIP, field(item));
-    if (old.data.status !== n.data.status) {
-      const label = (m: PlanModel, id: string | undefined) => (id === undefined ? null : (m.bundle.statuses.get(id)?.label ?? id));
-      out.push({ kind: 'status', plan, item, before: label(before, old.data.status), after: label(after, n.data.status) });
-    }
+    const [pa, pb] = [parentOf(old, before), parentOf(n, after)];
+    const shownRef = (r: ItemRef | null) => r && [r.number, r.title];
+    if (moves(pa, pb, (r) => r?.id ?? null, shownRef)) out.push({ kind: 'item-moved', plan, item, before: pa, after: pb });
+    diffFields(old.data as NodeData, n.data as NodeData, NODE_SHAPE, sides, fields(item));
+    const label = (m: PlanModel, id: string | undefined) => (id === undefined ? null : (m.bundle.statuses.get(id)?.label ?? id));
+    const [sa, sb] = [label(before, old.data.status), label(after, n.data.status)];
+    if (old.data.status !== n.data.status && !same(sa, sb)) out.push({ kind: 'status', plan, item, before: sa, after: sb });
     diffShapes(before, after, old, n, item, plan, out);
   }
   diffShapes(before, after, before.root, after.root, null, plan, out);
@@ -236,8 +210,7 @@ function diffPlan(before: PlanModel, after: PlanModel, out: Change[]): void {
  */
 export function diffBundles(before: Bundle, after: Bundle, models: { before?: BundleModel; after?: BundleModel } = {}): BundleDiff {
   const out: Change[] = [];
-  fields(before.publisher, after.publisher, new Set(), (field, a, b) => out.push({ kind: 'publisher', field, before: a, after: b }));
-  if (!same(before.statuses ?? [], after.statuses ?? [])) out.push({ kind: 'statuses', before: before.statuses ?? null, after: after.statuses ?? null });
+  diffFields(before, after, BUNDLE_SHAPE, { before: side(null), after: side(null) }, (d) => out.push({ kind: 'field', plan: null, item: null, ...d }));
   const [a, b] = [models.before ?? buildModel(before, undefined, evaluate), models.after ?? buildModel(after, undefined, evaluate)];
   for (const plan of b.plans) {
     const old = a.plan(plan.data.id);

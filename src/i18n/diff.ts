@@ -4,52 +4,12 @@
  * pages do not carry it).
  */
 import type { BundleDiff, Change, Counts, Figure, GradeRef, ItemRef, PlanRef, SnapshotRef } from '../data/diff.js';
-import { formatDate, formatPeriod } from '../data/format-dates.js';
-import { formatCount, formatFiscalYear, formatNumber, formatPercent, text, unitText } from '../data/format.js';
 import type { Text } from '../data/bundle.js';
+import { formatDate } from '../data/format-dates.js';
+import { formatCount, formatFiscalYear, formatPercent, text } from '../data/format.js';
+import { describeField } from './diff-fields.js';
+import { amount, quote } from './diff-text.js';
 import type { Lang } from './messages.js';
-
-const FIELDS: Record<string, { ja: string; en: string }> = {
-  title: { ja: 'タイトル', en: 'Title' },
-  subtitle: { ja: '副題', en: 'Subtitle' },
-  summary: { ja: '概要', en: 'Summary' },
-  principle: { ja: '基本理念', en: 'Basic principle' },
-  principleSummary: { ja: '基本理念の説明', en: 'Basic principle (explanation)' },
-  purpose: { ja: '策定の趣旨', en: 'Purpose' },
-  periodNote: { ja: '期間の説明', en: 'Period (explanation)' },
-  revisionPolicy: { ja: '見直しの方針', en: 'Revision policy' },
-  editor: { ja: '編集', en: 'Editor' },
-  period: { ja: '期間', en: 'Period' },
-  adopted: { ja: '策定', en: 'Adopted' },
-  asOf: { ja: '時点', en: 'As of' },
-  number: { ja: '番号', en: 'Number' },
-  page: { ja: 'ページ', en: 'Page' },
-  kind: { ja: '種別', en: 'Kind' },
-  fiscalYear: { ja: '追加の年度', en: 'Fiscal year added' },
-  reported: { ja: '掲載区分', en: 'Listed under' },
-  summaryKind: { ja: '概要の種類', en: 'Kind of summary' },
-  results: { ja: '実績', en: 'Results' },
-  alignedWith: { ja: '対応する項目', en: 'Corresponds to' },
-  numericTarget: { ja: '数値目標', en: 'Numeric target' },
-  history: { ja: '年度ごとの推移', en: 'History by fiscal year' },
-  notes: { ja: '注記', en: 'Notes' },
-  link: { ja: 'リンク', en: 'Link' },
-  source: { ja: '資料', en: 'Source document' },
-  related: { ja: '関連する計画', en: 'Related plans' },
-  kinds: { ja: '種別の呼び名', en: 'Names of kinds' },
-  promotion: { ja: '推進体制', en: 'Promotion structure' },
-  name: { ja: '名称', en: 'Name' },
-  department: { ja: '部署', en: 'Department' },
-  url: { ja: 'URL', en: 'URL' },
-  countsYear: { ja: '集計年度', en: 'Fiscal year of the counts' },
-  comparedWith: { ja: '増減の基準', en: 'Changes against' },
-  'indicator.label': { ja: '指標名', en: 'Indicator' },
-  'indicator.unit': { ja: '指標の単位', en: 'Unit of the indicator' },
-  'indicator.direction': { ja: '指標の方向', en: 'Direction of the indicator' },
-  'indicator.grade': { ja: '指標の評価（報告書）', en: 'Grade of the indicator (as stated)' },
-  'indicator.scale': { ja: '指標の区分', en: 'Scale of the indicator' },
-  'indicator.notes': { ja: '指標の注記', en: 'Notes on the indicator' },
-};
 
 const W = {
   ja: {
@@ -63,30 +23,23 @@ const W = {
     removed: (i: string) => `削除: ${i}`,
     moved: (i: string, a: string, b: string) => `移動: ${i}（${a} → ${b}）`,
     top: '最上位',
-    changed: (field: string, where: string, a: string, b: string) => `${field}: ${where}${a} → ${b}`,
     figure: (where: string, a: string, b: string) => `達成率: ${where}${a} → ${b}`,
-    figureOf: (pct: string, a: string, t: string) => `${pct}（${a}/${t}項目）`,
+    figureOf: (pct: string, a: string, t: string, unconfirmed: string) => `${pct}（${a}/${t}項目${unconfirmed ? `、${unconfirmed}項目は数値未確定` : ''}）`,
     noFigure: '進捗データなし',
     status: (where: string, a: string, b: string) => `状況: ${where}${a} → ${b}`,
-    statuses: '状況の語彙（statuses）が変わります',
-    publisher: (field: string) => `発行者の${field}`,
+    statusScale: '状況',
     none: 'なし',
-    quote: (s: string) => `「${s}」`,
-    reported: { 'carried-out': (fy: string) => `${fy}に実施`, added: (fy: string) => `${fy}に追加` } as Record<string, (fy: string) => string>,
     grade: (label: string, definition: string) => (definition ? `${label}：${definition}` : label),
     computed: (g: string) => `${g}（計算）`,
     scaleLine: (scale: string, where: string, a: string, b: string) => `${scale}: ${where}${a} → ${b}`,
     distribution: (scale: string, where: string, a: string, b: string) => `${scale}の内訳: ${where}${a} → ${b}`,
     counts: (parts: string[]) => parts.join('・'),
     snapshot: (fy: string, where: string, a: string, b: string) => `${fy}の件数: ${where}${a} → ${b}`,
-    snapshotOf: (figure: string, counts: string) => (counts ? `${figure}［${counts}］` : figure),
-    indicatorField: { baseline: '基準値', target: '目標値', actual: '実績値' } as Record<string, string>,
+    snapshotOf: (figure: string, counts: string, asOf: string) => `${figure}${counts ? `［${counts}］` : ''}${asOf ? `（${asOf}現在）` : ''}`,
+    indicatorField: { baseline: '基準値', target: '目標値', actual: '実績値' },
     indicator: (field: string, where: string, ind: string, a: string, b: string) => `${field}: ${where}${ind} ${a} → ${b}`,
-    indicatorAdded: (where: string, ind: string) => `指標を追加: ${where}${ind}`,
-    indicatorRemoved: (where: string, ind: string) => `指標を削除: ${where}${ind}`,
     withYear: (name: string, fy: string) => `${name}（${fy}）`,
-    revision: { added: '見直しを追加', removed: '見直しを削除', changed: '見直しの内容が変わります' } as Record<string, string>,
-    scale: { added: '評価区分を追加', removed: '評価区分を削除', changed: '評価区分の定義が変わります' } as Record<string, string>,
+    asOf: (date: string) => `${date}現在`,
     colon: (a: string, b: string) => `${a}: ${b}`,
   },
   en: {
@@ -100,30 +53,23 @@ const W = {
     removed: (i: string) => `Removed: ${i}`,
     moved: (i: string, a: string, b: string) => `Moved: ${i} (${a} → ${b})`,
     top: 'top level',
-    changed: (field: string, where: string, a: string, b: string) => `${field}: ${where}${a} → ${b}`,
     figure: (where: string, a: string, b: string) => `Achievement rate: ${where}${a} → ${b}`,
-    figureOf: (pct: string, a: string, t: string) => `${pct} (${a}/${t} items)`,
+    figureOf: (pct: string, a: string, t: string, unconfirmed: string) => `${pct} (${a}/${t} items${unconfirmed ? `, ${unconfirmed} not yet fixed` : ''})`,
     noFigure: 'no progress data',
     status: (where: string, a: string, b: string) => `Status: ${where}${a} → ${b}`,
-    statuses: 'The status vocabulary (statuses) changes',
-    publisher: (field: string) => `Publisher's ${field.toLowerCase()}`,
+    statusScale: 'Status',
     none: 'none',
-    quote: (s: string) => `"${s}"`,
-    reported: { 'carried-out': (fy: string) => `carried out in ${fy}`, added: (fy: string) => `added in ${fy}` } as Record<string, (fy: string) => string>,
     grade: (label: string, definition: string) => (definition ? `${label}: ${definition}` : label),
     computed: (g: string) => `${g} (computed)`,
     scaleLine: (scale: string, where: string, a: string, b: string) => `${scale}: ${where}${a} → ${b}`,
     distribution: (scale: string, where: string, a: string, b: string) => `${scale} breakdown: ${where}${a} → ${b}`,
     counts: (parts: string[]) => parts.join(', '),
     snapshot: (fy: string, where: string, a: string, b: string) => `Counts of ${fy}: ${where}${a} → ${b}`,
-    snapshotOf: (figure: string, counts: string) => (counts ? `${figure} [${counts}]` : figure),
-    indicatorField: { baseline: 'Baseline', target: 'Target', actual: 'Actual' } as Record<string, string>,
+    snapshotOf: (figure: string, counts: string, asOf: string) => `${figure}${counts ? ` [${counts}]` : ''}${asOf ? ` (as of ${asOf})` : ''}`,
+    indicatorField: { baseline: 'Baseline', target: 'Target', actual: 'Actual' },
     indicator: (field: string, where: string, ind: string, a: string, b: string) => `${field}: ${where}${ind} ${a} → ${b}`,
-    indicatorAdded: (where: string, ind: string) => `Indicator added: ${where}${ind}`,
-    indicatorRemoved: (where: string, ind: string) => `Indicator removed: ${where}${ind}`,
     withYear: (name: string, fy: string) => `${name} (${fy})`,
-    revision: { added: 'Revision added', removed: 'Revision removed', changed: 'Revision changed' } as Record<string, string>,
-    scale: { added: 'Scale added', removed: 'Scale removed', changed: 'The definition of a scale changes' } as Record<string, string>,
+    asOf: (date: string) => `as of ${date}`,
     colon: (a: string, b: string) => `${a}: ${b}`,
   },
 };
@@ -135,19 +81,20 @@ function gradeLabel(g: GradeRef | null, lang: Lang): string {
   return g.source === 'computed' ? w.computed(t) : t;
 }
 
+const scaleName = (scale: Text | null, lang: Lang) => (scale === null ? W[lang].statusScale : text(scale, lang));
+
 function countsText(c: Counts | null, lang: Lang): string {
   const w = W[lang];
   return c ? w.counts(c.map((x) => `${text(x.grade, lang)} ${formatCount(x.count, lang)}`)) : w.none;
 }
 
-function snapshotText(s: SnapshotRef | null, lang: Lang): string {
+/** `dated`: with its as-of date (where the date is what moves). */
+function snapshotText(s: SnapshotRef | null, lang: Lang, dated: boolean): string {
   const w = W[lang];
   if (!s) return w.none;
-  const counts = s.counts.map((c) => (s.counts.length > 1 ? w.colon(text(c.scale, lang), countsText(c.counts, lang)) : countsText(c.counts, lang)));
-  return w.snapshotOf(figureText(s.figure, lang), counts.join(lang === 'ja' ? '／' : '; '));
+  const counts = s.counts.map((c) => (s.counts.length > 1 ? w.colon(scaleName(c.scale, lang), countsText(c.counts, lang)) : countsText(c.counts, lang)));
+  return w.snapshotOf(figureText(s.figure, lang), counts.join(lang === 'ja' ? '／' : '; '), dated && s.asOf ? formatDate(s.asOf, lang) : '');
 }
-
-const isText = (v: unknown): v is Text => typeof v === 'string' || (!!v && typeof v === 'object' && typeof (v as { ja?: unknown }).ja === 'string');
 
 /** An item as staff know it: 「R6-7 公用車給油事務へのクレジットカードの導入」. */
 export function itemLabel(item: ItemRef, lang: Lang): string {
@@ -155,48 +102,17 @@ export function itemLabel(item: ItemRef, lang: Lang): string {
   return item.number ? `${item.number} ${title}` : title;
 }
 
-/** Long texts: the stretch around the first difference, so that the line says what changed. */
-function excerpt(a: string, b: string, max = 60): [string, string] {
-  if (a.length <= max && b.length <= max) return [a, b];
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const from = Math.max(0, i - 15);
-  const cut = (s: string) => `${from > 0 ? '…' : ''}${s.slice(from, from + max - 15)}${s.length > from + max - 15 ? '…' : ''}`;
-  return [cut(a), cut(b)];
-}
-
-function value(v: unknown, field: string, lang: Lang): string {
-  const w = W[lang];
-  if (v === null || v === undefined) return w.none;
-  if (field === 'period' && typeof v === 'object' && 'from' in v && 'to' in v) return formatPeriod(v as { from: number; to: number }, lang);
-  if ((field === 'adopted' || field === 'asOf') && typeof v === 'string') return formatDate(v, lang);
-  if (field === 'countsYear' && typeof v === 'number') return formatFiscalYear(v, lang);
-  if (field === 'comparedWith' && typeof v === 'object' && 'fiscalYear' in v) {
-    const c = v as { fiscalYear: number; note?: Text };
-    return c.note ? `${formatFiscalYear(c.fiscalYear, lang)} ${w.quote(text(c.note, lang))}` : formatFiscalYear(c.fiscalYear, lang);
-  }
-  if (isText(v)) return w.quote(text(v, lang));
-  if (field === 'fiscalYear' && typeof v === 'number') return formatFiscalYear(v, lang);
-  if (field === 'reported' && typeof v === 'object' && 'as' in v) {
-    const r = v as { as: string; fiscalYear: number };
-    return w.reported[r.as]?.(formatFiscalYear(r.fiscalYear, lang)) ?? r.as;
-  }
-  if (Array.isArray(v) && v.every(isText)) return v.length ? v.map((t) => w.quote(text(t, lang))).join(lang === 'ja' ? '、' : ', ') : w.none;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
-}
-
 function figureText(f: Figure | null, lang: Lang): string {
   const w = W[lang];
   if (!f || f.rateTenths === null) return w.noFigure;
-  return w.figureOf(formatPercent(f.rateTenths, lang), formatCount(f.achieved, lang), formatCount(f.total, lang));
+  return w.figureOf(formatPercent(f.rateTenths, lang), formatCount(f.achieved, lang), formatCount(f.total, lang), f.unconfirmed ? formatCount(f.unconfirmed, lang) : '');
 }
 
 /** One change as a line (without the plan it belongs to). */
 export function describeChange(c: Change, lang: Lang): string {
   const w = W[lang];
-  const fieldName = (f: string) => FIELDS[f]?.[lang] ?? f;
   const where = (item: ItemRef | null) => (item ? `${itemLabel(item, lang)} ` : '');
+  const whereOrPlan = (c: { item: ItemRef | null; plan: PlanRef }) => (c.item ? where(c.item) : `${text(c.plan.title, lang)} `);
   switch (c.kind) {
     case 'plan-added':
       return w.planAdded(text(c.plan.title, lang), c.plan.id);
@@ -208,54 +124,42 @@ export function describeChange(c: Change, lang: Lang): string {
       return w.removed(itemLabel(c.item, lang));
     case 'item-moved':
       return w.moved(itemLabel(c.item, lang), c.before ? itemLabel(c.before, lang) : w.top, c.after ? itemLabel(c.after, lang) : w.top);
-    case 'text': {
-      const [before, after] = [c.before === null ? '' : text(c.before, lang), c.after === null ? '' : text(c.after, lang)];
-      // A title is shown whole, and its item by № (or id) alone: the line then names it once, old and new.
-      const title = c.field === 'title';
-      const [a, b] = title ? [before, after] : excerpt(before, after);
-      const at = c.item && title ? `${c.item.number ?? c.item.id} ` : where(c.item);
-      return w.changed(fieldName(c.field), at, c.before === null ? w.none : w.quote(a), c.after === null ? w.none : w.quote(b));
+    case 'field': {
+      // An item's title is shown whole, the item by № (or id) alone: the line names it once, old and new.
+      const title = c.item && c.path.length === 1 && c.path[0]!.field === 'title';
+      return describeField(c, lang, title ? `${c.item!.number ?? c.item!.id} ` : where(c.item));
     }
-    case 'value':
-      return w.changed(fieldName(c.field), where(c.item), value(c.before, c.field, lang), value(c.after, c.field, lang));
     case 'figure':
-      return w.figure(c.item ? where(c.item) : `${text(c.plan.title, lang)} `, figureText(c.before, lang), figureText(c.after, lang));
+      return w.figure(whereOrPlan(c), figureText(c.before, lang), figureText(c.after, lang));
     case 'status':
       return w.status(where(c.item), c.before === null ? w.none : text(c.before, lang), c.after === null ? w.none : text(c.after, lang));
     case 'grade':
       return w.scaleLine(text(c.scale, lang), where(c.item), gradeLabel(c.before, lang), gradeLabel(c.after, lang));
     case 'distribution':
-      return w.distribution(text(c.scale, lang), c.item ? where(c.item) : `${text(c.plan.title, lang)} `, countsText(c.before, lang), countsText(c.after, lang));
-    case 'snapshot':
-      return w.snapshot(formatFiscalYear(c.fiscalYear, lang), c.item ? where(c.item) : `${text(c.plan.title, lang)} `, snapshotText(c.before, lang), snapshotText(c.after, lang));
-    case 'indicator': {
-      const ind = text(c.indicator, lang);
-      if (c.field === 'added') return w.indicatorAdded(where(c.item), ind);
-      if (c.field === 'removed') return w.indicatorRemoved(where(c.item), ind);
-      const unit = unitText(c.unit, lang);
-      const amount = (n: number | null, fy?: number | null) => {
-        if (n === null) return w.none;
-        const v = `${formatNumber(n, lang)}${unit && /^[A-Za-z]/.test(unit) ? ' ' : ''}${unit}`;
-        return fy == null ? v : w.withYear(v, formatFiscalYear(fy, lang));
-      };
-      const name = w.indicatorField[c.field]!;
-      const field = c.fiscalYear === undefined ? name : w.withYear(name, formatFiscalYear(c.fiscalYear, lang));
-      return w.indicator(field, where(c.item), ind, amount(c.before, c.years?.before), amount(c.after, c.years?.after));
+      return w.distribution(scaleName(c.scale, lang), whereOrPlan(c), countsText(c.before, lang), countsText(c.after, lang));
+    case 'snapshot': {
+      const dated = c.before?.asOf !== c.after?.asOf;
+      return w.snapshot(formatFiscalYear(c.fiscalYear, lang), whereOrPlan(c), snapshotText(c.before, lang, dated), snapshotText(c.after, lang, dated));
     }
-    case 'revision':
-      return w.colon(w.revision[c.change]!, [formatDate(c.date, lang), c.title ? text(c.title, lang) : ''].filter(Boolean).join(' '));
-    case 'scale':
-      return w.colon(w.scale[c.change]!, text(c.scale, lang));
-    case 'statuses':
-      return w.statuses;
-    case 'publisher':
-      return w.changed(w.publisher(fieldName(c.field)), '', value(c.before, c.field, lang), value(c.after, c.field, lang));
+    case 'indicator': {
+      const ind = quote(c.indicator, lang);
+      // Its year where the years are given, its date where the dates differ.
+      const dated = c.dates.before !== c.dates.after;
+      const value = (n: number | null, fy: number | null | undefined, date: string | null) => {
+        if (n === null) return w.none;
+        const when = [fy == null ? '' : formatFiscalYear(fy, lang), dated && date ? w.asOf(formatDate(date, lang)) : ''].filter(Boolean);
+        return when.length ? w.withYear(amount(n, c.unit, lang), when.join(lang === 'ja' ? '、' : ', ')) : amount(n, c.unit, lang);
+      };
+      const name = w.indicatorField[c.field];
+      const field = c.fiscalYear === undefined ? name : w.withYear(name, formatFiscalYear(c.fiscalYear, lang));
+      return w.indicator(field, where(c.item), ind, value(c.before, c.years?.before, c.dates.before), value(c.after, c.years?.after, c.dates.after));
+    }
   }
 }
 
 /** The plan a change belongs to, or null for the bundle as a whole (and for added or removed plans). */
 function planOf(c: Change): PlanRef | null {
-  return 'plan' in c && c.kind !== 'plan-added' && c.kind !== 'plan-removed' ? c.plan : null;
+  return c.kind !== 'plan-added' && c.kind !== 'plan-removed' ? c.plan : null;
 }
 
 /** The changes grouped under their plan (the bundle's own changes under "The bundle"), in order. */

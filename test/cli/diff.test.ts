@@ -38,7 +38,7 @@ describe('kdx diff', () => {
 
   it('a figure that moves: the policy and the plan, as the widgets will show them', async () => {
     // Two more items of 財政基盤の質を高める achieved, the two unconfirmed ones among them: 34/40 = 85.0%; the plan
-    // 110/124 = 88.7% (110 × 1000 / 124 = 887.09…).
+    // 110/124 = 88.7% (110 × 1000 / 124 = 887.09…). The report's 「※うち2項目は数値未確定」 goes with them.
     const moved = edited('moved', (b) => {
       node(b, 'policy-3').progress = { total: 40, achieved: 34 };
       amp(b).progress = { total: 124, achieved: 110 };
@@ -49,8 +49,8 @@ describe('kdx diff', () => {
       `${seed('kanazawa')} → ${moved}: サイトで変わる点が 2 件あります`,
       '',
       '計画「金沢市行政経営プラン」（administrative-management-plan）',
-      '  達成率: 金沢市行政経営プラン 87.1%（108/124項目） → 88.7%（110/124項目）',
-      '  達成率: 3 財政基盤の質を高める 80.0%（32/40項目） → 85.0%（34/40項目）',
+      '  達成率: 金沢市行政経営プラン 87.1%（108/124項目、2項目は数値未確定） → 88.7%（110/124項目）',
+      '  達成率: 3 財政基盤の質を高める 80.0%（32/40項目、2項目は数値未確定） → 85.0%（34/40項目）',
       '',
     ]);
   });
@@ -108,7 +108,8 @@ describe('kdx diff', () => {
       // (the report's only ※), and are no longer once policy 3 has none: the plan's note goes, its rate stays.
       [['figure', null, 871, 871], ['figure', 'policy-3', 800, 850]],
     );
-    assert.equal(out.changes[1].message, '達成率: 3 財政基盤の質を高める 80.0%（32/40項目） → 85.0%（34/40項目）');
+    assert.equal(out.changes[0].message, '達成率: 金沢市行政経営プラン 87.1%（108/124項目、2項目は数値未確定） → 87.1%（108/124項目）');
+    assert.equal(out.changes[1].message, '達成率: 3 財政基盤の質を高める 80.0%（32/40項目、2項目は数値未確定） → 85.0%（34/40項目）');
   });
 
   it('broken input: exit 2 and a message naming the file', async () => {
@@ -178,10 +179,10 @@ describe('kdx diff: report shapes (seeds/examples, fictional)', () => {
     const r = await kdx('diff', example('indicators'), after, '--lang', 'en');
     assert.equal(r.code, 1);
     assert.deepEqual(lines(r.out), [
-      "  Baseline: 1-2 Residents' satisfaction Residents satisfied with the city 60% (FY2019) → 60% (FY2018)",
+      `  Baseline: 1-2 Residents' satisfaction "Residents satisfied with the city" 60% (FY2019) → 60% (FY2018)`,
       '  Evaluation breakdown: 2 A lively city S 0, A 2, B 0, C 0, − 1 → S 1, A 1, B 0, C 0, − 1',
       '  Evaluation: 2-1 Better public information A: Improved by more than 10% on the baseline (computed) → S: Target reached (computed)',
-      '  Actual (FY2024): 2-1 Better public information Monthly page views of the city website 15×10,000 views → 18×10,000 views',
+      '  Actual (FY2024): 2-1 Better public information "Monthly page views of the city website" 15×10,000 views → 18×10,000 views',
       '  Evaluation breakdown: Midori City Comprehensive Plan (fictional) S 1, A 2, B 1, C 1, − 1 → S 2, A 1, B 1, C 1, − 1',
     ]);
   });
@@ -195,10 +196,11 @@ describe('kdx diff: report shapes (seeds/examples, fictional)', () => {
     });
     const r = await kdx('diff', example('year-over-year'), after);
     assert.equal(r.code, 1);
+    // The plan's own counts first (their date and base), then the item's year.
     assert.deepEqual(lines(r.out), [
-      '  平成26年度の件数: 1 市民サービスの向上 25.6%（10/39項目）［完了 10・順調 22・遅れ 5・未着手 2］ → 28.2%（11/39項目）［完了 11・順調 21・遅れ 5・未着手 2］',
-      '  時点: 2016年3月31日 → 2016年4月1日',
+      '  集計の時点: 2016年3月31日 → 2016年4月1日',
       '  増減の基準: 平成26年度 「※増減は対H26年度と比較」 → 平成25年度',
+      '  平成26年度の件数: 1 市民サービスの向上 25.6%（10/39項目）［完了 10・順調 22・遅れ 5・未着手 2］ → 28.2%（11/39項目）［完了 11・順調 21・遅れ 5・未着手 2］',
     ]);
   });
 
@@ -210,10 +212,11 @@ describe('kdx diff: report shapes (seeds/examples, fictional)', () => {
     });
     const r = await kdx('diff', example('revisions'), after);
     assert.equal(r.code, 1);
+    // The revision added, with what it changes; the one changed, by what changes in it (K-3 by its node's № and title).
     assert.deepEqual(lines(r.out), [
       '  期間: 令和2年度～令和7年度 → 令和2年度～令和8年度',
-      '  見直しを追加: 2025年3月 令和7年3月改定',
-      '  見直しの内容が変わります: 2022年3月 令和4年3月改定',
+      '  見直しを追加: 2025年3月「令和7年3月改定」（計画期間 令和2年度～令和7年度から令和2年度～令和8年度へ）',
+      '  見直し 2022年3月「令和4年3月改定」の追加した項目に追加: K-3 公共施設の予約システムの更新',
     ]);
   });
 
