@@ -11,7 +11,7 @@
  * 320 CSS px and WCAG 1.4.12 text spacing clips no text, in both languages; text contrast from the rendered
  * colours for `theme` light, dark and auto (auto under both prefers-color-scheme values) on a white and on a
  * near-black page, every text against white under print media, and no border or outline under forced colours
- * that is not there without them, in the story's first language (both with KDX_SMOKE_FULL=1). A widget or state
+ * that is not there without them, in the story's first language (both with KDX_SMOKE_FULL=1, as .ci/run sets). A widget or state
  * added later is covered by adding its story.
  *
  * `--shots-only` (run by `npm run build-storybook`): renders every story tagged `forced-colors` with forced colours
