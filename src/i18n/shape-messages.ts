@@ -90,6 +90,14 @@ export interface ShapeMessages {
     /** A grade filter option with its count: 「S：計画以上（4）」. */
     gradeOption: (grade: string, n: string) => string;
   };
+  /**
+   * Where the figures shown come from, said where it is not the report (tree, progress, chart): a grade the rule
+   * computed, counts the widget added up.
+   */
+  provenance: {
+    /** After a computed grade in a tree row, in sight (rows are narrow): 「（計算）」; read out as `grades.sourced`. */
+    computedMark: string;
+  };
   chart: {
     /** The doughnut of a scale's grades: 「…：評価の内訳」. */
     scaleLabel: (title: string, scale: string) => string;

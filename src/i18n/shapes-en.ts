@@ -59,6 +59,9 @@ export const shapesEn: ShapeMessages = {
     gradeSpoken: (scale, g) => `${scale}: ${g}`,
     gradeOption: (g, n) => `${g} (${n})`,
   },
+  provenance: {
+    computedMark: ' (computed)',
+  },
   chart: {
     scaleLabel: (title, scale) => `${title}: breakdown by ${scale}`,
     current: 'Now',

@@ -59,6 +59,9 @@ export const shapesJa: ShapeMessages = {
     gradeSpoken: (scale, g) => `${scale}：${g}`,
     gradeOption: (g, n) => `${g}（${n}）`,
   },
+  provenance: {
+    computedMark: '（計算）',
+  },
   chart: {
     scaleLabel: (title, scale) => `${title}：${scale}の内訳`,
     current: '現在',

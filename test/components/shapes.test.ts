@@ -4,8 +4,13 @@
  * Expected values are worked out by hand from the examples' counts (see test/data/shapes.test.ts).
  */
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { LitElement } from 'lit';
 import '../../src/kdx.js';
 import { GARBAGE, mount, q, rows, settled, shown, unmountAll } from '../helpers/widgets.js';
+import '../presentation/checks.js';
+
+const checks = (window as unknown as { kdxPresentation: { overflow(): string[] } }).kdxPresentation;
 
 const EX = '/seeds/examples';
 describe('report shapes in the widgets', () => {
@@ -183,7 +188,8 @@ describe('report shapes in the widgets', () => {
 
     it('combines the grade with the text filter, and shows computed grades', async () => {
       const { el } = await mount(`<kdx-plan-tree data-test src="${EX}/indicators.json" expand-depth="2"></kdx-plan-tree>`);
-      expect(q(el, '[data-id="2-3"] .grade [aria-hidden="true"]').textContent).to.equal('−');
+      // No actual value, no grade stated: the rule's `missing` grade, marked as computed.
+      expect(q(el, '[data-id="2-3"] .grade [aria-hidden="true"]').textContent).to.equal('−（計算）');
       const select = q<HTMLSelectElement>(el, 'select');
       select.value = 'A';
       select.dispatchEvent(new Event('change'));
@@ -251,4 +257,75 @@ describe('report shapes in the widgets', () => {
       expect(q(el, '[role="alert"]').textContent).to.contain('「窓口のオンライン予約」には指標の値がありません');
     });
   });
+});
+
+/**
+ * Where each figure comes from, as a reader meets it: a grade the rule computed is marked as computed (the report
+ * states none), counts the widget added up say so, every snapshot has its date, calculated shares are labelled.
+ * Expected values worked out by hand from the examples (each test says how).
+ */
+describe('report shapes: computed, tallied, dated, derived', () => {
+  afterEach(unmountAll);
+
+  const grade = (el: Element, id: string) => {
+    const g = q(el, `[data-id="${id}"] .grade`);
+    return [g.querySelector('[aria-hidden="true"]')!.textContent, g.querySelector('.visually-hidden')!.textContent];
+  };
+  const ids = (el: Element) => [...el.shadowRoot!.querySelectorAll('[role="treeitem"]:not([data-context])')].map((r) => (r as HTMLElement).dataset.id);
+  const options = (el: Element) => [...q<HTMLSelectElement>(el, 'select').options].map((o) => o.textContent!.trim());
+  const choose = async (el: LitElement, value: string) => {
+    const select = q<HTMLSelectElement>(el, 'select');
+    select.value = value;
+    select.dispatchEvent(new Event('change'));
+    await settled(el);
+  };
+
+  describe('<kdx-plan-tree>', () => {
+    it('a grade the rule computed says so, in sight and in words; a stated one reads as the report\'s', async () => {
+      const { el } = await mount(`<kdx-plan-tree data-test src="${EX}/indicators.json" expand-depth="2"></kdx-plan-tree>`);
+      // 2-1: no grade stated, 12 → 15 is +25% on the baseline: A by the rule. 2-2: A stated by the report.
+      expect(grade(el, '2-1')).to.deep.equal(['A（計算）', '評価：A：基準値から10%を超えて改善 （評価基準による計算）']);
+      expect(grade(el, '2-2')).to.deep.equal(['A', '評価：A：基準値から10%を超えて改善']);
+      // 2-3 has no actual value: the rule's `missing` grade, computed too.
+      expect(grade(el, '2-3')).to.deep.equal(['−（計算）', '評価：−：評価できない （評価基準による計算）']);
+      // 1-1: 40 → 0 children waiting, the target 0 reached (progress 100%): S.
+      expect(grade(el, '1-1')).to.deep.equal(['S（計算）', '評価：S：目標値を達成 （評価基準による計算）']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('in English, and the row still fits a 320 px column', async () => {
+      await setViewport({ width: 320, height: 640 });
+      try {
+        const { el } = await mount(`<kdx-plan-tree data-test lang="en" src="${EX}/indicators.json" expand-depth="2"></kdx-plan-tree>`);
+        expect(grade(el, '2-1')).to.deep.equal(['A (computed)', 'Evaluation: A: Improved by more than 10% on the baseline (computed by the evaluation rule)']);
+        expect(grade(el, '2-2')).to.deep.equal(['A', 'Evaluation: A: Improved by more than 10% on the baseline']);
+        expect(checks.overflow()).to.deep.equal([]);
+        // The title wraps beside the grade; neither is cut off.
+        const row = q(el, '[data-id="2-1"]');
+        const g = row.querySelector('.grade')!.getBoundingClientRect();
+        expect(g.right).to.be.at.most(row.getBoundingClientRect().right);
+        expect(row.querySelector('.label')!.getBoundingClientRect().right).to.be.at.most(g.left);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
+    it('the a–d attainment plan (dx-plan): each item\'s grade computed from actual ÷ target', async () => {
+      const { el } = await mount(`<kdx-plan-tree data-test src="${EX}/indicators.json" plan="dx-plan"></kdx-plan-tree>`);
+      // D-1 9,500 / 10,000 = 95% → a; D-2 80 / 120 = 66.7% → b; D-3 140 / 500 = 28% → d.
+      expect(grade(el, 'D-1')).to.deep.equal(['a（計算）', '達成度：a：ほぼ達成した（90%以上） （評価基準による計算）']);
+      expect(grade(el, 'D-2')).to.deep.equal(['b（計算）', '達成度：b：概ね達成した（60%以上90%未満） （評価基準による計算）']);
+      expect(grade(el, 'D-3')).to.deep.equal(['d（計算）', '達成度：d：達成していない（30%未満） （評価基準による計算）']);
+      expect(q(el, '.grade-filter label').textContent).to.equal('達成度');
+      expect(options(el)).to.deep.equal([
+        'すべて', 'a：ほぼ達成した（90%以上）（1）', 'b：概ね達成した（60%以上90%未満）（1）', 'c：達成が遅れている（30%以上60%未満）（0）', 'd：達成していない（30%未満）（1）',
+      ]);
+      await choose(el, 'd');
+      expect(ids(el)).to.deep.equal(['D-3']);
+      await expect(el).to.be.accessible();
+    });
+
+  });
+
+
 });

@@ -38,13 +38,18 @@ export function renderGradeFilter(f: GradeFilter, value: string, t: ShapeMessage
   </div>`;
 }
 
-/** A row's grade: its label in sight, the scale's name and the grade's definition for screen readers. */
+/**
+ * A row's grade: its label in sight, the scale's name and the grade's definition for screen readers; a grade the
+ * rule computed (the report states none) says so in both, so that it never passes for the report's.
+ */
 export function renderRowGrade(node: PlanNode, scale: ScaleModel, lang: Lang, t: ShapeMessages): TemplateResult | typeof nothing {
   const g = node.grades.get(scale.id);
   if (!g) return nothing;
   const label = shown(g.grade.label, lang) ?? { text: g.grade.id, lang };
+  const computed = g.source === 'computed';
+  const spoken = t.tree.gradeSpoken(scaleName(scale, lang, t).text, gradeText(g.grade, lang, t).text);
   return html`<span class="grade" data-tone=${g.grade.tone ?? 'neutral'} part="grade"
-    ><span aria-hidden="true" lang=${label.lang === lang ? nothing : label.lang}>${label.text}</span
-    ><span class="visually-hidden">${t.tree.gradeSpoken(scaleName(scale, lang, t).text, gradeText(g.grade, lang, t).text)}</span></span
+    ><span aria-hidden="true"><span lang=${label.lang === lang ? nothing : label.lang}>${label.text}</span>${computed ? t.provenance.computedMark : nothing}</span
+    ><span class="visually-hidden">${spoken}${computed ? ` ${t.grades.sourced(t.grades.source.computed, '')}` : nothing}</span></span
   >`;
 }
