@@ -97,6 +97,11 @@ export interface ShapeMessages {
   provenance: {
     /** After a computed grade in a tree row, in sight (rows are narrow): 「（計算）」; read out as `grades.sourced`. */
     computedMark: string;
+    /**
+     * Under counts the widget added up rather than took from the report: tallied from the items' grades (and how
+     * many of those the rule computed, if any), summed from the report's counts of parts, or both.
+     */
+    tallied: (fromItems: boolean, fromReport: boolean, computed: string | undefined) => string;
   };
   chart: {
     /** The doughnut of a scale's grades: 「…：評価の内訳」. */

@@ -61,6 +61,8 @@ export const shapesEn: ShapeMessages = {
   },
   provenance: {
     computedMark: ' (computed)',
+    tallied: (items, report, n) =>
+      `Counts are ${report ? `the sum of the report's counts${items ? " and the items' grades" : ''}` : "tallied from the items' grades"}${n ? ` (${n} computed by the evaluation rule)` : ''}.`,
   },
   chart: {
     scaleLabel: (title, scale) => `${title}: breakdown by ${scale}`,

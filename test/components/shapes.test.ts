@@ -267,10 +267,13 @@ describe('report shapes in the widgets', () => {
 describe('report shapes: computed, tallied, dated, derived', () => {
   afterEach(unmountAll);
 
+  /** A fictional example, changed here, inside a provider: `<kdx-plan><script type="application/json">`. */
+  const inline = (bundle: unknown, widget: string) => `<kdx-plan><script type="application/json">${JSON.stringify(bundle)}</script>${widget}</kdx-plan>`;
   const grade = (el: Element, id: string) => {
     const g = q(el, `[data-id="${id}"] .grade`);
     return [g.querySelector('[aria-hidden="true"]')!.textContent, g.querySelector('.visually-hidden')!.textContent];
   };
+  const notes = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part="note"]')].map((n) => n.textContent!.trim());
   const ids = (el: Element) => [...el.shadowRoot!.querySelectorAll('[role="treeitem"]:not([data-context])')].map((r) => (r as HTMLElement).dataset.id);
   const options = (el: Element) => [...q<HTMLSelectElement>(el, 'select').options].map((o) => o.textContent!.trim());
   const choose = async (el: LitElement, value: string) => {
@@ -327,5 +330,71 @@ describe('report shapes: computed, tallied, dated, derived', () => {
 
   });
 
+  describe('<kdx-progress>', () => {
+    it('counts tallied from the items\' grades say so, and how many the rule computed', async () => {
+      const { el } = await mount(`<kdx-progress data-test src="${EX}/indicators.json"></kdx-progress>`);
+      // Six items, no counts stated: S 1-1; A 2-1 (computed), 2-2 (stated); B 1-2 (66 on 60 is +10.0%, not above
+      // 10); C 1-3 (lower is better: 280,000 on 250,000 is 12% worse); − 2-3. Five of the six computed.
+      expect(rows(el)).to.deep.equal([
+        ['区分', '件数', '割合'],
+        ['S：目標値を達成', '1', '16.7%'],
+        ['A：基準値から10%を超えて改善', '2', '33.3%'],
+        ['B：基準値の±10%以内', '1', '16.7%'],
+        ['C：基準値から10%を超えて悪化', '1', '16.7%'],
+        ['−：評価できない', '1', '16.7%'],
+        ['合計', '6', '100.0%'],
+      ]);
+      expect(notes(el)).to.deep.equal(['件数は各項目の評価を数えた値です（うち5項目は評価基準による計算）。', '割合は件数から計算した値です。']);
+      const { el: goal } = await mount(`<kdx-progress data-test lang="en" src="${EX}/indicators.json" node="goal-2"></kdx-progress>`);
+      // 2-1 and 2-3 computed, 2-2 stated.
+      expect(notes(goal)).to.deep.equal(["Counts are tallied from the items' grades (2 computed by the evaluation rule).", 'Shares are calculated from the counts.']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('counts from stated grades: tallied, none computed; the report\'s own counts: no such note', async () => {
+      const { el } = await mount(`<kdx-progress data-test src="${EX}/two-dimensions.json"></kdx-progress>`);
+      expect(notes(el)).to.deep.equal(['件数は各項目の評価を数えた値です。', '割合は件数から計算した値です。']);
+      const { el: stated } = await mount(`<kdx-progress data-test src="${EX}/grades.json"></kdx-progress>`);
+      expect(notes(stated)).to.deep.equal(['割合は件数から計算した値です。']);
+    });
+
+    it('counts summed from the report\'s counts of the parts, or from those and the items\' grades', async () => {
+      const bundle = structuredClone(await (await fetch(`${EX}/grades.json`)).json());
+      const plan = bundle.plans[0];
+      delete plan.progress;
+      // The three policies' stated counts: 15 + 13 + 12 = 40; S 2 + 1 + 1, A 9 + 8 + 7, B 3 + 3 + 3, C 1 + 1 + 1.
+      const { el } = await mount(inline(bundle, '<kdx-progress data-test></kdx-progress>'));
+      expect(rows(el).map((r) => r[1])).to.deep.equal(['件数', '4', '24', '9', '3', '40']);
+      expect(notes(el)).to.deep.equal(['件数は報告書の件数を合計した値です。', '割合は件数から計算した値です。']);
+      unmountAll();
+      // Policy 1 without its counts: its three listed items (S, A, B) instead of its 15, beside 13 + 12 stated.
+      delete plan.nodes.find((n: { id: string }) => n.id === 'policy-1').progress;
+      const { el: mixed } = await mount(inline(bundle, '<kdx-progress data-test></kdx-progress>'));
+      // 28 = 3 + 13 + 12: S 1 + 1 + 1 = 3 (10.7%), A 1 + 8 + 7 = 16 (57.1%), B 1 + 3 + 3 = 7 (25.0%), C 0 + 1 + 1 = 2 (7.1%).
+      expect(rows(mixed).slice(1).map((r) => r.slice(1))).to.deep.equal([['3', '10.7%'], ['16', '57.1%'], ['7', '25.0%'], ['2', '7.1%'], ['28', '100.0%']]);
+      expect(notes(mixed)).to.deep.equal(['件数は報告書の件数と各項目の評価を合計した値です。', '割合は件数から計算した値です。']);
+    });
+
+    it('the a–d attainment plan (dx-plan): its distribution, the rate it names, and computed counts', async () => {
+      const { el } = await mount(`<kdx-progress data-test src="${EX}/indicators.json" plan="dx-plan"></kdx-progress>`);
+      // a D-1, b D-2, d D-3 (see the tree); a and b achieved: 2 of 3 = 66.7%; each grade 1/3 = 33.3%.
+      expect(rows(el)).to.deep.equal([
+        ['区分', '件数', '割合'],
+        ['a：ほぼ達成した（90%以上）', '1', '33.3%'],
+        ['b：概ね達成した（60%以上90%未満）', '1', '33.3%'],
+        ['c：達成が遅れている（30%以上60%未満）', '0', '0.0%'],
+        ['d：達成していない（30%未満）', '1', '33.3%'],
+        ['合計', '3', '100.0%'],
+      ]);
+      expect(q(el, '.rate').textContent).to.equal('66.7%');
+      expect(q(el, '[role="meter"]').getAttribute('aria-valuetext')).to.equal('b以上の割合 66.7%（3項目中2項目）');
+      expect(q(el, '.counts').textContent).to.equal('b以上の割合：3項目中2項目');
+      expect(q(el, '.as-of').textContent).to.equal('2025年3月31日現在');
+      expect(notes(el)).to.deep.equal(['件数は各項目の評価を数えた値です（うち3項目は評価基準による計算）。', '割合は件数から計算した値です。']);
+      expect(shown(el)).to.not.match(GARBAGE);
+      await expect(el).to.be.accessible();
+    });
+
+  });
 
 });

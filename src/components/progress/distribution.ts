@@ -32,12 +32,37 @@ export interface DistributionView {
   baseNote: Shown | undefined;
   /** Which of the figures are calculated here (shares, changes), not copied from the report. */
   derivedNote: string;
+  /** Where the counts come from, when the widget added them up (the report states none for the node). */
+  countsNote: string | undefined;
 }
 
 const sign = (n: number): -1 | 0 | 1 => (n > 0 ? 1 : n < 0 ? -1 : 0);
 
 function change(n: number, lang: Lang, t: ShapeMessages): ChangeText {
   return { text: formatChange(n, lang), spoken: t.grades.changeSpoken(sign(n), formatCount(Math.abs(n), lang)) };
+}
+
+/**
+ * How the roll-up came by `node`'s counts on `scale`, when the report states none for it: from the items' grades
+ * (how many of them the rule computed) and from the counts the report states for parts of it. Walks the subtree
+ * as the roll-up does: a node with counts of its own is counted by them, a leaf by its grade.
+ */
+export function talliedNote(node: PlanNode, scale: ScaleModel, lang: Lang, t: ShapeMessages): string | undefined {
+  if (!node.progress || node.progress.source === 'declared') return undefined;
+  let items = false;
+  let report = false;
+  let computed = 0;
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n !== node && n.data.progress) report = true;
+    else if (n.children.length) stack.push(...n.children);
+    else if (n.grades.has(scale.id)) {
+      items = true;
+      if (n.grades.get(scale.id)!.source === 'computed') computed++;
+    }
+  }
+  return t.provenance.tallied(items, report, computed ? formatCount(computed, lang) : undefined);
 }
 
 /** The table of `scale` at `node`, or undefined when its counts do not cover every item. */
@@ -82,6 +107,7 @@ export function distributionView(plan: PlanModel, node: PlanNode, scale: ScaleMo
     rateChange,
     baseNote: cmp ? (shown(cmp.note, lang) ?? { text: t.grades.changeBase(baseName!), lang }) : undefined,
     derivedNote: t.grades.derived(!!withBase || !!rateChange),
+    countsNote: talliedNote(node, scale, lang, t),
   };
 }
 
@@ -116,5 +142,6 @@ export function renderDistribution(v: DistributionView, t: ShapeMessages, langOf
     </table>
     ${v.rateChange ? html`<p class="change" part="change"><span aria-hidden="true">${v.rateChange.text}</span><span class="visually-hidden">${v.rateChange.spoken}</span></p>` : nothing}
     ${v.baseNote ? html`<p class="note" part="note" lang=${langOf(v.baseNote)}>${v.baseNote.text}</p>` : nothing}
+    ${v.countsNote ? html`<p class="note" part="note">${v.countsNote}</p>` : nothing}
     <p class="note" part="note">${v.derivedNote}</p>`;
 }
