@@ -45,7 +45,10 @@ export interface ShapeMessages {
     rateChange: (base: string, points: string) => string;
     /** What the changes are against, when the report gives no note: 「増減は平成26年度（2015年3月31日現在）との差です。」. */
     changeBase: (base: string) => string;
-    /** A snapshot's name: its fiscal year (may be empty), with the date it is as of (formatted; may be empty). */
+    /**
+     * A snapshot's name: its fiscal year (may be empty), with the date it is as of (formatted; may be empty). Also
+     * any name or figure with its date: 「…：評価の内訳（2025年3月31日現在）」, 「0人（2024年4月1日現在）」.
+     */
     snapshot: (fiscalYear: string, date: string) => string;
   };
   indicator: {
@@ -95,6 +98,8 @@ export interface ShapeMessages {
    * computed, counts the widget added up.
    */
   provenance: {
+    /** Sentences one after the other (in Japanese without a space). */
+    sentences: (s: string[]) => string;
     /** After a computed grade in a tree row, in sight (rows are narrow): 「（計算）」; read out as `grades.sourced`. */
     computedMark: string;
     /**

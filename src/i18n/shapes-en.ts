@@ -60,6 +60,7 @@ export const shapesEn: ShapeMessages = {
     gradeOption: (g, n) => `${g} (${n})`,
   },
   provenance: {
+    sentences: (s) => s.join(' '),
     computedMark: ' (computed)',
     tallied: (items, report, n) =>
       `Counts are ${report ? `the sum of the report's counts${items ? " and the items' grades" : ''}` : "tallied from the items' grades"}${n ? ` (${n} computed by the evaluation rule)` : ''}.`,

@@ -60,6 +60,7 @@ export const shapesJa: ShapeMessages = {
     gradeOption: (g, n) => `${g}（${n}）`,
   },
   provenance: {
+    sentences: (s) => s.join(''),
     computedMark: '（計算）',
     tallied: (items, report, n) =>
       `件数は${report ? `報告書の件数${items ? 'と各項目の評価' : ''}を合計した` : '各項目の評価を数えた'}値です${n ? `（うち${n}項目は評価基準による計算）` : ''}。`,

@@ -216,11 +216,11 @@ describe('report shapes in the widgets', () => {
       // 60: 30 (50.0%), 20 (33.3%), 7 (11.7%), 3 (5.0%).
       expect(rows(el)).to.deep.equal([
         ['年度', '完了', '順調', '遅れ', '未着手', '合計'],
-        ['平成25年度', '8項目（10.7%）', '45項目（60.0%）', '15項目（20.0%）', '7項目（9.3%）', '75'],
-        ['平成26年度', '18項目（24.7%）', '42項目（57.5%）', '9項目（12.3%）', '4項目（5.5%）', '73'],
-        ['平成27年度', '30項目（50.0%）', '20項目（33.3%）', '7項目（11.7%）', '3項目（5.0%）', '60'],
+        ['平成25年度（2014年3月31日現在）', '8項目（10.7%）', '45項目（60.0%）', '15項目（20.0%）', '7項目（9.3%）', '75'],
+        ['平成26年度（2015年3月31日現在）', '18項目（24.7%）', '42項目（57.5%）', '9項目（12.3%）', '4項目（5.5%）', '73'],
+        ['平成27年度（2016年3月31日現在）', '30項目（50.0%）', '20項目（33.3%）', '7項目（11.7%）', '3項目（5.0%）', '60'],
       ]);
-      expect(q(el, 'canvas').getAttribute('aria-label')).to.match(/^（架空）みどり市行政改革大綱実施計画：進捗区分の推移。平成25年度：完了 8項目（10.7%）、/);
+      expect(q(el, 'canvas').getAttribute('aria-label')).to.match(/^（架空）みどり市行政改革大綱実施計画：進捗区分の推移。平成25年度（2014年3月31日現在）：完了 8項目（10.7%）、/);
       await expect(el).to.be.accessible();
     });
 
@@ -282,6 +282,9 @@ describe('report shapes: computed, tallied, dated, derived', () => {
     select.dispatchEvent(new Event('change'));
     await settled(el);
   };
+  /** The accessible description of an element, from its aria-describedby. */
+  const description = (el: Element, target: Element) =>
+    (target.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim()).join(' ');
 
   describe('<kdx-plan-tree>', () => {
     it('a grade the rule computed says so, in sight and in words; a stated one reads as the report\'s', async () => {
@@ -397,4 +400,94 @@ describe('report shapes: computed, tallied, dated, derived', () => {
 
   });
 
+  describe('<kdx-chart>', () => {
+    it('the distribution over the years: each snapshot with its date, the shares labelled as calculated', async () => {
+      const { el } = await mount(`<kdx-chart data-test src="${EX}/year-over-year.json" type="distribution"></kdx-chart>`);
+      // The rows' dates are asserted above (2014-03-31, 2015-03-31, 2016-03-31): the words say them too.
+      const label = q(el, 'canvas').getAttribute('aria-label')!;
+      expect(label).to.match(/^（架空）みどり市行政改革大綱実施計画：進捗区分の推移。平成25年度（2014年3月31日現在）：完了 8項目（10.7%）、/);
+      expect(label).to.contain('、平成27年度（2016年3月31日現在）：完了 30項目（50.0%）、');
+      expect(label).to.match(/未着手 3項目（5\.0%）。割合は件数から計算した値です。$/);
+      // The counts are the report's: no note on where they come from.
+      expect(notes(el)).to.deep.equal(['割合は件数から計算した値です。']);
+      expect(description(el, q(el, 'table'))).to.equal('割合は件数から計算した値です。');
+      await expect(el).to.be.accessible();
+    });
+
+    it('the distribution in English', async () => {
+      const { el } = await mount(`<kdx-chart data-test lang="en" src="${EX}/year-over-year.json" type="distribution" node="service"></kdx-chart>`);
+      expect(rows(el)[1]).to.deep.equal(['FY2013 (as of 31 March 2014)', '5 items (12.5%)', '24 items (60.0%)', '8 items (20.0%)', '3 items (7.5%)', '40']);
+      expect(q(el, 'canvas').getAttribute('aria-label')).to.match(/\. Shares are calculated from the counts\.$/);
+    });
+
+    it('scale="implementation": the distribution of the second scale, counted from the items, as of the plan\'s date', async () => {
+      const { el } = await mount(`<kdx-chart data-test src="${EX}/two-dimensions.json" type="distribution" scale="implementation"></kdx-chart>`);
+      // No history and no stated counts: the items' grades now (未着手 1, 取組中 3, 完了 3 of 7), as of 2025-03-31.
+      expect(rows(el)).to.deep.equal([
+        ['年度', '未着手', '取組中', '完了', '合計'],
+        ['2025年3月31日現在', '1項目（14.3%）', '3項目（42.9%）', '3項目（42.9%）', '7'],
+      ]);
+      expect(notes(el)).to.deep.equal(['件数は各項目の評価を数えた値です。割合は件数から計算した値です。']);
+      expect(description(el, q(el, 'table'))).to.equal('件数は各項目の評価を数えた値です。割合は件数から計算した値です。');
+      expect(q(el, 'canvas').getAttribute('aria-label')).to.match(/完了 3項目（42\.9%）。件数は各項目の評価を数えた値です。割合は件数から計算した値です。$/);
+    });
+
+    it('a grade doughnut: its as-of date as <kdx-progress> shows it, its shares labelled as calculated', async () => {
+      const { el } = await mount(`<kdx-chart data-test src="${EX}/grades.json" type="doughnut"></kdx-chart>`);
+      // The plan's counts are as of 2025-03-31: in the title, the table's caption and the words.
+      expect(q(el, '[part="title"]').textContent).to.equal('（架空）みどり市行政改革実施計画：評価の内訳（2025年3月31日現在）');
+      expect(q(el, 'caption').textContent).to.equal('（架空）みどり市行政改革実施計画：評価の内訳（2025年3月31日現在）');
+      expect(notes(el)).to.deep.equal(['割合は件数から計算した値です。']);
+      expect(description(el, q(el, 'table'))).to.equal('割合は件数から計算した値です。');
+      expect(q(el, 'canvas').getAttribute('aria-label')).to.equal(
+        '（架空）みどり市行政改革実施計画：評価の内訳（2025年3月31日現在）。S：計画以上 4項目（10.0%）、A：計画どおり 24項目（60.0%）、B：やや遅れている 9項目（22.5%）、C：ほとんど進んでいない 3項目（7.5%）。割合は件数から計算した値です。',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('scale="implementation" as a doughnut, in English: counted from the items', async () => {
+      const { el } = await mount(`<kdx-chart data-test lang="en" src="${EX}/two-dimensions.json" type="doughnut" scale="implementation"></kdx-chart>`);
+      expect(rows(el)).to.deep.equal([
+        ['Category', 'Count', 'Share'],
+        ['Not started', '1', '14.3%'],
+        ['Under way', '3', '42.9%'],
+        ['Done', '3', '42.9%'],
+        ['Total', '7', '100.0%'],
+      ]);
+      expect(q(el, 'caption').textContent).to.equal('Midori City Fiscal Reform Plan (fictional): breakdown by Implementation (as of 31 March 2025)');
+      expect(notes(el)).to.deep.equal(["Counts are tallied from the items' grades. Shares are calculated from the counts."]);
+      expect(q(el, 'canvas').getAttribute('aria-label')).to.match(
+        /^Midori City Fiscal Reform Plan \(fictional\): breakdown by Implementation \(as of 31 March 2025\)\. Not started 1 item.*Done 3 items \(42\.9%\)\. Counts are tallied from the items' grades\. Shares are calculated from the counts\.$/,
+      );
+    });
+
+    it('an indicator value measured on a date of its own has it in the table', async () => {
+      const { el } = await mount(`<kdx-chart data-test src="${EX}/indicators.json" node="1-1" type="indicator"></kdx-chart>`);
+      // 待機児童数: 40 (FY2019) → 18, 12, 0 (FY2024, counted on 1 April 2024) → target 0 (FY2025).
+      expect(rows(el)).to.deep.equal([
+        ['区分', '値'],
+        ['基準値（令和元年度）', '40人'],
+        ['実績値（令和4年度）', '18人'],
+        ['実績値（令和5年度）', '12人'],
+        ['実績値（令和6年度）', '0人（2024年4月1日現在）'],
+        ['目標値（令和7年度）', '0人'],
+      ]);
+      expect(q(el, 'canvas').getAttribute('aria-label')).to.contain('、実績値（令和6年度） 0人（2024年4月1日現在）、');
+      await expect(el).to.be.accessible();
+    });
+
+    it('the indicator table with a dated value fits a 320 px column when open', async () => {
+      await setViewport({ width: 320, height: 640 });
+      try {
+        const { el } = await mount(`<kdx-chart data-test lang="en" src="${EX}/indicators.json" node="1-1" type="indicator"></kdx-chart>`);
+        q(el, '.toggle').click();
+        await settled(el);
+        expect(rows(el)[4]).to.deep.equal(['Actual (FY2024)', '0 children (as of 1 April 2024)']);
+        expect(checks.overflow()).to.deep.equal([]);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
+  });
 });

@@ -56,7 +56,10 @@ export interface ChartModel {
   tones: Tone[];
   /** Doughnut: the overall rate, drawn in the middle. */
   centre?: string | undefined;
-  /** Says which figures the widget calculated rather than took from the data (the doughnut's remainder). */
+  /**
+   * Says which figures the widget calculated rather than took from the data (the doughnut's remainder; a scale's
+   * shares, and counts it added up): under the chart, the table's description.
+   */
   note?: string | undefined;
   /** Several datasets: a distribution's grades (stacked), an indicator's actuals, baseline and target. */
   series?: ChartSeries[] | undefined;
@@ -155,7 +158,7 @@ function parts(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusD
   const p = node.progress!;
   const t = messages(lang).chart;
   // A scale of the plan's own (a grade scale): its grades, written out with their definitions.
-  const own = shapes?.scale && shapes.shapes?.code.scaleParts(node, shapes.scale, lang, shapes.shapes.m);
+  const own = shapes?.scale && shapes.shapes?.code.scaleParts(shapes, node, lang, shapes.shapes.m);
   if (own) return own;
   const byStatus = p.byStatus.reduce((s, b) => s + b.count, 0) === p.total ? p.byStatus : [];
   if (byStatus.length) {
@@ -177,24 +180,27 @@ function doughnutModel(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string,
   const p = node.progress!;
   const found = parts(node, lang, statuses, shapes);
   const list = 'parts' in found ? found.parts : found;
-  const label = 'label' in found ? found.label : t.chart.doughnutLabel(text(node.title, lang));
+  // A scale of the plan's own: its label (with its date) and its note, from the shapes chunk, the note said too.
+  const scaled = 'parts' in found ? found : undefined;
+  const label = scaled ? scaled.label : t.chart.doughnutLabel(text(node.title, lang));
   // The rate in the middle is the one of the scale drawn (a scale without achieved grades has none).
   const own = shapes?.scale && shapes.scale.id !== STATUS_SCALE && shapes.scale !== shapes.plan.headline ? p.byScale.get(shapes.scale.id) : undefined;
   const centre = own ? own.rateTenths : p.rateTenths;
   const shares = list.map((x) => formatPercent(rateTenths(x.count, p.total) ?? 0, lang));
   const counts = list.map((x) => formatCount(x.count, lang));
   const said = list.map((_, i) => t.chart.part(counts[i]!, shares[i]!));
+  const summary = t.chart.summary(label, t.list(list.map((x, i) => `${x.label} ${said[i]}`)));
   return {
     type: 'doughnut',
     label,
-    summary: t.chart.summary(label, t.list(list.map((x, i) => `${x.label} ${said[i]}`))),
+    summary: scaled ? t.chart.summary(summary, scaled.note) : summary,
     labels: list.map((x) => x.label),
     values: list.map((x) => x.count),
     valueTexts: counts,
     tooltips: said,
     tones: list.map((x) => x.tone),
     centre: centre == null ? undefined : formatPercent(centre, lang),
-    note: list.some((x) => x.derived) ? t.chart.derivedNote(p.unconfirmed > 0) : undefined,
+    note: scaled ? scaled.note : list.some((x) => x.derived) ? t.chart.derivedNote(p.unconfirmed > 0) : undefined,
     table: {
       caption: label,
       columns: [t.chart.category, t.chart.count, t.chart.share],

@@ -35,7 +35,8 @@ const TOKENS = ['accent', 'success', 'info', 'warning', 'danger', 'neutral', 'te
  * @csspart title - What the chart shows (also the table's caption).
  * @csspart chart - The box around the canvas (its height is `--kdx-chart-height`).
  * @csspart legend - The doughnut's legend.
- * @csspart note - What the chart calculated rather than took from the data (the doughnut's remainder).
+ * @csspart note - What the chart calculated rather than took from the data (the doughnut's remainder, a scale's
+ *   shares, counts added up from the items).
  * @csspart toggle-button - The button that shows or hides the table.
  * @csspart table - The data table (visually hidden until the button is pressed; always printed).
  * @csspart error - The error message box.
@@ -247,7 +248,7 @@ export class KdxChart extends KdxElement {
       <p class="title" part="title" aria-hidden="true">${m.label}</p>
       <div class="frame" part="chart"><canvas role="img" aria-label=${m.summary}></canvas></div>
       ${m.type === 'doughnut' ? this.renderLegend(m) : m.series ? this.renderSeriesLegend(m) : nothing}
-      ${m.note ? html`<p class="note" part="note">${m.note}</p>` : nothing}
+      ${m.note ? html`<p class="note" part="note" id="note">${m.note}</p>` : nothing}
       ${this.chartFailed
         ? nothing
         : html`<button class="toggle" part="toggle-button" type="button" aria-expanded=${open ? 'true' : 'false'}
@@ -281,7 +282,8 @@ export class KdxChart extends KdxElement {
     // Each cell also carries its column's name: a narrow column shows it before the number (see the styles).
     const row = (header: string, cells: string[]) =>
       html`<tr role="row"><th scope="row" role="rowheader">${header}</th>${cells.map((c, i) => html`<td role="cell" data-label=${columns[i + 1] ?? ''}>${c}</td>`)}</tr>`;
-    return html`<table part="table" role="table">
+    // The note says which of its figures are calculated.
+    return html`<table part="table" role="table" aria-describedby=${m.note ? 'note' : nothing}>
       <caption id="caption">${caption}</caption>
       <thead role="rowgroup"><tr role="row">${columns.map((c) => html`<th scope="col" role="columnheader">${c}</th>`)}</tr></thead>
       <tbody role="rowgroup">${rows.map((r) => row(r.header, r.cells))}</tbody>
