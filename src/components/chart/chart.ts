@@ -244,6 +244,8 @@ export class KdxChart extends KdxElement {
     const m = this.model!;
     const t = this.t.chart;
     const open = this.tableOpen || this.chartFailed;
+    // Open, the table may scroll sideways in a narrow column: its box is then a labelled, focusable region. (A
+    // comment here, not in the template, which ships as written.)
     return html`<div class="base" part="base" lang=${this.language}>
       <p class="title" part="title" aria-hidden="true">${m.label}</p>
       <div class="frame" part="chart"><canvas role="img" aria-label=${m.summary}></canvas></div>
@@ -253,7 +255,6 @@ export class KdxChart extends KdxElement {
         ? nothing
         : html`<button class="toggle" part="toggle-button" type="button" aria-expanded=${open ? 'true' : 'false'}
             aria-controls="table" @click=${this.toggleTable}>${open ? t.hideTable : t.showTable}</button>`}
-      <!-- Open, the table may scroll sideways in a narrow column: its box is then a labelled, focusable region. -->
       <div id="table" class=${open ? 'table-wrap open' : 'table-wrap'} role=${open ? 'region' : nothing}
         aria-labelledby=${open ? 'caption' : nothing} tabindex=${open ? '0' : nothing}>${this.renderTable(m)}</div>
     </div>`;

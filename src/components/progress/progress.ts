@@ -151,8 +151,7 @@ export class KdxProgress extends KdxElement {
       ${label
         ? html`<p class="counts" part="counts" aria-hidden="true" lang=${this.langOf(label)}>${this.countsText(p, this.rate, false)}</p>`
         : html`<p class="counts" part="counts" aria-hidden="true">${this.t.progress.counts(formatCount(p.achieved, l), formatCount(p.total, l))}</p>`}
-      ${p.unconfirmed > 0 ? html`<p class="note" part="note">${this.t.progress.unconfirmed(formatCount(p.unconfirmed, l), p.unconfirmedDerived)}</p>` : nothing}
-      ${this.asOf ? html`<p class="as-of" part="as-of">${this.asOf}</p>` : nothing}
+      ${this.renderNotes(p)}
       ${this.breakdown && !this.distribution ? this.renderBreakdown(view, p) : nothing}
     `;
     const table = this.distribution ? this.renderTable(this.distribution) : nothing;
@@ -205,10 +204,16 @@ export class KdxProgress extends KdxElement {
     }
     return html`<div class="base" part="base" lang=${l}>
       <span class="title" part="title">${title}</span>
-      ${p.unconfirmed > 0 ? html`<p class="note" part="note">${this.t.progress.unconfirmed(formatCount(p.unconfirmed, l), p.unconfirmedDerived)}</p>` : nothing}
-      ${this.asOf ? html`<p class="as-of" part="as-of">${this.asOf}</p>` : nothing}
+      ${this.renderNotes(p)}
       ${this.renderTable(v)}
     </div>`;
+  }
+
+  /** Items whose figures are not yet fixed, and the date the counts are as of. */
+  private renderNotes(p: Progress): TemplateResult {
+    return html`${p.unconfirmed > 0 ? html`<p class="note" part="note">${this.t.progress.unconfirmed(formatCount(p.unconfirmed, this.language), p.unconfirmedDerived)}</p>` : nothing}${this.asOf
+      ? html`<p class="as-of" part="as-of">${this.asOf}</p>`
+      : nothing}`;
   }
 
   /** The table of the shapes chunk (a view exists only when the chunk is here). */
