@@ -331,6 +331,19 @@ describe('report shapes: computed, tallied, dated, derived', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('scale="implementation": the rows, the filter and its counts are of the second scale', async () => {
+      const { el: first } = await mount(`<kdx-plan-tree data-test src="${EX}/two-dimensions.json" expand-depth="2"></kdx-plan-tree>`);
+      expect(grade(first, 'S-3')).to.deep.equal(['未達成', '達成度：未達成']);
+      const { el } = await mount(`<kdx-plan-tree data-test src="${EX}/two-dimensions.json" scale="implementation" expand-depth="2"></kdx-plan-tree>`);
+      expect(grade(el, 'S-3')).to.deep.equal(['取組中', '実施状況：取組中']);
+      expect(grade(el, 'R-4')).to.deep.equal(['未着手', '実施状況：未着手']);
+      expect(q(el, '.grade-filter label').textContent).to.equal('実施状況');
+      // 未着手 R-4; 取組中 R-2, S-1, S-3; 完了 R-1, R-3, S-2.
+      expect(options(el)).to.deep.equal(['すべて', '未着手（1）', '取組中（3）', '完了（3）']);
+      await choose(el, 'done');
+      expect(ids(el)).to.deep.equal(['R-1', 'R-3', 'S-2']);
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('<kdx-progress>', () => {
@@ -398,6 +411,39 @@ describe('report shapes: computed, tallied, dated, derived', () => {
       await expect(el).to.be.accessible();
     });
 
+    /** year-over-year.json with priority 2 (行政運営の効率化) grown from 40 items to 50 while fewer were completed. */
+    async function declining() {
+      const bundle = structuredClone(await (await fetch(`${EX}/year-over-year.json`)).json());
+      const node = bundle.plans[0].nodes.find((n: { id: string }) => n.id === 'management');
+      node.progress.total = 50;
+      node.progress.byGrade = { progress: { done: 11, 'on-track': 25, delayed: 9, 'not-started': 5 } };
+      node.history[1] = { fiscalYear: 2014, asOf: '2015-03-31', total: 40, byGrade: { progress: { done: 12, 'on-track': 20, delayed: 5, 'not-started': 3 } } };
+      return bundle;
+    }
+
+    it('a rate that fell: 「▲8.0ポイント」 in sight, 「8.0ポイント減」 read out', async () => {
+      // 12 of 40 completed (30.0%) → 11 of 50 (22.0%): 8.0 points down.
+      const { el } = await mount(inline(await declining(), '<kdx-progress data-test node="management"></kdx-progress>'));
+      expect(rows(el)).to.deep.equal([
+        ['区分', '平成27年度', '割合', '平成26年度', '増減'],
+        ['完了', '11', '22.0%', '12', '▲1'],
+        ['順調', '25', '50.0%', '20', '+5'],
+        ['遅れ', '9', '18.0%', '5', '+4'],
+        ['未着手', '5', '10.0%', '3', '+2'],
+        ['合計', '50', '100.0%', '40', '+10'],
+      ]);
+      expect(q(el, '.rate').textContent).to.equal('22.0%');
+      expect(q(el, '.change [aria-hidden="true"]').textContent).to.equal('平成26年度（2015年3月31日現在）比 ▲8.0ポイント');
+      expect(q(el, '.change .visually-hidden').textContent).to.equal('平成26年度（2015年3月31日現在）比 8.0ポイント減');
+      expect(q(el, 'tbody tr:first-child td:last-child .visually-hidden').textContent).to.equal('1減');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a rate that fell, in English: a minus sign, and "down 8.0 points"', async () => {
+      const { el } = await mount(inline(await declining(), '<kdx-progress data-test lang="en" node="management"></kdx-progress>'));
+      expect(q(el, '.change [aria-hidden="true"]').textContent).to.equal('\u22128.0 points on FY2014 (as of 31 March 2015)');
+      expect(q(el, '.change .visually-hidden').textContent).to.equal('down 8.0 points on FY2014 (as of 31 March 2015)');
+    });
   });
 
   describe('<kdx-chart>', () => {
@@ -489,5 +535,28 @@ describe('report shapes: computed, tallied, dated, derived', () => {
       }
     });
 
+    it('indicator="1": the node\'s second indicator; one it does not have is a clear error', async () => {
+      const bundle = structuredClone(await (await fetch(`${EX}/indicators.json`)).json());
+      const node = bundle.plans[0].nodes.find((n: { id: string }) => n.id === '2-1');
+      node.indicators.push({
+        label: { ja: 'SNSのフォロワー数', en: 'Social media followers' }, unit: { ja: '人', en: 'followers' },
+        baseline: { value: 2000, fiscalYear: 2019 }, target: { value: 5000, fiscalYear: 2025 }, actuals: [{ fiscalYear: 2024, value: 4100 }],
+      });
+      const { el: first } = await mount(inline(bundle, '<kdx-chart data-test node="2-1" type="indicator"></kdx-chart>'));
+      expect(q(first, 'caption').textContent).to.equal('情報発信の強化：市ホームページの月間閲覧数');
+      unmountAll();
+      const { el } = await mount(inline(bundle, '<kdx-chart data-test node="2-1" type="indicator" indicator="1"></kdx-chart>'));
+      expect(q(el, 'caption').textContent).to.equal('情報発信の強化：SNSのフォロワー数');
+      expect(rows(el)).to.deep.equal([
+        ['区分', '値'],
+        ['基準値（令和元年度）', '2,000人'],
+        ['実績値（令和6年度）', '4,100人'],
+        ['目標値（令和7年度）', '5,000人'],
+      ]);
+      unmountAll();
+      const { el: none, event } = await mount(inline(bundle, '<kdx-chart data-test node="2-1" type="indicator" indicator="2"></kdx-chart>'));
+      expect(event.type).to.equal('kdx-error');
+      expect(q(none, '[role="alert"]').textContent).to.contain('「情報発信の強化」には指標の値がありません');
+    });
   });
 });
