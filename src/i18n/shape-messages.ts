@@ -124,6 +124,8 @@ export interface ShapeMessages {
   context: {
     /** After a text in the bundle editor's words (`editorial: true`), as the plan overview marks it. */
     editorial: string;
+    /** Before a note in the bundle editor's words, as the card and overview label theirs (never ※). */
+    editorialNote: string;
     /** A value with its year (may be empty) and the date it is as of: 「0人（令和6年度、2024年4月1日現在）」. */
     withAsOf: (value: string, fiscalYear: string, date: string) => string;
     /**

@@ -75,6 +75,7 @@ export const shapesEn: ShapeMessages = {
   },
   context: {
     editorial: "editor's wording",
+    editorialNote: "Editor's note: ",
     withAsOf: (v, fy, date) => `${v} (${fy ? `${fy}, ` : ''}as of ${date})`,
     lowerIsBetter: (change, amount, better) => `${change}, that is ${amount} ${better ? 'better' : 'worse'} as lower is better`,
   },

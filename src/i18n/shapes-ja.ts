@@ -75,6 +75,7 @@ export const shapesJa: ShapeMessages = {
   },
   context: {
     editorial: '編集者による記述',
+    editorialNote: '編集者注：',
     withAsOf: (v, fy, date) => `${v}（${fy ? `${fy}、` : ''}${date}現在）`,
     lowerIsBetter: (change, amount, better) => `${change}、数値が小さいほど良い指標のため${amount}の${better ? '改善' : '悪化'}`,
   },

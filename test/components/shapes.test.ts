@@ -439,6 +439,18 @@ describe('report shapes: computed, tallied, dated, derived', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('a comparison note in the editor\'s words is labelled as the editor\'s (「編集者注：」), the report\'s is not', async () => {
+      const bundle = structuredClone(await (await fetch(`${EX}/year-over-year.json`)).json());
+      bundle.plans[0].progress.comparedWith.note = { ja: '増減は前回の報告との比較', en: 'Changes are against the previous report', editorial: true };
+      const { el } = await mount(inline(bundle, '<kdx-progress data-test></kdx-progress>'));
+      expect(shown(el)).to.contain('編集者注：増減は前回の報告との比較');
+      await expect(el).to.be.accessible();
+      const { el: en } = await mount(inline(bundle, '<kdx-progress data-test lang="en"></kdx-progress>'));
+      expect(shown(en)).to.contain("Editor's note: Changes are against the previous report");
+      const { el: report } = await mount(`<kdx-progress data-test src="${EX}/year-over-year.json"></kdx-progress>`);
+      expect(shown(report)).to.contain('※増減は対H26年度と比較').and.not.contain('編集者注');
+    });
+
     it('a rate that fell, in English: a minus sign, and "down 8.0 points"', async () => {
       const { el } = await mount(inline(await declining(), '<kdx-progress data-test lang="en" node="management"></kdx-progress>'));
       expect(q(el, '.change [aria-hidden="true"]').textContent).to.equal('\u22128.0 points on FY2014 (as of 31 March 2015)');

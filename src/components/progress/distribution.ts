@@ -141,7 +141,9 @@ export function renderDistribution(v: DistributionView, t: ShapeMessages, langOf
       </tfoot>
     </table>
     ${v.rateChange ? html`<p class="change" part="change"><span aria-hidden="true">${v.rateChange.text}</span><span class="visually-hidden">${v.rateChange.spoken}</span></p>` : nothing}
-    ${v.baseNote ? html`<p class="note" part="note" lang=${langOf(v.baseNote)}>${v.baseNote.text}</p>` : nothing}
+    ${v.baseNote
+      ? html`<p class="note" part="note">${v.baseNote.editorial ? html`<b>${t.context.editorialNote}</b>` : nothing}<span lang=${langOf(v.baseNote)}>${v.baseNote.text}</span></p>`
+      : nothing}
     ${v.countsNote ? html`<p class="note" part="note">${v.countsNote}</p>` : nothing}
     <p class="note" part="note">${v.derivedNote}</p>`;
 }
