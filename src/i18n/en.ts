@@ -147,8 +147,10 @@ export const en: Messages = {
     hideTable: 'Hide table',
     achieved: 'Achieved',
     notAchievedDerived: 'Not achieved (calculated)',
-    derivedNote: (u) => `“Not achieved (calculated)” is the number of items minus those achieved${u ? ' and those not yet fixed' : ''}: a calculated value, not a figure stated in the source.`,
+    derivedNote: (r, u, c) =>
+      `${r ? `“Not achieved (calculated)” is the number of items minus those achieved${u ? ' and those not yet fixed' : ''}: a calculated value, not a figure stated in the source. ` : ''}${c ? '“Not yet fixed (calculated)” is the sum of the breakdown’s. ' : ''}Shares are calculated from the counts.`,
     unconfirmed: 'Not yet fixed',
+    unconfirmedDerived: 'Not yet fixed (calculated)',
     item: 'Item',
     total: 'Items',
     rate: 'Rate',

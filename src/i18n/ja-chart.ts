@@ -11,8 +11,10 @@ export const jaChart: Pick<Messages, 'chart'> = {
     hideTable: '表を閉じる',
     achieved: '達成',
     notAchievedDerived: '未達成（計算値）',
-    derivedNote: (u) => `未達成（計算値）は、項目数から達成${u ? 'と数値未確定' : ''}の数を引いて求めた値で、資料に書かれた数ではありません。`,
+    derivedNote: (r, u, c) =>
+      `${r ? `未達成（計算値）は、項目数から達成${u ? 'と数値未確定' : ''}の数を引いて求めた値で、資料に書かれた数ではありません。` : ''}${c ? '数値未確定（計算値）は、内訳の数を合計した値です。' : ''}割合は件数から計算した値です。`,
     unconfirmed: '数値未確定',
+    unconfirmedDerived: '数値未確定（計算値）',
     item: '項目',
     total: '項目数',
     rate: '達成率',

@@ -152,7 +152,13 @@ export interface Messages {
     /** The doughnut's remainder when the data gives only totals: calculated, and labelled so. */
     notAchievedDerived: string;
     /** What the calculated remainder is (with or without items not yet fixed taken off). */
-    derivedNote: (withUnconfirmed: boolean) => string;
+    /**
+     * What the doughnut calculated: the remainder (`remainder`, with or without items not yet fixed taken off), the
+     * items not yet fixed where the roll-up carried them up (`carried`), and always the shares.
+     */
+    derivedNote: (remainder: boolean, withUnconfirmed: boolean, carried: boolean) => string;
+    /** Items not yet fixed, carried up from the breakdown rather than stated. */
+    unconfirmedDerived: string;
     unconfirmed: string;
     item: string;
     total: string;

@@ -160,25 +160,26 @@ describe('<kdx-chart>', () => {
   });
 
   describe('doughnut: achieved / not achieved / not yet fixed', () => {
-    it('splits the whole plan into 108 / 14 / 2 of 124, and says that 14 is calculated (124 − 108 − 2), not reported', async () => {
+    it('splits the whole plan into 108 / 14 / 2 of 124, and says that 14 is calculated (124 − 108 − 2), the 2 carried up from policy 3, the shares calculated', async () => {
       const { el } = await mount(`<kdx-chart data-test type="doughnut" src="${SRC}" plan="${PLAN}"></kdx-chart>`);
       const chart = await chartOf(el);
       expect(chart.data.datasets[0]!.data).to.deep.equal([108, 14, 2]);
       expect(rows(el)).to.deep.equal([
         ['達成', '108', '87.1%'],
         ['未達成（計算値）', '14', '11.3%'],
-        ['数値未確定', '2', '1.6%'],
+        ['数値未確定（計算値）', '2', '1.6%'],
       ]);
       expect(rows(el, 'tfoot')).to.deep.equal([['合計', '124', '100.0%']]);
       expect(q(el, 'canvas').getAttribute('aria-label')).to.equal(
-        '金沢市行政経営プラン：達成状況の内訳。達成 108項目（87.1%）、未達成（計算値） 14項目（11.3%）、数値未確定 2項目（1.6%）',
+        '金沢市行政経営プラン：達成状況の内訳。達成 108項目（87.1%）、未達成（計算値） 14項目（11.3%）、数値未確定（計算値） 2項目（1.6%）',
       );
       expect(q(el, '[part="note"]').textContent).to.equal(
-        '未達成（計算値）は、項目数から達成と数値未確定の数を引いて求めた値で、資料に書かれた数ではありません。',
+        // The report's 合計 row has no ※: its 2 not yet fixed are policy 3's (「※うち 2 項目は数値未確定」), carried up.
+        '未達成（計算値）は、項目数から達成と数値未確定の数を引いて求めた値で、資料に書かれた数ではありません。数値未確定（計算値）は、内訳の数を合計した値です。割合は件数から計算した値です。',
       );
       // Colour is not the only cue: the legend names each part with its count; the rate is in the middle.
       const legend = [...el.shadowRoot!.querySelectorAll('.legend li')].map((li) => li.textContent!.replace(/\s+/g, ''));
-      expect(legend).to.deep.equal(['達成108項目（87.1%）', '未達成（計算値）14項目（11.3%）', '数値未確定2項目（1.6%）']);
+      expect(legend).to.deep.equal(['達成108項目（87.1%）', '未達成（計算値）14項目（11.3%）', '数値未確定（計算値）2項目（1.6%）']);
       expect(drawnTexts(chart)).to.include('87.1%');
       expect(tooltipAt(chart, 1)).to.deep.equal({ title: ['未達成（計算値）'], body: ['14項目（11.3%）'] });
       expect(readable(el)).to.not.match(GARBAGE);
@@ -192,8 +193,8 @@ describe('<kdx-chart>', () => {
         ['In progress', '1', '33.3%'],
         ['Figures not yet fixed', '1', '33.3%'],
       ]);
-      // Every part counted from the items' statuses: nothing calculated, so no note.
-      expect(el.shadowRoot!.querySelector('[part="note"]')).to.equal(null);
+      // Every part counted from the items' statuses: only the shares are calculated, and the note says that alone.
+      expect(q(el, '[part="note"]').textContent).to.equal('Shares are calculated from the counts.');
       const chart = await chartOf(el);
       expect(chart.data.datasets[0]!.backgroundColor).to.deep.equal(['#197a4b', '#0017c1', '#4d4d4d']);
       await expect(el).to.be.accessible();
@@ -321,8 +322,8 @@ describe('<kdx-chart>', () => {
       expect((await chartOf(el)).data.datasets[0]!.data).to.deep.equal([108, 14, 2]);
       el.setAttribute('lang', 'en');
       await settled(el);
-      expect(rows(el).map((r) => r[0])).to.deep.equal(['Achieved', 'Not achieved (calculated)', 'Not yet fixed']);
-      expect((await chartOf(el)).data.labels).to.deep.equal(['Achieved', 'Not achieved (calculated)', 'Not yet fixed']);
+      expect(rows(el).map((r) => r[0])).to.deep.equal(['Achieved', 'Not achieved (calculated)', 'Not yet fixed (calculated)']);
+      expect((await chartOf(el)).data.labels).to.deep.equal(['Achieved', 'Not achieved (calculated)', 'Not yet fixed (calculated)']);
     });
 
     it('resizes with its container; height from --kdx-chart-height', async () => {

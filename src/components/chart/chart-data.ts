@@ -171,7 +171,9 @@ function parts(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusD
     { label: t.achieved, count: p.achieved, tone: 'success' },
     { label: t.notAchievedDerived, count: Math.max(0, p.total - p.achieved - p.unconfirmed), tone: 'warning', derived: true },
   ];
-  if (p.unconfirmed > 0) out.push({ label: t.unconfirmed, count: p.unconfirmed, tone: 'neutral' });
+  if (p.unconfirmed > 0) {
+    out.push({ label: p.unconfirmedDerived ? t.unconfirmedDerived : t.unconfirmed, count: p.unconfirmed, tone: 'neutral', derived: p.unconfirmedDerived });
+  }
   return out;
 }
 
@@ -200,7 +202,7 @@ function doughnutModel(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string,
     tooltips: said,
     tones: list.map((x) => x.tone),
     centre: centre == null ? undefined : formatPercent(centre, lang),
-    note: scaled ? scaled.note : list.some((x) => x.derived) ? t.chart.derivedNote(p.unconfirmed > 0) : undefined,
+    note: scaled ? scaled.note : t.chart.derivedNote(list.some((x) => x.derived && x.tone === 'warning'), p.unconfirmed > 0, !!p.unconfirmedDerived),
     table: {
       caption: label,
       columns: [t.chart.category, t.chart.count, t.chart.share],
