@@ -79,7 +79,8 @@ const minifyLitCss: Plugin = {
   transform(code, id) {
     if (!/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
     const breaks = (s: string) => '\n'.repeat(s.split('\n').length - 1);
-    const out = code.replace(/\bcss`([^`]*)`/g, (_whole, body: string) => `css\`${minifyLiteral(body)}\`${breaks(body)}`);
+    // A literal ends at the first backtick that is not escaped (a \` in a comment must not end it half-way).
+    const out = code.replace(/\bcss`((?:[^`\\]|\\[\s\S])*)`/g, (_whole, body: string) => `css\`${minifyLiteral(body)}\`${breaks(body)}`);
     // Every line stays where it was: a map from each line to the same line keeps the module in the source map.
     const mappings = ['AAAA', ...Array<string>(code.split('\n').length - 1).fill('AACA')].join(';');
     return { code: out, map: { version: 3, sources: [id], sourcesContent: [code], names: [], mappings } };

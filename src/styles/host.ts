@@ -107,6 +107,22 @@ export const hostStyles = [
       outline: 3px solid var(--_focus);
       outline-offset: 2px;
     }
+    /*
+     * The editor's wording (a text with editorial: true), marked as such next to it, never dressed as a quote:
+     * card, overview, tree and the report shapes' renderers use it. On paper and in forced colours it takes the
+     * text colour (--_muted is #000 in print; forced colours replace both).
+     */
+    .editorial-mark {
+      display: inline-block;
+      padding: 0 0.375em;
+      border: 1px solid var(--_muted);
+      border-radius: calc(var(--_radius) / 2);
+      color: var(--_muted);
+      font-size: 0.75em;
+      font-weight: 400;
+      line-height: 1.5;
+      vertical-align: 0.125em;
+    }
     .visually-hidden {
       position: absolute !important;
       width: 1px;

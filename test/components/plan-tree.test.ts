@@ -194,6 +194,18 @@ describe('<kdx-plan-tree>', () => {
     }
   });
 
+  it('marks a title in the editor\'s words (the DX plan prints the previous plan\'s four areas without a heading), in sight and in the item\'s name', async () => {
+    const el = await tree(`<kdx-plan-tree data-test src="${SRC}" plan="dx-action-plan-2"></kdx-plan-tree>`);
+    const row = el.shadowRoot!.querySelector('[data-id="previous-areas"] .label')!;
+    expect(row.textContent!.replace(/\s+/g, ' ').trim()).to.equal('DXアクションプラン（前プラン）の4分野 編集者による記述');
+    expect(el.shadowRoot!.querySelectorAll('.editorial-mark')).to.have.length(1);
+    expect(await itemNames()).to.include('DXアクションプラン（前プラン）の4分野 編集者による記述');
+    const mark = row.querySelector('.editorial-mark')!;
+    expect(getComputedStyle(mark).borderTopStyle).to.equal('solid');
+    el.setAttribute('lang', 'en');
+    await until(() => row.isConnected && el.shadowRoot!.querySelector('[data-id="previous-areas"] .label')!.textContent!.includes("editor's wording"), 'English');
+  });
+
   describe('expand-depth', () => {
     it('0 shows the top-level items closed; 2 opens the areas; a large number opens everything', async () => {
       const el = await tree(`<kdx-plan-tree data-test ${TREE} expand-depth="0"></kdx-plan-tree>`);

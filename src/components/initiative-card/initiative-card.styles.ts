@@ -176,20 +176,9 @@ export const initiativeCardStyles = css`
   .aligned ul {
     margin: 0;
   }
-  /* Notes, the editor's label and mark, and links: the overview has the same rules (see there why not shared). */
+  /* Notes, the editor's label, and links: the overview has the same rules (see there why not shared). */
   .editorial-label {
     font-weight: 700;
-  }
-  .editorial-mark {
-    display: inline-block;
-    padding: 0 0.375em;
-    border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
-    color: var(--_muted);
-    font-size: 0.75em;
-    font-weight: 400;
-    line-height: 1.5;
-    vertical-align: 0.125em;
   }
 
   .notes {

@@ -195,18 +195,6 @@ export const planOverviewStyles = css`
     font-size: 0.875em;
   }
 
-  /* The editor's wording, marked as such next to the text, never dressed as a quote. */
-  .editorial-mark {
-    display: inline-block;
-    padding: 0 0.375em;
-    border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
-    color: var(--_muted);
-    font-size: 0.75em;
-    font-weight: 400;
-    line-height: 1.5;
-    vertical-align: 0.125em;
-  }
   /*
    * Notes, the editor's label and links: the card's rules again, on purpose. Shared, they would go to the core
    * chunk that every page loads: +148 B brotli on a page with one meter, for 37 B less with every widget.

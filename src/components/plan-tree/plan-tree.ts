@@ -3,7 +3,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { KdxError } from '../../data/errors.js';
-import { formatCount, formatPercent, numberLabel, text } from '../../data/format.js';
+import { formatCount, formatPercent, isEditorial, numberLabel, text } from '../../data/format.js';
 import type { PlanModel, PlanNode, ScaleModel } from '../../data/model.js';
 import type { Progress } from '../../data/rollup.js';
 import { KdxNodeSelectEvent } from '../../events/kdx-node-select.js';
@@ -395,11 +395,17 @@ export class KdxPlanTree extends KdxElement {
     const result = html`<div role="treeitem" part="item" class="row" data-id=${n.id} aria-level=${r.level}
       aria-setsize=${r.setsize} aria-posinset=${r.posinset} aria-expanded=${r.open === undefined ? nothing : String(r.open)}
       aria-selected="false" tabindex="-1" ?data-context=${context} ${rowVars(r.level, rate)}
-      ><span class="label" part="label"><span class="number">${number ? `${number} ` : nothing}</span>${text(n.title, this.language)}</span
+      ><span class="label" part="label"><span class="number">${number ? `${number} ` : nothing}</span>${this.titleOf(n)}</span
       >${graded ? S!.code.renderRowGrade(n, scale, this.language, S!.m) : nothing}${p && rate !== null ? this.renderProgress(p, rate) : nothing}</div
     >`;
     this.rowCache.set(n, { key, result });
     return result;
+  }
+
+  /** The row's title, with the editor's mark where it is the bundle editor's wording (as the card and overview). */
+  private titleOf(n: PlanNode) {
+    const title = text(n.title, this.language);
+    return isEditorial(n.title) ? html`${title} <span class="editorial-mark">${this.t.editorial}</span>` : title;
   }
 
   private renderProgress(p: Progress, rate: number): TemplateResult {
