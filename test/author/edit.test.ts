@@ -5,39 +5,17 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { Bundle } from '../../src/data/bundle.js';
-import { $, AMP, choose, download, downloadLinks, fileFrom, mount, previewWidgets, selectValue, settle, shadowText, TEMPLATE, textOf, type, waitFor, withPublished } from './helpers.js';
+import {
+  $, AMP, changedLines, choose, downloadLinks, editItem, fileFrom, mount, previewWidgets, recomputed, savedText, selectValue, settle, shadowText,
+  TEMPLATE, textOf, type, waitFor, withPublished,
+} from './helpers.js';
 import type { KdxAuthor } from '../../src/author/author-app.js';
-
-/** The lines between the common start and the common end of two texts (what a version-control diff shows). */
-function changedLines(a: string, b: string): { removed: string[]; added: string[] } {
-  const [x, y] = [a.split('\n'), b.split('\n')];
-  let start = 0;
-  while (start < x.length && x[start] === y[start]) start++;
-  let end = 0;
-  while (end < x.length - start && end < y.length - start && x[x.length - 1 - end] === y[y.length - 1 - end]) end++;
-  const trim = (lines: string[]) => lines.map((l) => l.trim());
-  return { removed: trim(x.slice(start, x.length - end)), added: trim(y.slice(start, y.length - end)) };
-}
-
-const savedText = async (app: KdxAuthor) => new TextDecoder().decode((await download(app, 'json')).bytes);
 
 async function opened(): Promise<KdxAuthor> {
   const app = await mount();
   await withPublished(app);
   await choose(app, 'sheet-file', await fileFrom(TEMPLATE));
   return app;
-}
-
-async function editItem(app: KdxAuthor, id: string) {
-  type(app, 'edit-item', id);
-  await app.updateComplete;
-}
-
-async function recomputed(app: KdxAuthor) {
-  await waitFor(() => !app.computing, 'the page to check again', 4000);
-  await new Promise((r) => setTimeout(r, 450)); // typing pause
-  await waitFor(() => !app.computing, 'the page to check again', 4000);
-  await app.updateComplete;
 }
 
 describe('authoring page: small edits in place', () => {

@@ -33,7 +33,7 @@ export async function fileFrom(url: string, name = url.split('/').pop()!): Promi
 
 /** Chooses `file` in the file input `id`, as the file button does (the browser sets `files`, then fires change). */
 export async function choose(app: KdxAuthor, id: string, file: File): Promise<void> {
-  const input = $<HTMLInputElement>(app, `#${id}`);
+  const input = byId<HTMLInputElement>(app, id);
   const dt = new DataTransfer();
   dt.items.add(file);
   input.files = dt.files;
@@ -50,14 +50,17 @@ export async function settle(app: KdxAuthor): Promise<void> {
   await app.updateComplete;
 }
 
+/** The element with this id (ids of edit fields hold `:`, as the CSV column they write: `grade:evaluation`). */
+export const byId = <T extends Element = HTMLElement>(app: KdxAuthor, id: string): T => $<T>(app, `#${CSS.escape(id)}`);
+
 export function selectValue(app: KdxAuthor, id: string, value: string): void {
-  const select = $<HTMLSelectElement>(app, `#${id}`);
+  const select = byId<HTMLSelectElement>(app, id);
   select.value = value;
   select.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
 export function type(app: KdxAuthor, id: string, value: string): void {
-  const input = $<HTMLInputElement>(app, `#${id}`);
+  const input = byId<HTMLInputElement>(app, id);
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
@@ -86,3 +89,33 @@ export async function withPublished(app: KdxAuthor): Promise<void> {
   selectValue(app, 'plan', AMP);
   await settle(app);
 }
+
+/** The lines between the common start and the common end of two texts (what a version-control diff shows). */
+export function changedLines(a: string, b: string): { removed: string[]; added: string[] } {
+  const [x, y] = [a.split('\n'), b.split('\n')];
+  let start = 0;
+  while (start < x.length && x[start] === y[start]) start++;
+  let end = 0;
+  while (end < x.length - start && end < y.length - start && x[x.length - 1 - end] === y[y.length - 1 - end]) end++;
+  const trim = (lines: string[]) => lines.map((l) => l.trim());
+  return { removed: trim(x.slice(start, x.length - end)), added: trim(y.slice(start, y.length - end)) };
+}
+
+export const savedText = async (app: KdxAuthor) => new TextDecoder().decode((await download(app, 'json')).bytes);
+
+/** Chooses the item to edit, as typing its id in the item field does. */
+export async function editItem(app: KdxAuthor, id: string): Promise<void> {
+  type(app, 'edit-item', id);
+  await app.updateComplete;
+}
+
+/** Waits until an edit (typed: after the typing pause) has been checked. */
+export async function recomputed(app: KdxAuthor): Promise<void> {
+  await waitFor(() => !app.computing, 'the page to check again', 4000);
+  await new Promise((r) => setTimeout(r, 450)); // typing pause
+  await waitFor(() => !app.computing, 'the page to check again', 4000);
+  await app.updateComplete;
+}
+
+/** The lines of "what changes on the site". */
+export const diffLines = (app: KdxAuthor) => [...app.shadowRoot!.querySelectorAll('.diff li')].map(textOf);
