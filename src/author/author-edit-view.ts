@@ -8,9 +8,9 @@ import type { NodeData } from '../data/bundle.js';
 import type { AuthorMessages } from '../i18n/author.js';
 import { itemLabel } from '../i18n/diff.js';
 import type { KdxAuthor } from './author-app.js';
-import { ITEM_FIELDS, PLAN_FIELDS, type EditField } from './edit-fields.js';
+import { itemFields, PLAN_FIELDS, type EditContext, type EditField } from './edit-fields.js';
 import { formatPageIssue } from './format-issues.js';
-import { statusesOf } from './session.js';
+import { editContext } from './session.js';
 
 /** Suggestions in the item chooser: enough to find one, never thousands of options. */
 const SUGGESTIONS = 30;
@@ -19,7 +19,7 @@ const TYPING = 400;
 
 const ref = (n: NodeData) => ({ id: n.id, number: n.number, title: n.title });
 
-function fieldInput<T>(app: KdxAuthor, t: AuthorMessages, field: EditField<T>, target: T, item: string | undefined): TemplateResult {
+function fieldInput<T>(app: KdxAuthor, t: AuthorMessages, ctx: EditContext, field: EditField<T>, target: T, item: string | undefined): TemplateResult {
   const id = `edit-${item === undefined ? 'plan' : 'item'}-${field.id}`;
   const typed = item === undefined ? app.session.edits.plan[field.id] : app.session.edits.items.get(item)?.[field.id];
   const value = typed ?? field.value(target);
@@ -27,13 +27,15 @@ function fieldInput<T>(app: KdxAuthor, t: AuthorMessages, field: EditField<T>, t
   const problem = o.status === 'invalid' ? o.issues.find((i) => i.kind === 'cli' && i.field === field.id && i.item?.id === item) : undefined;
   const hint = t.edit.hints[field.id];
   const described = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ') || nothing;
+  const lang = app.language;
   const set = (delay: number) => (e: Event) => app.edit(item, field.id, (e.target as HTMLInputElement).value, delay);
-  const ctx = { statuses: statusesOf(app.session) };
   let control: TemplateResult;
   if (field.input === 'choice') {
     control = html`<select id=${id} aria-describedby=${described} @change=${set(0)}>
-      <option value="" ?selected=${value === ''}>${t.edit.noStatus}</option>
-      ${field.choices!(ctx).map((c) => html`<option .value=${c.value} ?selected=${c.value === value}>${text(c.label, app.language)}</option>`)}
+      <option value="" ?selected=${value === ''}>${t.edit.none}</option>
+      ${field.choices!(ctx).map(
+        (c) => html`<option .value=${c.value} ?selected=${c.value === value}>${t.edit.choice(text(c.label, lang), c.definition && text(c.definition, lang))}</option>`,
+      )}
     </select>`;
   } else if (field.input === 'lines') {
     control = html`<textarea id=${id} rows="3" aria-describedby=${described} aria-invalid=${problem ? 'true' : 'false'} .value=${value} @input=${set(TYPING)}></textarea>`;
@@ -42,10 +44,10 @@ function fieldInput<T>(app: KdxAuthor, t: AuthorMessages, field: EditField<T>, t
       aria-describedby=${described} aria-invalid=${problem ? 'true' : 'false'} .value=${value} @input=${set(TYPING)} />`;
   }
   return html`<div class="field">
-    <label for=${id}>${t.edit.fields[field.id] ?? field.id}</label>
+    <label for=${id}>${field.name ? t.edit.named(text(field.name, lang), field.column) : (t.edit.fields[field.id] ?? field.id)}</label>
     ${control}
     ${hint ? html`<p id="${id}-hint" class="hint">${hint}</p>` : nothing}
-    ${problem ? html`<p id="${id}-problem" class="problem">${formatPageIssue(problem, app.language)}</p>` : nothing}
+    ${problem ? html`<p id="${id}-problem" class="problem">${formatPageIssue(problem, lang)}</p>` : nothing}
   </div>`;
 }
 
@@ -59,6 +61,7 @@ export function renderEdit(app: KdxAuthor, t: AuthorMessages): TemplateResult {
   const matches = source.nodes
     .filter((n) => !query || node || `${n.id} ${n.number ?? ''} ${text(n.title, 'ja')} ${text(n.title, 'en')}`.toLowerCase().includes(query))
     .slice(0, SUGGESTIONS);
+  const ctx = editContext(app.session);
   const edited = app.session.edits.items.size + (Object.keys(app.session.edits.plan).length ? 1 : 0);
   return html`<section aria-labelledby="h-edit">
     <h2 id="h-edit">${t.edit.heading}</h2>
@@ -66,7 +69,7 @@ export function renderEdit(app: KdxAuthor, t: AuthorMessages): TemplateResult {
     ${source.plan
       ? html`<fieldset>
           <legend>${t.edit.planFields}</legend>
-          ${PLAN_FIELDS.map((f) => fieldInput(app, t, f, source.plan!, undefined))}
+          ${PLAN_FIELDS.map((f) => fieldInput(app, t, ctx, f, source.plan!, undefined))}
         </fieldset>`
       : nothing}
     <div class="field">
@@ -79,7 +82,7 @@ export function renderEdit(app: KdxAuthor, t: AuthorMessages): TemplateResult {
     ${node
       ? html`<fieldset>
           <legend>${t.edit.itemFields(itemLabel(ref(node), lang))}</legend>
-          ${ITEM_FIELDS.map((f) => fieldInput(app, t, f, node, node.id))}
+          ${itemFields(ctx).map((f) => fieldInput(app, t, ctx, f, node, node.id))}
           ${app.session.edits.items.has(node.id) ? html`<button type="button" @click=${() => app.undo(node.id)}>${t.edit.undo}</button>` : nothing}
         </fieldset>`
       : nothing}

@@ -13,7 +13,7 @@ import { importItems, type ImportResult } from '../cli/import-items.js';
 import { DEFAULT_STATUSES } from '../cli/merge.js';
 import type { CliIssue } from '../cli/messages.js';
 import type { IssueKey } from '../i18n/messages.js';
-import { ITEM_FIELDS, PLAN_FIELDS, type EditContext } from './edit-fields.js';
+import { itemFields, PLAN_FIELDS, type EditContext } from './edit-fields.js';
 
 export interface OpenedBundle {
   name: string;
@@ -95,6 +95,12 @@ export function statusesOf(session: Pick<Session, 'base'>): readonly StatusData[
   return session.base ? (session.base.raw.statuses ?? []) : DEFAULT_STATUSES;
 }
 
+/** What an edit is held to: the bundle's statuses, the plan's scales (a new plan has none). */
+export function editContext(session: Session): EditContext {
+  const planId = planIdOf(session);
+  return { statuses: statusesOf(session), scales: session.base?.raw.plans.find((p) => p.id === planId)?.scales ?? [] };
+}
+
 const itemRef = (n: NodeData): ItemRef => ({ id: n.id, number: n.number, title: n.title });
 
 /** The plan id in effect: the chosen one, or the new plan's. */
@@ -125,7 +131,7 @@ export function compute(session: Session): Outcome {
   }
   if (issues.length) return { status: 'invalid', issues, source: undefined };
 
-  const ctx: EditContext = { statuses: statusesOf(session) };
+  const ctx = editContext(session);
   const editIssues: PageIssue[] = [];
   const lineOf = new Map<string, number>();
   const source: { nodes: readonly NodeData[]; plan: PlanData | undefined; lines: typeof lineOf } = { nodes: [], plan: undefined, lines: lineOf };
@@ -164,7 +170,7 @@ export function compute(session: Session): Outcome {
 function editItem(node: NodeData, values: FieldValues | undefined, ctx: EditContext, issues: PageIssue[]): NodeData {
   if (!values) return node;
   let out = node;
-  for (const field of ITEM_FIELDS) {
+  for (const field of itemFields(ctx)) {
     const raw = values[field.id];
     if (raw === undefined) continue;
     const applied = field.apply(out, raw, ctx);

@@ -65,7 +65,11 @@ export interface AuthorMessages {
     itemFields: (label: string) => string;
     fields: Record<string, string>;
     hints: Record<string, string>;
-    noStatus: string;
+    /** A field named by the bundle (a scale): 「評価（grade:evaluation）」. */
+    named: (name: string, column: string) => string;
+    /** A choice with its definition, when it has one: 「A：計画どおり」. */
+    choice: (label: string, definition: string | undefined) => string;
+    none: string;
     undo: string;
     edited: (n: number) => string;
     badDate: string;
@@ -135,7 +139,7 @@ const ja: AuthorMessages = {
   },
   edit: {
     heading: '3. 小さな修正',
-    intro: '数値・状況・時点・注記だけを、ここで直せます。表全体を直すときは Excel で直して開き直してください。',
+    intro: '数値・状況・評価・時点・注記だけを、ここで直せます。表全体を直すときは Excel で直して開き直してください。',
     item: '直す項目',
     itemHint: '№・ID・タイトルの一部を入力すると候補が出ます。プレビューのツリーで選んでも切り替わります。',
     noItem: '項目を選んでください',
@@ -154,7 +158,9 @@ const ja: AuthorMessages = {
       total: '空欄にすると、下位の項目から計算します',
       note: '1行に1つ。変えた行の英訳は外れます',
     },
-    noStatus: '（なし）',
+    named: (name, column) => `${name}（${column}）`,
+    choice: (label, definition) => (definition ? `${label}：${definition}` : label),
+    none: '（なし）',
     undo: 'この項目の修正を取り消す',
     edited: (n) => `修正した項目: ${n} 件（保存するデータに入ります）`,
     badDate: '日付は 2026-03-31、2026-03、2026 のように書いてください',
@@ -240,7 +246,7 @@ const en: AuthorMessages = {
   },
   edit: {
     heading: '3. Small edits',
-    intro: 'Counts, statuses, the as-of date and notes can be corrected here. For anything more, edit the spreadsheet in Excel and open it again.',
+    intro: 'Counts, statuses, grades, the as-of date and notes can be corrected here. For anything more, edit the spreadsheet in Excel and open it again.',
     item: 'Item to edit',
     itemHint: 'Type part of a №, id or title for suggestions; choosing a row in the preview tree selects it too.',
     noItem: 'Choose an item',
@@ -259,7 +265,9 @@ const en: AuthorMessages = {
       total: 'Leave empty to count from the items below',
       note: 'One per line; a changed line loses its English',
     },
-    noStatus: '(none)',
+    named: (name, column) => `${name} (${column})`,
+    choice: (label, definition) => (definition ? `${label}: ${definition}` : label),
+    none: '(none)',
     undo: 'Undo the edits of this item',
     edited: (n) => `Items edited: ${n} (they go into the saved data)`,
     badDate: 'Write a date like 2026-03-31, 2026-03 or 2026',
