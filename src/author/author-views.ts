@@ -128,6 +128,7 @@ function renderCheck(app: KdxAuthor, t: AuthorMessages): TemplateResult {
       ${o.issues.length > SHOWN ? html`<p>${t.check.more(o.issues.length - SHOWN)}</p>` : nothing}`;
   } else {
     const notes: string[] = [];
+    if (o.revisions !== undefined) notes.push(t.check.revisions(o.revisions));
     if (o.result.byStatusDropped.length) notes.push(cliMessages(lang).byStatusDropped(o.result.byStatusDropped.join(', ')));
     if (!app.session.base && !app.session.newPlan.publisher.trim()) notes.push(t.check.publisherUnset);
     body = html`<p class="summary ok" role="status">${t.check.ok(o.result.nodes)}</p>${notes.map((n) => html`<p class="note">${n}</p>`)}`;

@@ -9,7 +9,9 @@ import { evaluate } from '../data/evaluate.js';
 import { buildModel, type BundleModel } from '../data/model.js';
 import { readFiscalYear } from '../cli/csv-columns.js';
 import { locateIssue, type CsvRow } from '../cli/csv-import.js';
+import { isRevisionSheet } from '../cli/csv-revisions.js';
 import { importItems, type ImportResult } from '../cli/import-items.js';
+import { importRevisions } from '../cli/import-revisions.js';
 import { DEFAULT_STATUSES } from '../cli/merge.js';
 import type { CliIssue } from '../cli/messages.js';
 import type { IssueKey } from '../i18n/messages.js';
@@ -66,7 +68,7 @@ export const EMPTY_EDITS: Edits = { plan: {}, items: new Map() };
 /** A problem as the page shows it: in the command's words, placed at a row, an item or a field. */
 export type PageIssue =
   | { kind: 'cli'; issue: CliIssue; item?: ItemRef | undefined; field?: string | undefined }
-  | { kind: 'page'; key: 'needsPeriod' | 'noPlanId' };
+  | { kind: 'page'; key: 'needsPeriod' | 'noPlanId' | 'revisionsNeedPlan' };
 
 /** The plan's items and fields before the edits (what the edit panel starts from). */
 export interface Source {
@@ -87,6 +89,8 @@ export type Outcome =
       planId: string;
       /** Against the published bundle, when one is open. */
       diff: BundleDiff | undefined;
+      /** The sheet was a revisions sheet: the plan's revisions it put in place (`kdx import` does the same). */
+      revisions?: number | undefined;
     };
 
 export const isNewPlan = (s: Pick<Session, 'base' | 'planId'>): boolean => !s.base?.raw.plans.some((p) => p.id === s.planId);
@@ -114,6 +118,9 @@ export function compute(session: Session): Outcome {
   const planId = planIdOf(session);
   const issues: PageIssue[] = [];
   const creating = isNewPlan({ base, planId });
+  // A sheet of revisions (`revision_date`) replaces the revisions of a published plan, as `kdx import` does it.
+  const revisionSheet = !!sheet?.rows[0] && isRevisionSheet(sheet.rows[0].cells);
+  if (revisionSheet && creating) return { status: 'invalid', issues: [{ kind: 'page', key: 'revisionsNeedPlan' }], source: undefined };
   const options: { title?: string; from?: number; to?: number; publisher?: string } = {};
   if (!planId) issues.push({ kind: 'page', key: 'noPlanId' });
   if (creating) {
@@ -131,13 +138,23 @@ export function compute(session: Session): Outcome {
   }
   if (issues.length) return { status: 'invalid', issues, source: undefined };
 
+  let published = base?.raw;
+  let revisions: number | undefined;
+  if (revisionSheet) {
+    const placed = importRevisions({ base: published, planId, rows: sheet.rows, charRefs: sheet.charRefs });
+    if (!placed.ok) return { status: 'invalid', issues: placed.issues.map((issue) => ({ kind: 'cli', issue })), source: undefined };
+    published = placed.bundle;
+    revisions = placed.revisions;
+  }
+
   const ctx = editContext(session);
   const editIssues: PageIssue[] = [];
   const lineOf = new Map<string, number>();
   const source: { nodes: readonly NodeData[]; plan: PlanData | undefined; lines: typeof lineOf } = { nodes: [], plan: undefined, lines: lineOf };
+  // The items: the sheet's, or the published plan's (edits only, or under a revisions sheet).
   const result = importItems({
-    base: base?.raw,
-    rows: sheet?.rows,
+    base: published,
+    rows: revisionSheet ? undefined : sheet?.rows,
     charRefs: sheet?.charRefs,
     planId,
     ...options,
@@ -164,7 +181,7 @@ export function compute(session: Session): Outcome {
   }
   const model = buildModel(result.valid, undefined, evaluate);
   const diff = base ? diffBundles(base.valid, result.valid, { before: base.model, after: model }) : undefined;
-  return { status: 'ok', source, result, model, planId, diff };
+  return { status: 'ok', source, result, model, planId, diff, revisions };
 }
 
 function editItem(node: NodeData, values: FieldValues | undefined, ctx: EditContext, issues: PageIssue[]): NodeData {

@@ -23,10 +23,11 @@ import { VERSION } from '../version.js';
 import { readFiscalYear } from './csv-columns.js';
 import { planToSheet, shiftJisSheet, toCsv } from './csv-export.js';
 import { parseCsv, type CsvRow } from './csv-import.js';
-import { isRevisionSheet, readRevisions, revisionsToSheet } from './csv-revisions.js';
+import { isRevisionSheet, revisionsToSheet } from './csv-revisions.js';
 import { EncodingError, decodeCsv, encodeShiftJis, encodeUtf8WithBom, type CsvEncoding } from './encoding.js';
 import { readBytes, readJson, writeOut } from './files.js';
 import { importItems } from './import-items.js';
+import { importRevisions } from './import-revisions.js';
 import { checkPlanOptions } from './merge.js';
 import { cliMessages, formatCliIssue, type CliIssue, type CliMessages } from './messages.js';
 
@@ -263,7 +264,7 @@ function importCommand(ctx: Context, values: Values, positionals: string[]): num
   const parsed = parseCsv(decoded.text);
   if (parsed.issues.length) return report(ctx, m.importFailed(csvFile, parsed.issues.length), parsed.issues);
   const charRefs = decoded.encoding === 'shift_jis';
-  if (parsed.rows[0] && isRevisionSheet(parsed.rows[0].cells)) return importRevisions(ctx, csvFile, base, planId, parsed.rows, charRefs, out);
+  if (parsed.rows[0] && isRevisionSheet(parsed.rows[0].cells)) return revisionsCommand(ctx, csvFile, base, planId, parsed.rows, charRefs, out);
   const merged = importItems({ ...options, base, rows: parsed.rows, charRefs });
   if (!merged.ok) {
     if (merged.problem) throw new UsageError(m.needsPeriod(planId)); // unreachable: checked above
@@ -280,21 +281,13 @@ function importCommand(ctx: Context, values: Values, positionals: string[]): num
 }
 
 /** A revisions sheet into its plan (which must exist: revisions name its items). */
-function importRevisions(ctx: Context, csvFile: string, base: Bundle | undefined, planId: string, rows: CsvRow[], charRefs: boolean, out: string | undefined): number {
+function revisionsCommand(ctx: Context, csvFile: string, base: Bundle | undefined, planId: string, rows: CsvRow[], charRefs: boolean, out: string | undefined): number {
   const { io, m } = ctx;
-  const planIndex = base?.plans.findIndex((p) => p.id === planId) ?? -1;
-  if (!base || planIndex < 0) return report(ctx, m.importFailed(csvFile, 1), [{ key: 'revisions-need-plan', params: { id: planId } }]);
-  const read = readRevisions(rows, charRefs);
-  if (read.issues.length) return report(ctx, m.importFailed(csvFile, read.issues.length), read.issues);
-  const bundle = structuredClone(base);
-  const plan = bundle.plans[planIndex]!;
-  if (read.revisions.length) plan.revisions = read.revisions;
-  else delete plan.revisions;
-  const valid = validateBundle(bundle);
-  if (!valid.ok) return report(ctx, m.importFailed(csvFile, valid.errors.length), valid.errors.map((e) => ({ path: e.path, key: e.key, params: e.params })));
-  const failed = writeOut(out, JSON.stringify(bundle, null, 2) + '\n', io.stdout);
+  const result = importRevisions({ base, planId, rows, charRefs });
+  if (!result.ok) return report(ctx, m.importFailed(csvFile, result.issues.length), result.issues);
+  const failed = writeOut(out, result.text, io.stdout);
   if (failed) return report(ctx, m.importFailed(csvFile, 1), [failed]);
-  io.stderr(m.importedRevisions(planId, read.revisions.length, out ?? m.stdout) + '\n');
+  io.stderr(m.importedRevisions(planId, result.revisions, out ?? m.stdout) + '\n');
   return 0;
 }
 

@@ -51,6 +51,9 @@ export interface AuthorMessages {
     needsPeriod: string;
     newPlanOnly: (options: string) => string;
     noPlanId: string;
+    revisionsNeedPlan: string;
+    /** The sheet was one of revisions: 「見直しの表として読みました…」. */
+    revisions: (n: number) => string;
     publisherUnset: string;
     bundleProblems: (name: string, n: number) => string;
     item: (label: string, column: string) => string;
@@ -133,6 +136,8 @@ const ja: AuthorMessages = {
     needsPeriod: '新しい計画には期間（始まりと終わりの年度）が必要です',
     newPlanOnly: (options) => `${options} は新しい計画を作るときだけ指定できます`,
     noPlanId: '計画の ID を入力してください',
+    revisionsNeedPlan: '見直しの表は、公開中のプランデータにある計画に読み込みます。公開中のプランデータを開き、置き換える計画を選んでください',
+    revisions: (n) => `見直しの表として読みました。計画の見直しを、この表の ${n} 件に置き換えます。`,
     publisherUnset: '発行者が空です。新しい計画では「発行者」に入力してください。',
     bundleProblems: (name, n) => `${name} に誤りが ${n} 件あります。このファイルは使えません:`,
     item: (label, column) => `「${label}」（${column}）`,
@@ -240,6 +245,8 @@ const en: AuthorMessages = {
     needsPeriod: 'A new plan needs its period (the first and the last fiscal year)',
     newPlanOnly: (options) => `${options} can be given only for a new plan`,
     noPlanId: 'Enter the plan id',
+    revisionsNeedPlan: "A sheet of revisions goes into a plan of the published bundle: open the published bundle and choose the plan whose revisions it replaces",
+    revisions: (n) => `Read as a sheet of revisions: the plan's revisions are replaced by this sheet's ${n} ${n === 1 ? 'revision' : 'revisions'}.`,
     publisherUnset: 'The publisher is empty: for a new plan, fill in "Publisher".',
     bundleProblems: (name, n) => `${name} has ${n} ${n === 1 ? 'problem' : 'problems'} and cannot be used:`,
     item: (label, column) => `"${label}" (${column})`,

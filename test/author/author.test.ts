@@ -97,6 +97,47 @@ describe('authoring page: the items saved as CSV for Excel', () => {
   });
 });
 
+describe('authoring page: a revisions sheet, as kdx import takes it', () => {
+  const EXAMPLE = '/seeds/examples/revisions.json';
+  const SHEET = '/seeds/examples/revisions.management-plan.revisions.csv';
+
+  it('puts the sheet\'s revisions into the plan: the overview lists them, what changes says so, the saved JSON holds them', async () => {
+    // The published bundle without its revisions; the sheet is the one kdx export --revisions wrote of them.
+    const published = (await (await fetch(EXAMPLE)).json()) as Bundle;
+    const without = structuredClone(published);
+    delete without.plans[0]!.revisions;
+    const app = await mount();
+    await choose(app, 'bundle-file', new File([JSON.stringify(without, null, 2)], 'revisions.json'));
+    await choose(app, 'sheet-file', await fileFrom(SHEET));
+    expect(textOf($(app, '#sheet-status'))).to.equal('revisions.management-plan.revisions.csv（7 行、CSV UTF-8 (BOM)）');
+    expect(app.shadowRoot!.querySelectorAll('.issues li')).to.have.length(0);
+    expect(textOf($(app, '.summary'))).to.equal('誤りはありません（項目 5 件）。保存できます。');
+    expect(textOf($(app, '#h-check ~ .note'))).to.equal('見直しの表として読みました。計画の見直しを、この表の 2 件に置き換えます。');
+
+    const [overview] = await previewWidgets(app, 'kdx-plan-overview');
+    expect(shadowText(overview!)).to.include('令和6年3月改定').and.include('令和4年3月改定').and.include('窓口の番号案内システムの導入').and.include('経常業務化');
+    const lines = [...app.shadowRoot!.querySelectorAll('.diff li')].map(textOf);
+    const added = lines.filter((l) => l.startsWith('見直しを追加: '));
+    expect(added).to.have.length(2);
+    expect(added.some((l) => l.includes('令和6年3月改定'))).to.equal(true);
+    expect(added.some((l) => l.includes('令和4年3月改定'))).to.equal(true);
+
+    const bundle = await json(app);
+    expect(validateBundle(bundle).ok).to.equal(true);
+    expect(bundle.plans[0]!.revisions).to.deep.equal(published.plans[0]!.revisions);
+    expect(bundle.plans[0]!.nodes).to.deep.equal(published.plans[0]!.nodes);
+  });
+
+  it('needs the published bundle with its plan: said where the checks are, nothing to save', async () => {
+    const app = await mount();
+    await choose(app, 'sheet-file', await fileFrom(SHEET));
+    expect([...app.shadowRoot!.querySelectorAll('.issues li')].map(textOf)).to.deep.equal([
+      '見直しの表は、公開中のプランデータにある計画に読み込みます。公開中のプランデータを開き、置き換える計画を選んでください',
+    ]);
+    expect(downloadLinks(app)).to.have.length(0);
+  });
+});
+
 describe('authoring page: problems', () => {
   it('a row with achieved > total: its row and column in the message, and nothing to download', async () => {
     const app = await mount();

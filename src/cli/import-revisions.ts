@@ -1,0 +1,41 @@
+/**
+ * A revisions sheet (one with a `revision_date` column) into its plan: the step of `kdx import` that the
+ * authoring page shares, so that the two read, place and check revisions alike. The sheet's revisions replace the
+ * plan's; the plan must exist (revisions name its items). Pure: no files, no DOM, no Node.
+ */
+import type { Bundle } from '../data/bundle.js';
+import { validateBundle } from '../data/parse.js';
+import type { CsvRow } from './csv-import.js';
+import { readRevisions } from './csv-revisions.js';
+import { bundleJson, type ImportResult } from './import-items.js';
+import type { CliIssue } from './messages.js';
+
+export interface RevisionsInput {
+  /** The published bundle, as parsed from its JSON and found valid (left untouched). */
+  base: Bundle | undefined;
+  planId: string;
+  /** The sheet's rows, header first. */
+  rows: readonly CsvRow[];
+  /** Turn `&#x…;` back into characters (Shift_JIS files; see `encoding.ts`). */
+  charRefs?: boolean | undefined;
+}
+
+/** As `importItems` gives the bundle (validated, and as written), with how many revisions the plan now has. */
+export type RevisionsResult =
+  | ({ ok: true; revisions: number } & Pick<Extract<ImportResult, { ok: true }>, 'bundle' | 'valid' | 'text' | 'planIndex'>)
+  | { ok: false; issues: CliIssue[] };
+
+export function importRevisions(input: RevisionsInput): RevisionsResult {
+  const { base, planId } = input;
+  const planIndex = base?.plans.findIndex((p) => p.id === planId) ?? -1;
+  if (!base || planIndex < 0) return { ok: false, issues: [{ key: 'revisions-need-plan', params: { id: planId } }] };
+  const read = readRevisions(input.rows, input.charRefs ?? false);
+  if (read.issues.length) return { ok: false, issues: read.issues };
+  const bundle = structuredClone(base);
+  const plan = bundle.plans[planIndex]!;
+  if (read.revisions.length) plan.revisions = read.revisions;
+  else delete plan.revisions;
+  const valid = validateBundle(bundle);
+  if (!valid.ok) return { ok: false, issues: valid.errors.map((e) => ({ path: e.path, key: e.key, params: e.params })) };
+  return { ok: true, bundle, valid: valid.bundle, text: bundleJson(bundle), planIndex, revisions: read.revisions.length };
+}
