@@ -88,18 +88,21 @@ export class KdxAuthor extends LitElement {
     this.language = lang;
   }
 
-  /** Any change of the session: the outcome is computed again (at once, or after typing pauses). */
+  /**
+   * Any change of the session: the outcome is computed again (at once, or after typing pauses). From this moment
+   * the outcome on screen is no longer the session's: `computing` holds the download links back until it is.
+   */
   change(patch: Partial<Session>, delay = 0): Promise<void> {
     this.session = { ...this.session, ...patch };
     clearTimeout(this.pending);
-    if (!delay) return this.recompute();
-    this.pending = setTimeout(() => void this.recompute(), delay);
+    const run = ++this.runs; // a check under way is of an older session
+    this.computing = true;
+    if (!delay) return this.recompute(run);
+    this.pending = setTimeout(() => void this.recompute(run), delay);
     return Promise.resolve();
   }
 
-  private async recompute(): Promise<void> {
-    const run = ++this.runs;
-    this.computing = true;
+  private async recompute(run: number): Promise<void> {
     await frame(); // let the progress show before the work
     if (run !== this.runs) return; // a later change computes instead
     this.outcome = compute(this.session);

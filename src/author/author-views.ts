@@ -162,6 +162,7 @@ function renderSave(app: KdxAuthor, t: AuthorMessages): TemplateResult {
   const lang = app.language;
   let body: TemplateResult;
   if (o.status === 'empty') body = html`<p>${t.save.nothing}</p>`;
+  else if (app.computing) body = html`<p role="status">${t.save.checking}</p>`;
   else if (o.status === 'invalid' || !f.json) body = html`<p class="problem">${t.save.blocked}</p>`;
   else {
     body = html`<ul class="save">

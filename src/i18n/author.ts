@@ -84,6 +84,8 @@ export interface AuthorMessages {
     json: (name: string) => string;
     csv: (name: string) => string;
     blocked: string;
+    /** Between a change and the end of its check: nothing to save meanwhile. */
+    checking: string;
     nothing: string;
     csvBlocked: string;
   };
@@ -193,6 +195,7 @@ const ja: AuthorMessages = {
     json: (name) => `プランデータを保存（${name}）`,
     csv: (name) => `項目の表を保存（Excel 用 CSV、${name}）`,
     blocked: '誤りが残っているため保存できません。「2. 確認」の誤りを直してください。',
+    checking: '確認しています…（終わると保存できます）',
     nothing: 'ファイルを開くと保存できます。',
     csvBlocked: 'この計画の項目は CSV の1行で表せないため、CSV には保存できません:',
   },
@@ -302,6 +305,7 @@ const en: AuthorMessages = {
     json: (name) => `Save the plan bundle (${name})`,
     csv: (name) => `Save the spreadsheet (CSV for Excel, ${name})`,
     blocked: 'Problems remain, so nothing can be saved. Fix the problems under "2. Check".',
+    checking: 'Checking… (you can save once it is done)',
     nothing: 'Open a file to save.',
     csvBlocked: "This plan's items cannot be written one per CSV row, so no CSV can be saved:",
   },
