@@ -3,19 +3,11 @@
  * checked (the check waits for typing to pause), and the stages of opening a large spreadsheet as they come.
  */
 import { expect } from '@open-wc/testing';
-import type { KdxAuthor } from '../../src/author/author-app.js';
-import { $, choose, downloadLinks, editItem, fileFrom, mount, recomputed, TEMPLATE, textOf, type, withPublished } from './helpers.js';
-
-async function opened(): Promise<KdxAuthor> {
-  const app = await mount();
-  await withPublished(app);
-  await choose(app, 'sheet-file', await fileFrom(TEMPLATE));
-  return app;
-}
+import { $, downloadLinks, editItem, recomputed, textOf, type, withTemplate } from './helpers.js';
 
 describe('authoring page: nothing can be downloaded while errors may remain', () => {
   it('a typed value takes the download links away at once, until it is checked', async () => {
-    const app = await opened();
+    const app = await withTemplate();
     expect(downloadLinks(app)).to.have.length.greaterThan(0);
     await editItem(app, 'policy-1');
     type(app, 'edit-item-achieved', '40'); // 40 of 39: wrong, but not yet checked (typing may go on)

@@ -7,20 +7,12 @@ import { setViewport } from '@web/test-runner-commands';
 import type { Bundle } from '../../src/data/bundle.js';
 import {
   $, AMP, changedLines, choose, downloadLinks, editItem, fileFrom, mount, previewWidgets, recomputed, savedText, selectValue, settle, shadowText,
-  TEMPLATE, textOf, type, waitFor, withPublished,
+  TEMPLATE, textOf, type, waitFor, withPublished, withTemplate,
 } from './helpers.js';
-import type { KdxAuthor } from '../../src/author/author-app.js';
-
-async function opened(): Promise<KdxAuthor> {
-  const app = await mount();
-  await withPublished(app);
-  await choose(app, 'sheet-file', await fileFrom(TEMPLATE));
-  return app;
-}
 
 describe('authoring page: small edits in place', () => {
   it('a count: the preview, what changes and the saved bundle follow', async () => {
-    const app = await opened();
+    const app = await withTemplate();
     await editItem(app, 'policy-1');
     const legends = [...app.shadowRoot!.querySelectorAll('#h-edit ~ fieldset legend')].map(textOf);
     expect(legends).to.deep.equal(['計画全体', '項目「1 行政組織の質を高める」']);
@@ -37,7 +29,7 @@ describe('authoring page: small edits in place', () => {
   });
 
   it('a wrong edit: its message beside the field and in the checks, at the item\'s row; nothing to save', async () => {
-    const app = await opened();
+    const app = await withTemplate();
     await editItem(app, 'policy-1');
     type(app, 'edit-item-achieved', '40');
     await recomputed(app);
@@ -57,7 +49,7 @@ describe('authoring page: small edits in place', () => {
   });
 
   it('the as-of date and a note: one line each in the saved JSON (keys in the schema\'s order)', async () => {
-    const app = await opened();
+    const app = await withTemplate();
     const before = await savedText(app);
     type(app, 'edit-plan-asOf', '2025-03-31');
     await recomputed(app);
@@ -85,7 +77,7 @@ describe('authoring page: small edits in place', () => {
   });
 
   it('choosing a row in the preview tree chooses the item to edit and the card', async () => {
-    const app = await opened();
+    const app = await withTemplate();
     const [tree] = await previewWidgets(app, 'kdx-plan-tree');
     const row = await waitFor(() => [...tree!.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((r) => r.textContent?.includes('行政組織の質を高める')), 'the tree row');
     (row.querySelector('.label, .title, span') as HTMLElement | null ?? row).click();
@@ -99,7 +91,7 @@ describe('authoring page: small edits in place', () => {
 
 describe('authoring page: what changes on the site', () => {
   it('lists the changes as kdx diff words them', async () => {
-    const app = await opened();
+    const app = await withTemplate();
     expect(textOf($(app, '#h-diff ~ p'))).to.match(/^kanazawa\.json → kanazawa\.json: サイトで変わる点が \d+ 件あります$/);
     const lines = [...app.shadowRoot!.querySelectorAll('.diff li')].map(textOf);
     expect(lines).to.include('削除: 2 共創の質を高める');
@@ -140,7 +132,7 @@ describe('authoring page: usable', () => {
   });
 
   it('every control has a label', async () => {
-    const app = await opened();
+    const app = await withTemplate();
     await editItem(app, 'R6-7');
     const controls = [...app.shadowRoot!.querySelectorAll('input, select, textarea')];
     for (const c of controls) {
@@ -163,7 +155,7 @@ describe('authoring page: usable', () => {
 
   it('previews at a phone and a desktop width, and the page reflows at 320 px', async () => {
     await setViewport({ width: 1280, height: 900 });
-    const app = await opened();
+    const app = await withTemplate();
     const preview = $(app, 'kdx-author-preview');
     const frame = () => preview.shadowRoot!.querySelector<HTMLElement>('.frame')!;
     expect(Math.round(frame().getBoundingClientRect().width)).to.equal(1024);

@@ -83,6 +83,14 @@ export async function download(app: KdxAuthor, which: 'json' | 'csv'): Promise<{
 
 export const downloadLinks = (app: KdxAuthor) => [...app.shadowRoot!.querySelectorAll('a[download]')];
 
+/** The page with the published Kanazawa bundle and the template open (the management plan's three items). */
+export async function withTemplate(): Promise<KdxAuthor> {
+  const app = await mount();
+  await withPublished(app);
+  await choose(app, 'sheet-file', await fileFrom(TEMPLATE));
+  return app;
+}
+
 /** The page with the published Kanazawa bundle open and its management plan chosen. */
 export async function withPublished(app: KdxAuthor): Promise<void> {
   await choose(app, 'bundle-file', await fileFrom(SEED));
