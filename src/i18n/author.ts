@@ -2,7 +2,12 @@
  * The words of the authoring page (author.html), Japanese and English. Only that page loads them (never the
  * widgets); problems in the data are worded by the same catalogues as `kdx import` (`cli/messages.ts`).
  */
+import { formatCount } from '../data/format.js';
 import type { Lang } from './messages.js';
+
+/** Counts through Intl, as the widgets write them (5,000 行, not 5000). */
+const countJa = (n: number) => formatCount(n, 'ja');
+const countEn = (n: number) => formatCount(n, 'en');
 
 export interface AuthorMessages {
   title: string;
@@ -116,8 +121,8 @@ const ja: AuthorMessages = {
     to: '期間の終わり（年度）',
     yearHint: '2026、令和8年度、R8 など',
     publisher: '発行者',
-    bundleOpened: (name, plans, nodes) => `${name}（計画 ${plans} 件、項目 ${nodes} 件）`,
-    sheetOpened: (name, rows, format) => `${name}（${rows} 行、${format}）`,
+    bundleOpened: (name, plans, nodes) => `${name}（計画 ${countJa(plans)} 件、項目 ${countJa(nodes)} 件）`,
+    sheetOpened: (name, rows, format) => `${name}（${countJa(rows)} 行、${format}）`,
     notOpened: 'まだ開いていません',
     reading: (name) => `${name} を読み込んでいます`,
     stage: { read: 'ファイルを読み込み中', parse: '表を読み取り中', check: '検証中', preview: 'プレビューを作成中' },
@@ -126,22 +131,22 @@ const ja: AuthorMessages = {
     notXlsx: 'Excel ブック（.xlsx）として読めません。Excel で「Excel ブック（*.xlsx）」か「CSV UTF-8」として保存し直してください。',
     oldXls: '古い Excel 形式（.xls）には対応していません。Excel で「Excel ブック（*.xlsx）」として保存し直してください。',
     unknownType: (name) => `「${name}」の種類がわかりません。プランデータは .json、項目の表は .csv か .xlsx のファイルです。`,
-    tooLarge: (mb) => `ファイルが大きすぎます（上限 ${mb} MB）。`,
-    firstSheet: (sheet, count) => `ブックにはシートが ${count} 枚あります。最初のシート「${sheet}」を読みました。`,
+    tooLarge: (mb) => `ファイルが大きすぎます（上限 ${countJa(mb)} MB）。`,
+    firstSheet: (sheet, count) => `ブックにはシートが ${countJa(count)} 枚あります。最初のシート「${sheet}」を読みました。`,
   },
   check: {
     heading: '2. 確認',
     nothing: '項目の表か公開中のプランデータを開くと、ここに検証の結果が出ます。',
-    ok: (nodes) => `誤りはありません（項目 ${nodes} 件）。保存できます。`,
-    errors: (n) => `誤りが ${n} 件あります。すべて直すまで保存できません。`,
-    more: (n) => `ほかに ${n} 件あります（先頭から直すと、残りが表示されます）。`,
+    ok: (nodes) => `誤りはありません（項目 ${countJa(nodes)} 件）。保存できます。`,
+    errors: (n) => `誤りが ${countJa(n)} 件あります。すべて直すまで保存できません。`,
+    more: (n) => `ほかに ${countJa(n)} 件あります（先頭から直すと、残りが表示されます）。`,
     needsPeriod: '新しい計画には期間（始まりと終わりの年度）が必要です',
     newPlanOnly: (options) => `${options} は新しい計画を作るときだけ指定できます`,
     noPlanId: '計画の ID を入力してください',
     revisionsNeedPlan: '見直しの表は、公開中のプランデータにある計画に読み込みます。公開中のプランデータを開き、置き換える計画を選んでください',
-    revisions: (n) => `見直しの表として読みました。計画の見直しを、この表の ${n} 件に置き換えます。`,
+    revisions: (n) => `見直しの表として読みました。計画の見直しを、この表の ${countJa(n)} 件に置き換えます。`,
     publisherUnset: '発行者が空です。新しい計画では「発行者」に入力してください。',
-    bundleProblems: (name, n) => `${name} に誤りが ${n} 件あります。このファイルは使えません:`,
+    bundleProblems: (name, n) => `${name} に誤りが ${countJa(n)} 件あります。このファイルは使えません:`,
     item: (label, column) => `「${label}」（${column}）`,
   },
   edit: {
@@ -169,7 +174,7 @@ const ja: AuthorMessages = {
     choice: (label, definition) => (definition ? `${label}：${definition}` : label),
     none: '（なし）',
     undo: 'この項目の修正を取り消す',
-    edited: (n) => `修正した項目: ${n} 件（保存するデータに入ります）`,
+    edited: (n) => `修正した項目: ${countJa(n)} 件（保存するデータに入ります）`,
     badDate: '日付は 2026-03-31、2026-03、2026 のように書いてください',
   },
   diff: {
@@ -226,8 +231,8 @@ const en: AuthorMessages = {
     to: 'Period to (fiscal year)',
     yearHint: '2026, 令和8年度, R8…',
     publisher: 'Publisher',
-    bundleOpened: (name, plans, nodes) => `${name} (${plans} ${plans === 1 ? 'plan' : 'plans'}, ${nodes} ${nodes === 1 ? 'item' : 'items'})`,
-    sheetOpened: (name, rows, format) => `${name} (${rows} ${rows === 1 ? 'row' : 'rows'}, ${format})`,
+    bundleOpened: (name, plans, nodes) => `${name} (${countEn(plans)} ${plans === 1 ? 'plan' : 'plans'}, ${countEn(nodes)} ${nodes === 1 ? 'item' : 'items'})`,
+    sheetOpened: (name, rows, format) => `${name} (${countEn(rows)} ${rows === 1 ? 'row' : 'rows'}, ${format})`,
     notOpened: 'Nothing opened yet',
     reading: (name) => `Reading ${name}`,
     stage: { read: 'Reading the file', parse: 'Reading the table', check: 'Checking', preview: 'Building the preview' },
@@ -236,22 +241,22 @@ const en: AuthorMessages = {
     notXlsx: 'This is not an Excel workbook (.xlsx). Save it from Excel as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
     oldXls: 'The old Excel format (.xls) is not supported. Save it from Excel as "Excel Workbook (*.xlsx)".',
     unknownType: (name) => `What kind of file is "${name}"? A plan bundle is a .json file, a spreadsheet of items .csv or .xlsx.`,
-    tooLarge: (mb) => `The file is too large (limit ${mb} MB).`,
-    firstSheet: (sheet, count) => `The workbook has ${count} sheets; the first one, "${sheet}", was read.`,
+    tooLarge: (mb) => `The file is too large (limit ${countEn(mb)} MB).`,
+    firstSheet: (sheet, count) => `The workbook has ${countEn(count)} sheets; the first one, "${sheet}", was read.`,
   },
   check: {
     heading: '2. Check',
     nothing: 'Open a spreadsheet of items or the published bundle, and the result of the checks appears here.',
-    ok: (nodes) => `No problems (${nodes} ${nodes === 1 ? 'item' : 'items'}). Ready to save.`,
-    errors: (n) => `${n} ${n === 1 ? 'problem' : 'problems'}. Nothing can be saved until every one is fixed.`,
-    more: (n) => `${n} more (fix the first ones and the rest appear).`,
+    ok: (nodes) => `No problems (${countEn(nodes)} ${nodes === 1 ? 'item' : 'items'}). Ready to save.`,
+    errors: (n) => `${countEn(n)} ${n === 1 ? 'problem' : 'problems'}. Nothing can be saved until every one is fixed.`,
+    more: (n) => `${countEn(n)} more (fix the first ones and the rest appear).`,
     needsPeriod: 'A new plan needs its period (the first and the last fiscal year)',
     newPlanOnly: (options) => `${options} can be given only for a new plan`,
     noPlanId: 'Enter the plan id',
     revisionsNeedPlan: "A sheet of revisions goes into a plan of the published bundle: open the published bundle and choose the plan whose revisions it replaces",
-    revisions: (n) => `Read as a sheet of revisions: the plan's revisions are replaced by this sheet's ${n} ${n === 1 ? 'revision' : 'revisions'}.`,
+    revisions: (n) => `Read as a sheet of revisions: the plan's revisions are replaced by this sheet's ${countEn(n)} ${n === 1 ? 'revision' : 'revisions'}.`,
     publisherUnset: 'The publisher is empty: for a new plan, fill in "Publisher".',
-    bundleProblems: (name, n) => `${name} has ${n} ${n === 1 ? 'problem' : 'problems'} and cannot be used:`,
+    bundleProblems: (name, n) => `${name} has ${countEn(n)} ${n === 1 ? 'problem' : 'problems'} and cannot be used:`,
     item: (label, column) => `"${label}" (${column})`,
   },
   edit: {
@@ -279,7 +284,7 @@ const en: AuthorMessages = {
     choice: (label, definition) => (definition ? `${label}: ${definition}` : label),
     none: '(none)',
     undo: 'Undo the edits of this item',
-    edited: (n) => `Items edited: ${n} (they go into the saved data)`,
+    edited: (n) => `Items edited: ${countEn(n)} (they go into the saved data)`,
     badDate: 'Write a date like 2026-03-31, 2026-03 or 2026',
   },
   diff: {
