@@ -5,8 +5,8 @@ import { authorStyles } from './author.styles.js';
 import { kindOf, openBundleText, openBundleUrl, openSheet, readBytes, type OpenProblem } from './open-files.js';
 import { saveFiles, withCsv, type SaveFiles } from './save-files.js';
 import { compute, EMPTY_EDITS, withEdit, withoutEdits, type Outcome, type Session } from './session.js';
-import { renderPage, type Opening } from './author-views.js';
-import type { PreviewWidth } from './author-preview.js';
+import { renderPage, type Opening, type Stage } from './author-views.js';
+import type { KdxAuthorPreview, PreviewWidth } from './author-preview.js';
 
 /** Marks for `npm run bench` (bench/author.ts): opening, checking and previewing a spreadsheet. */
 const mark = (name: string) => performance.mark(`kdx-author:${name}`);
@@ -173,7 +173,7 @@ export class KdxAuthor extends LitElement {
 
   async openSheetFile(file: File, kind: 'csv' | 'xlsx' | 'xls'): Promise<void> {
     mark('open');
-    const opening = (stage: 'read' | 'parse' | 'check', done = 0) =>
+    const opening = (stage: Stage, done = 0) =>
       (this.sheetOpening = { status: 'reading', name: file.name, done, total: file.size, stage });
     opening('read');
     const bytes = await readBytes(file, (done) => opening('read', done));
@@ -190,6 +190,16 @@ export class KdxAuthor extends LitElement {
     opening('check', file.size);
     const base = this.session.base;
     await this.change({ sheet: opened.value, edits: EMPTY_EDITS, ...(base ? { planId: this.planFor(base, opened.value) } : {}) });
+    if (this.outcome.status === 'ok') {
+      opening('preview', file.size);
+      await this.previewed();
+    }
     this.sheetOpening = { status: 'open', name: file.name, note: opened.note };
+  }
+
+  /** Once the preview shows the current outcome (its widgets loaded and rendered). */
+  private async previewed(): Promise<void> {
+    await this.updateComplete;
+    await this.renderRoot.querySelector<KdxAuthorPreview>('kdx-author-preview')?.rendered();
   }
 }

@@ -94,8 +94,8 @@ export class KdxAuthorPreview extends LitElement {
   language: Lang = 'ja';
 
   private readonly provider = new ContextProvider(this, { context: planContext, initialValue: this.value() });
-  /** Tags defined so far (each widget's class loads on first use, as kdx.js does it). */
-  private defined = new Set<string>();
+  /** Each widget's class, loading or loaded (on first use, as kdx.js does it); settled, loaded or not. */
+  private loads = new Map<string, Promise<unknown>>();
 
   private value(): PlanContextValue {
     return {
@@ -136,12 +136,21 @@ export class KdxAuthorPreview extends LitElement {
     for (const widget of PREVIEW_WIDGETS) {
       const box = this.renderRoot.querySelector<HTMLElement>(`.widgets[data-tag="${widget.tag}"]`);
       if (!box) continue;
-      if (!this.defined.has(widget.tag)) {
-        this.defined.add(widget.tag);
-        void widget.load().then((ctor) => define(widget.tag, ctor));
+      if (!this.loads.has(widget.tag)) {
+        const loaded = widget.load().then((ctor) => define(widget.tag, ctor));
+        loaded.catch((e: unknown) => console.error(`[kdx author] ${widget.tag}`, e));
+        this.loads.set(widget.tag, loaded.catch(() => undefined));
       }
       sync(box, widget.tag, widget.instances(plan, selected));
     }
+  }
+
+  /** Resolves once the widgets show the current model: their classes loaded (or failed to) and their first render done. */
+  async rendered(): Promise<void> {
+    await this.updateComplete;
+    await Promise.all(this.loads.values());
+    const widgets = [...this.renderRoot.querySelectorAll('.widgets > *')] as Array<Partial<Pick<LitElement, 'updateComplete'>>>;
+    await Promise.all(widgets.map((w) => w.updateComplete));
   }
 
   protected override render() {

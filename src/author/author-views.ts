@@ -14,9 +14,12 @@ import { renderEdit } from './author-edit-view.js';
 import type { OpenProblem } from './open-files.js';
 import { isNewPlan, planIdOf } from './session.js';
 
+/** What opening a file is doing: reading its bytes, parsing the table, checking it, drawing the preview. */
+export type Stage = 'read' | 'parse' | 'check' | 'preview';
+
 export type Opening =
   | { status: 'none' }
-  | { status: 'reading'; name: string; done: number; total: number; stage: 'read' | 'parse' | 'check' }
+  | { status: 'reading'; name: string; done: number; total: number; stage: Stage }
   | { status: 'open'; name: string; note?: { sheet: string; sheets: number } | undefined }
   | { status: 'error'; problem: OpenProblem };
 
@@ -29,10 +32,11 @@ function opening(o: Opening, id: string, t: AuthorMessages, lang: Lang, opened: 
     case 'none':
       return html`<p id=${id} class="status" role="status">${t.open.notOpened}</p>`;
     case 'reading': {
-      const pct = o.total ? Math.round((o.done / o.total) * 100) : 0;
+      // Only reading knows how far it is; parsing, checking and drawing say that they are under way (no value).
+      const pct = o.stage === 'read' && o.total ? Math.round((o.done / o.total) * 100) : undefined;
       return html`<div id=${id} class="status" role="status">
         <label for="${id}-progress">${t.open.reading(o.name)}: ${t.open.stage[o.stage]}</label>
-        <progress id="${id}-progress" max="100" .value=${o.stage === 'read' ? pct : 100}></progress>
+        <progress id="${id}-progress" max="100" value=${pct ?? nothing}></progress>
       </div>`;
     }
     case 'open':

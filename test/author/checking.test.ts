@@ -3,7 +3,7 @@
  * checked (the check waits for typing to pause), and the stages of opening a large spreadsheet as they come.
  */
 import { expect } from '@open-wc/testing';
-import { $, downloadLinks, editItem, recomputed, textOf, type, withTemplate } from './helpers.js';
+import { $, downloadLinks, editItem, mount, recomputed, textOf, type, waitFor, withPublished, withTemplate } from './helpers.js';
 
 describe('authoring page: nothing can be downloaded while errors may remain', () => {
   it('a typed value takes the download links away at once, until it is checked', async () => {
@@ -26,5 +26,54 @@ describe('authoring page: nothing can be downloaded while errors may remain', ()
     await recomputed(app);
     expect(app.outcome.status).to.equal('ok');
     expect(downloadLinks(app)).to.have.length.greaterThan(0);
+  });
+});
+
+describe('authoring page: progress while a large spreadsheet opens', () => {
+  it('says each stage in turn (a bar of the bytes read, then an indeterminate one), until the preview is drawn', async () => {
+    const app = await mount();
+    await withPublished(app);
+    // 5,000 items of a plan (made here: no such sheet exists), 20 under each of 250 policies.
+    const rows = ['id,parent,kind,title_ja,total,achieved'];
+    for (let p = 1; p <= 250; p++) {
+      rows.push(`p-${p},,policy,方針${p},,`);
+      for (let i = 1; i < 20; i++) rows.push(`p-${p}-${i},p-${p},initiative,取組${p}-${i},4,${i % 5}`);
+    }
+    const file = new File([rows.join('\n')], 'large.csv', { type: 'text/csv' });
+
+    // Every state the status shows, as it shows it: its words, and whether the bar has a value.
+    const seen: string[] = [];
+    const record = () => {
+      const status = app.shadowRoot!.querySelector('#sheet-status');
+      if (!status) return;
+      const bar = status.querySelector('progress');
+      const now = `${textOf(status)}${bar ? (bar.hasAttribute('value') ? ' [bar]' : ' [indeterminate]') : ''}`;
+      if (seen.at(-1) !== now) seen.push(now);
+    };
+    const observer = new MutationObserver(record);
+    observer.observe(app.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+    const input = $<HTMLInputElement>(app, '#sheet-file');
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => app.sheetOpening.status === 'open', 'the sheet to open', 30000);
+    await app.updateComplete;
+    record();
+    observer.disconnect();
+
+    const stages = seen.map((s) => s.replace(/^large\.csv を読み込んでいます: /, ''));
+    expect(stages.filter((s) => s.startsWith('ファイルを読み込み中'))).to.deep.equal(['ファイルを読み込み中 [bar]']);
+    // The stages after reading: in order, each once, each without a value (how long each takes is not known).
+    expect(stages.slice(stages.indexOf('ファイルを読み込み中 [bar]') + 1)).to.deep.equal([
+      '表を読み取り中 [indeterminate]',
+      '検証中 [indeterminate]',
+      'プレビューを作成中 [indeterminate]',
+      'large.csv（5,000 行、CSV UTF-8）',
+    ]);
+    // Once it says so, the preview is there.
+    const preview = $(app, 'kdx-author-preview').shadowRoot!;
+    expect(preview.querySelectorAll('kdx-progress').length).to.be.greaterThan(0);
+    expect(preview.querySelector('kdx-plan-tree')!.shadowRoot!.querySelector('[role="tree"]')).to.be.ok;
   });
 });
