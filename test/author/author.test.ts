@@ -4,12 +4,11 @@
  * made here from literal rows; the saved files are read back from their download links.
  */
 import { expect } from '@open-wc/testing';
-import writeXlsxFile from 'write-excel-file/browser';
 import { validateBundle } from '../../src/data/parse.js';
 import type { Bundle } from '../../src/data/bundle.js';
 import { encodeShiftJis, toShiftJisSafe } from '../../src/cli/encoding.js';
 import {
-  $, AMP, choose, download, downloadLinks, fileFrom, mount, previewWidgets, shadowText, TEMPLATE, textOf, type,
+  $, AMP, choose, download, downloadLinks, fileFrom, mount, previewWidgets, shadowText, TEMPLATE, templateXlsx, textOf, type,
   waitFor, withPublished,
 } from './helpers.js';
 
@@ -192,18 +191,7 @@ describe('authoring page: encodings and workbooks', () => {
     await choose(app, 'sheet-file', await fileFrom(TEMPLATE));
     const fromCsv = new TextDecoder().decode((await download(app, 'json')).bytes);
 
-    // The workbook Excel would save: the template's cells, numbers as numbers (made here from the CSV's text).
-    const text = new TextDecoder().decode(await (await fetch(TEMPLATE)).arrayBuffer()).replace(/^\uFEFF/, '');
-    const { parseCsv } = await import('../../src/cli/csv-import.js');
-    const numeric = /^\d+$/;
-    const data = parseCsv(text).rows.filter((r) => r.cells.some(Boolean)).map((r) =>
-      r.cells.map((c) => {
-        const v = c.replace(/^="(.*)"$/, '$1');
-        return v === '' ? null : numeric.test(v) && r.line > 1 && !/^="/.test(c) ? { type: Number, value: Number(v) } : { type: String, value: v };
-      }),
-    );
-    const blob = await writeXlsxFile(data as never).toBlob();
-    await choose(app, 'sheet-file', new File([blob], 'items.xlsx'));
+    await choose(app, 'sheet-file', await templateXlsx());
     expect(textOf($(app, '#sheet-status'))).to.equal('items.xlsx（3 行、xlsx）');
     expect(new TextDecoder().decode((await download(app, 'json')).bytes)).to.equal(fromCsv);
   });

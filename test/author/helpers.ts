@@ -1,5 +1,7 @@
 /** Helpers for the authoring page's tests: open files as staff do, and read what the page shows. */
 import { fixture, html } from '@open-wc/testing';
+import writeXlsxFile from 'write-excel-file/browser';
+import { parseCsv } from '../../src/cli/csv-import.js';
 import '../../src/author/main.js';
 import type { KdxAuthor } from '../../src/author/author-app.js';
 import { shadowText, waitFor } from '../embed/snippets.js';
@@ -29,6 +31,19 @@ export async function fileFrom(url: string, name = url.split('/').pop()!): Promi
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return new File([await res.arrayBuffer()], name);
+}
+
+/** The workbook Excel would save of the template: its cells, numbers as numbers (made here from the CSV's text). */
+export async function templateXlsx(name = 'items.xlsx'): Promise<File> {
+  const text = new TextDecoder().decode(await (await fetch(TEMPLATE)).arrayBuffer()).replace(/^\uFEFF/, '');
+  const numeric = /^\d+$/;
+  const data = parseCsv(text).rows.filter((r) => r.cells.some(Boolean)).map((r) =>
+    r.cells.map((c) => {
+      const v = c.replace(/^="(.*)"$/, '$1');
+      return v === '' ? null : numeric.test(v) && r.line > 1 && !/^="/.test(c) ? { type: Number, value: Number(v) } : { type: String, value: v };
+    }),
+  );
+  return new File([await writeXlsxFile(data as never).toBlob()], name);
 }
 
 /** Chooses `file` in the file input `id`, as the file button does (the browser sets `files`, then fires change). */
