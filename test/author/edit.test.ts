@@ -10,6 +10,13 @@ import {
   TEMPLATE, textOf, type, waitFor, withPublished, withTemplate,
 } from './helpers.js';
 
+/** The cells (total, achieved, rate) of a row of the preview's bar chart's data table, by its row header. */
+function barRow(app: Parameters<typeof previewWidgets>[0], header: string): string[] | undefined {
+  const bar = $(app, 'kdx-author-preview').shadowRoot!.querySelector('kdx-chart[type="bar"]');
+  const row = [...(bar?.shadowRoot?.querySelectorAll('table tbody tr') ?? [])].find((r) => textOf(r.querySelector('th')!) === header);
+  return row && [...row.querySelectorAll('td')].map(textOf);
+}
+
 describe('authoring page: small edits in place', () => {
   it('a count: the preview, what changes and the saved bundle follow', async () => {
     const app = await withTemplate();
@@ -17,10 +24,15 @@ describe('authoring page: small edits in place', () => {
     const legends = [...app.shadowRoot!.querySelectorAll('#h-edit ~ fieldset legend')].map(textOf);
     expect(legends).to.deep.equal(['計画全体', '項目「1 行政組織の質を高める」']);
     expect($<HTMLInputElement>(app, '#edit-item-achieved').value).to.equal('38');
+    await previewWidgets(app, 'kdx-chart');
+    expect(barRow(app, '行政組織の質を高める')).to.deep.equal(['39', '38', '97.4%']);
     type(app, 'edit-item-achieved', '３９');
     await recomputed(app);
     const meter = (await previewWidgets(app, 'kdx-progress')).find((m) => m.getAttribute('node') === 'policy-1')!;
     await waitFor(() => shadowText(meter).includes('100.0%'), 'the meter to show the edit');
+    // The bar chart says it too: its data table (what a screen reader reads for the bars), policy 1's row.
+    await waitFor(() => barRow(app, '行政組織の質を高める')?.[2] !== '97.4%', 'the chart to follow the edit').catch(() => undefined);
+    expect(barRow(app, '行政組織の質を高める')).to.deep.equal(['39', '39', '100.0%']);
     const diff = [...app.shadowRoot!.querySelectorAll('.diff li')].map(textOf);
     expect(diff).to.include('達成率: 1 行政組織の質を高める 97.4%（38/39項目） → 100.0%（39/39項目）');
     const bundle = JSON.parse(await savedText(app)) as Bundle;
