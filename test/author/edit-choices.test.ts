@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import type { Bundle, NodeData } from '../../src/data/bundle.js';
 import type { KdxAuthor } from '../../src/author/author-app.js';
 import {
-  byId, changedLines, choose, diffLines, editItem, fileFrom, mount, previewWidgets, recomputed, savedText, selectValue, shadowText, textOf, waitFor,
+  $, byId, changedLines, choose, diffLines, editItem, fileFrom, mount, previewWidgets, recomputed, savedText, selectValue, shadowText, textOf, waitFor,
 } from './helpers.js';
 
 const GRADES = '/seeds/examples/grades.json';
@@ -49,6 +49,7 @@ describe('authoring page: a grade, edited in place', () => {
     ]);
     expect(byId<HTMLSelectElement>(app, field).value).to.equal('B');
     await cardSays(app, '1-3', (t) => t.includes('やや遅れている'));
+    await expect(app).to.be.accessible();
 
     selectValue(app, field, 'A');
     await recomputed(app);
@@ -69,6 +70,15 @@ describe('authoring page: a grade, edited in place', () => {
     const none = nodeOf(JSON.parse(await savedText(app)) as Bundle, '1-3');
     expect(none).not.to.have.property('grades');
     expect(none.title).to.deep.equal({ ja: '手続の案内の見直し', en: 'Clearer guidance on procedures' });
+
+    // In English: the scale's and the grades' English words.
+    ($(app, 'header button') as HTMLButtonElement).click();
+    await waitFor(() => app.language === 'en', 'English');
+    await app.updateComplete;
+    expect(labelOf(app, field)).to.equal('Evaluation (grade:evaluation)');
+    expect(optionsOf(app, field).slice(0, 3)).to.deep.equal([['', '(none)'], ['S', 'S: Ahead of plan'], ['A', 'A: On plan']]);
+    ($(app, 'header button') as HTMLButtonElement).click();
+    await waitFor(() => app.language === 'ja', 'Japanese');
   });
 
   it('a plan with two scales: both editable, each writing its own grade, the other left as it was', async () => {
