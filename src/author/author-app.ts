@@ -133,24 +133,36 @@ export class KdxAuthor extends LitElement {
   }
 
   async openBundleFile(file: File): Promise<void> {
-    this.bundleOpening = { status: 'reading', name: file.name, done: 0, total: file.size, stage: 'read' };
+    // `file.text()` reports no progress: the bar says only that it is reading (total 0: no value).
+    this.bundleOpening = { status: 'reading', name: file.name, done: 0, total: 0, stage: 'read' };
     const opened = openBundleText(file.name, await file.text());
-    this.bundleOpened(opened.ok ? opened.value : undefined, opened.ok ? undefined : opened.problem);
+    await this.bundleOpened(opened.ok ? opened.value : undefined, opened.ok ? undefined : opened.problem);
   }
 
   async openUrl(url: string): Promise<void> {
     this.bundleOpening = { status: 'reading', name: url, done: 0, total: 0, stage: 'read' };
     const opened = await openBundleUrl(url);
-    this.bundleOpened(opened.ok ? opened.value : undefined, opened.ok ? undefined : opened.problem);
+    await this.bundleOpened(opened.ok ? opened.value : undefined, opened.ok ? undefined : opened.problem);
   }
 
-  private bundleOpened(base: Session['base'], problem: OpenProblem | undefined): void {
+  private async bundleOpened(base: Session['base'], problem: OpenProblem | undefined): Promise<void> {
     if (!base) {
       this.bundleOpening = { status: 'error', problem: problem! };
       return;
     }
+    const stage = (s: Stage) => (this.bundleOpening = { status: 'reading', name: base.name, done: 0, total: 0, stage: s });
+    await this.checkAndPreview({ base, planId: this.planFor(base, this.session.sheet), edits: EMPTY_EDITS }, stage);
     this.bundleOpening = { status: 'open', name: base.name };
-    void this.change({ base, planId: this.planFor(base, this.session.sheet), edits: EMPTY_EDITS });
+  }
+
+  /** A file's contents into the session: checked, then previewed (when there are no problems), each stage said. */
+  private async checkAndPreview(patch: Partial<Session>, stage: (s: Stage) => void): Promise<void> {
+    stage('check');
+    await this.change(patch);
+    if (this.outcome.status !== 'ok') return;
+    stage('preview');
+    await this.updateComplete;
+    await this.renderRoot.querySelector<KdxAuthorPreview>('kdx-author-preview')?.rendered();
   }
 
   /** Set when staff choose the plan themselves: opening files no longer chooses it for them. */
@@ -187,19 +199,9 @@ export class KdxAuthor extends LitElement {
       void this.change({ sheet: undefined });
       return;
     }
-    opening('check', file.size);
     const base = this.session.base;
-    await this.change({ sheet: opened.value, edits: EMPTY_EDITS, ...(base ? { planId: this.planFor(base, opened.value) } : {}) });
-    if (this.outcome.status === 'ok') {
-      opening('preview', file.size);
-      await this.previewed();
-    }
+    const patch = { sheet: opened.value, edits: EMPTY_EDITS, ...(base ? { planId: this.planFor(base, opened.value) } : {}) };
+    await this.checkAndPreview(patch, (stage) => opening(stage, file.size));
     this.sheetOpening = { status: 'open', name: file.name, note: opened.note };
-  }
-
-  /** Once the preview shows the current outcome (its widgets loaded and rendered). */
-  private async previewed(): Promise<void> {
-    await this.updateComplete;
-    await this.renderRoot.querySelector<KdxAuthorPreview>('kdx-author-preview')?.rendered();
   }
 }

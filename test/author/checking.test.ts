@@ -3,7 +3,8 @@
  * checked (the check waits for typing to pause), and the stages of opening a large spreadsheet as they come.
  */
 import { expect } from '@open-wc/testing';
-import { $, downloadLinks, editItem, mount, recomputed, textOf, type, waitFor, withPublished, withTemplate } from './helpers.js';
+import type { KdxAuthor } from '../../src/author/author-app.js';
+import { $, choose, downloadLinks, editItem, fileFrom, mount, recomputed, SEED, textOf, type, waitFor, withPublished, withTemplate } from './helpers.js';
 
 describe('authoring page: nothing can be downloaded while errors may remain', () => {
   it('a typed value takes the download links away at once, until it is checked', async () => {
@@ -29,6 +30,22 @@ describe('authoring page: nothing can be downloaded while errors may remain', ()
   });
 });
 
+/** Every state a file's status shows, in turn, as it shows it: its words, and whether its bar has a value. */
+function watch(app: KdxAuthor, id: string): { states: string[]; stop: () => void } {
+  const states: string[] = [];
+  const record = () => {
+    const status = app.shadowRoot!.querySelector(`#${id}`);
+    if (!status) return;
+    const bar = status.querySelector('progress');
+    const now = `${textOf(status)}${bar ? (bar.hasAttribute('value') ? ' [bar]' : ' [indeterminate]') : ''}`;
+    if (states.at(-1) !== now) states.push(now);
+  };
+  record();
+  const observer = new MutationObserver(record);
+  observer.observe(app.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+  return { states, stop: () => (record(), observer.disconnect()) };
+}
+
 describe('authoring page: progress while a large spreadsheet opens', () => {
   it('says each stage in turn (a bar of the bytes read, then an indeterminate one), until the preview is drawn', async () => {
     const app = await mount();
@@ -41,28 +58,13 @@ describe('authoring page: progress while a large spreadsheet opens', () => {
     }
     const file = new File([rows.join('\n')], 'large.csv', { type: 'text/csv' });
 
-    // Every state the status shows, as it shows it: its words, and whether the bar has a value.
-    const seen: string[] = [];
-    const record = () => {
-      const status = app.shadowRoot!.querySelector('#sheet-status');
-      if (!status) return;
-      const bar = status.querySelector('progress');
-      const now = `${textOf(status)}${bar ? (bar.hasAttribute('value') ? ' [bar]' : ' [indeterminate]') : ''}`;
-      if (seen.at(-1) !== now) seen.push(now);
-    };
-    const observer = new MutationObserver(record);
-    observer.observe(app.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
-    const input = $<HTMLInputElement>(app, '#sheet-file');
-    const dt = new DataTransfer();
-    dt.items.add(file);
-    input.files = dt.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const seen = watch(app, 'sheet-status');
+    await choose(app, 'sheet-file', file);
     await waitFor(() => app.sheetOpening.status === 'open', 'the sheet to open', 30000);
     await app.updateComplete;
-    record();
-    observer.disconnect();
+    seen.stop();
 
-    const stages = seen.map((s) => s.replace(/^large\.csv を読み込んでいます: /, ''));
+    const stages = seen.states.map((s) => s.replace(/^large\.csv を読み込んでいます: /, ''));
     expect(stages.filter((s) => s.startsWith('ファイルを読み込み中'))).to.deep.equal(['ファイルを読み込み中 [bar]']);
     // The stages after reading: in order, each once, each without a value (how long each takes is not known).
     expect(stages.slice(stages.indexOf('ファイルを読み込み中 [bar]') + 1)).to.deep.equal([
@@ -75,5 +77,24 @@ describe('authoring page: progress while a large spreadsheet opens', () => {
     const preview = $(app, 'kdx-author-preview').shadowRoot!;
     expect(preview.querySelectorAll('kdx-progress').length).to.be.greaterThan(0);
     expect(preview.querySelector('kdx-plan-tree')!.shadowRoot!.querySelector('[role="tree"]')).to.be.ok;
+  });
+});
+
+describe('authoring page: progress while the published bundle opens', () => {
+  it('says reading (no value: the text of a file comes whole), checking and drawing, then what was opened', async () => {
+    const app = await mount();
+    const seen = watch(app, 'bundle-status');
+    await choose(app, 'bundle-file', await fileFrom(SEED));
+    await waitFor(() => app.bundleOpening.status === 'open', 'the bundle to open');
+    await app.updateComplete;
+    seen.stop();
+    expect(seen.states.map((s) => s.replace(/^kanazawa\.json を読み込んでいます: /, ''))).to.deep.equal([
+      'まだ開いていません',
+      'ファイルを読み込み中 [indeterminate]',
+      '検証中 [indeterminate]',
+      'プレビューを作成中 [indeterminate]',
+      'kanazawa.json（計画 2 件、項目 58 件）',
+    ]);
+    expect($(app, 'kdx-author-preview').shadowRoot!.querySelectorAll('kdx-progress').length).to.be.greaterThan(0);
   });
 });
