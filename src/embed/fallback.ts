@@ -85,6 +85,12 @@ export const WIDGETS: Readonly<Record<WidgetName, { tag: string; attributes: rea
   plan: { tag: 'kdx-plan', attributes: ['src', 'plan', 'lang'] },
 };
 
+/**
+ * What the iframe form leaves out: `link-hash` writes the selection into the address, and the frame's address
+ * (its `#kdx=…`) is what the frame shows: rewritten, the frame would show nothing once reloaded.
+ */
+export const NOT_IN_FRAME: readonly string[] = ['link-hash'];
+
 /** `progress` or `kdx-progress` → `progress`; anything else → undefined. */
 export function widgetName(value: string | null | undefined): WidgetName | undefined {
   const name = (value ?? '').trim().toLowerCase().replace(/^kdx-/, '');

@@ -36,7 +36,7 @@ function warn(ja: string, en: string): void {
 }
 
 async function render(): Promise<void> {
-  const { checkAttributes, parseFragment, RULES, WIDGETS, widgetName } = await rules;
+  const { checkAttributes, NOT_IN_FRAME, parseFragment, RULES, WIDGETS, widgetName } = await rules;
   const token = ++current;
   const found = parseFragment(location.hash);
   const langTag = found?.params.get('lang') ?? '';
@@ -62,6 +62,11 @@ async function render(): Promise<void> {
   const { attributes, rejected } = checkAttributes(widget, raw);
   for (const { name, value } of rejected) warn(`${name}=${value} は使えない値のため無視しました`, `ignored ${name}=${value}: not a valid value`);
   const { src, lang: _lang, ...rest } = attributes;
+  // link-hash would rewrite the frame's address, which is what the frame shows: reloaded, it would show nothing.
+  for (const name of NOT_IN_FRAME.filter((n) => n in rest)) {
+    delete rest[name];
+    warn(`${name} は埋め込み（iframe）では使えないため無視しました（枠のアドレスは、表示するウィジェットの指定です）`, `ignored ${name}: in the iframe form, the frame’s address is what it shows`);
+  }
   if (!src) return void fail({ code: 'no-src', value: found.params.get('src') ?? '' });
   const url = new URL(src, location.href);
   if (!origins.includes(url.origin)) return void fail({ code: 'not-allowed', origin: url.origin, url: url.href, allowed: origins });

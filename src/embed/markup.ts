@@ -3,7 +3,7 @@
  * the one-time template script. Used by the snippet builder (demo/builder.ts); the tests check that every form
  * becomes the same widget.
  */
-import { fallbackHref, WIDGETS, type WidgetSpec } from './fallback.js';
+import { fallbackHref, NOT_IN_FRAME, WIDGETS, type WidgetSpec } from './fallback.js';
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
@@ -27,9 +27,13 @@ export function linkMarkup(page: string, spec: WidgetSpec, text: string): string
   return `<a href="${escapeAttr(fallbackHref(page, spec))}">${escapeText(text)}</a>`;
 }
 
-/** The address of the iframe form: `embed.html` next to the scripts in `base`, with the widget after `#`. */
+/**
+ * The address of the iframe form: `embed.html` next to the scripts in `base`, with the widget after `#` (without
+ * the attributes a frame leaves out, `NOT_IN_FRAME`).
+ */
 export function embedUrl(base: string, spec: WidgetSpec): string {
-  return fallbackHref(`${base.endsWith('/') ? base : `${base}/`}embed.html`, spec);
+  const attributes = Object.fromEntries(Object.entries(spec.attributes).filter(([name]) => !NOT_IN_FRAME.includes(name)));
+  return fallbackHref(`${base.endsWith('/') ? base : `${base}/`}embed.html`, { ...spec, attributes });
 }
 
 /**

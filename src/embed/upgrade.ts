@@ -155,4 +155,4 @@ export function startUpgrader(doc: Document = document): void {
  * The fallback rules, for dist/embed.html's script (`frame.ts`): taken from here, it shares this chunk, which
  * holds them, instead of splitting them into one more chunk that every upgrade would wait for.
  */
-export { checkAttributes, parseFragment, RULES, WIDGETS, widgetName } from './fallback.js';
+export { checkAttributes, NOT_IN_FRAME, parseFragment, RULES, WIDGETS, widgetName } from './fallback.js';

@@ -81,6 +81,10 @@ describe('snippet builder', () => {
     expect(b.code('code-tag')).to.include(' expand-depth="2"');
     b.$<HTMLInputElement>('opt-link-hash').click();
     expect(b.code('code-tag')).to.include(' link-hash>');
+    expect(b.code('code-data')).to.include(' data-link-hash="true"');
+    // The iframe form leaves it out: in a frame it would rewrite the frame's own address, what the frame shows.
+    const frameSrc = /\ssrc="([^"]*)"/.exec(b.code('code-iframe'))![1]!;
+    expect(frameSrc).to.include('expand-depth=2').and.not.include('link-hash');
     b.choose('widget', 'progress');
   });
 

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { fallbackHref, WIDGETS, type WidgetName } from '../../src/embed/fallback.js';
 import { FRAME_NOSCRIPT } from '../../src/i18n/frame.js';
-import { OTHER, openFrame, SOURCE } from './frames.js';
+import { frameShows, OTHER, openFrame, SOURCE } from './frames.js';
 import { shadowText, waitFor } from './snippets.js';
 
 const AMP = 'administrative-management-plan';
@@ -104,6 +104,28 @@ describe('embed.html: the widget its address names', () => {
     const { frame, doc, shown } = await openFrame(address('progress', { src: KANAZAWA, plan: AMP, node: 'policy-1' }));
     expect(doc.documentElement.lang).to.equal('ja');
     expect(shadowText(shown)).to.include('39項目中38項目達成');
+    frame.remove();
+  });
+
+  it('leaves link-hash out, with a warning for staff: the frame’s address is what it shows, a row clicked keeps it', async () => {
+    const url = address('plan-tree', { src: KANAZAWA, plan: AMP, 'expand-depth': '1', 'link-hash': '' }, '/src/embed/__variant.html?probe=1');
+    const { frame, shown } = await openFrame(url);
+    const hash = frame.contentWindow!.location.hash;
+    expect(hash).to.include('link-hash');
+    expect(shown.hasAttribute('link-hash')).to.equal(false);
+    const said = (frame.contentWindow as unknown as { kdxProbe: Probe }).kdxProbe.console;
+    expect(said.find((c) => c.level === 'warn')?.text).to.include('link-hash').and.include('the frame’s address');
+    const row = shown.shadowRoot!.querySelector<HTMLElement>('[role="treeitem"][data-id="policy-1"]')!;
+    row.click();
+    await waitFor(() => row.getAttribute('aria-selected') === 'true', 'the row selected');
+    expect(frame.contentWindow!.location.hash).to.equal(hash);
+    // Reloaded (as a reader does), the frame still shows the tree.
+    const reloaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    frame.contentWindow!.location.reload();
+    await reloaded;
+    const tree = await waitFor(() => frameShows(frame), 'the reloaded frame');
+    expect(tree.localName).to.equal('kdx-plan-tree');
+    expect(tree.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
     frame.remove();
   });
 
