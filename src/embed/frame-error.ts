@@ -1,9 +1,10 @@
 /**
  * How dist/embed.html shows a problem of its own (no widget named, a bundle it may not load): in place of the
- * widget, with the look, theme and `role="alert"` of a widget's error, and the fix for staff in the console.
+ * widget, as a widget shows its errors: the look, theme and `role="alert"`, the reader's plain sentence, and
+ * what is wrong and how to fix it for staff in a disclosure and the console.
  * A chunk of its own, loaded only when there is such a problem.
  */
-import { FRAME_HINTS, FRAME_MESSAGES, type FrameProblem } from '../i18n/frame.js';
+import { FRAME_HINTS, FRAME_PROBLEMS, type FrameProblem } from '../i18n/frame.js';
 import { hasMessages, loadMessages, messages, toLang } from '../i18n/index.js';
 import { hostStyles } from '../styles/host.js';
 
@@ -11,28 +12,28 @@ export async function showProblem(body: HTMLElement, problem: FrameProblem, lang
   const wanted = toLang(langTag);
   await loadMessages(wanted).catch(() => undefined);
   const lang = hasMessages(wanted) ? wanted : 'ja';
+  const t = messages(lang);
   // Each entry takes the problem of its own code.
-  const say = (words: (typeof FRAME_MESSAGES)['ja']) => (words[problem.code] as (p: FrameProblem) => string)(problem);
-  const text = say(FRAME_MESSAGES[lang]);
+  const say = (words: (typeof FRAME_PROBLEMS)['ja']) => (words[problem.code] as (p: FrameProblem) => string)(problem);
+  const detail = [say(FRAME_PROBLEMS[lang]), say(FRAME_HINTS[lang])];
 
-  const host = body.ownerDocument.createElement('div');
+  const doc = body.ownerDocument;
+  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, textContent = '', className = '') => Object.assign(doc.createElement(tag), { textContent, className });
+  const host = doc.createElement('div');
   if (theme) host.setAttribute('theme', theme);
   const root = host.attachShadow({ mode: 'open' });
   // The widgets' own base styles: tokens (and --kdx-* overrides), theme, forced colours, print.
   root.adoptedStyleSheets = [hostStyles].flat().flatMap((s) => ('styleSheet' in s && s.styleSheet ? [s.styleSheet] : []));
-  const box = body.ownerDocument.createElement('div');
-  box.className = 'state error';
+  const box = make('div', '', 'state error');
   box.setAttribute('part', 'error');
   box.setAttribute('role', 'alert');
   box.setAttribute('data-code', problem.code);
   box.lang = lang;
-  const title = body.ownerDocument.createElement('p');
-  title.className = 'title';
-  title.textContent = messages(lang).errorTitle;
-  const message = body.ownerDocument.createElement('p');
-  message.textContent = text;
-  box.append(title, message);
+  const details = make('details', '', 'detail');
+  details.append(make('summary', t.staffDetails), ...detail.map((d) => make('p', d)));
+  // Every problem of the frame is one of its setup (its address, or where its deployer allows data from).
+  box.append(make('p', t.errorTitle, 'title'), make('p', t.readerError.setup), details);
   root.append(box);
   body.replaceChildren(host);
-  console.error(`[kdx] embed.html ${problem.code}: ${text} ${say(FRAME_HINTS[lang])}`, problem);
+  console.error(`[kdx] embed.html ${problem.code}: ${detail.join(' ')}`, problem);
 }

@@ -65,7 +65,7 @@ async function render(): Promise<void> {
   // link-hash would rewrite the frame's address, which is what the frame shows: reloaded, it would show nothing.
   for (const name of NOT_IN_FRAME.filter((n) => n in rest)) {
     delete rest[name];
-    warn(`${name} は埋め込み（iframe）では使えないため無視しました（枠のアドレスは、表示するウィジェットの指定です）`, `ignored ${name}: in the iframe form, the frame’s address is what it shows`);
+    warn(`${name} は iframe では使えないため無視しました（枠のアドレスが表示の指定です）`, `ignored ${name}: in an iframe, the frame’s address says what it shows`);
   }
   if (!src) return void fail({ code: 'no-src', value: found.params.get('src') ?? '' });
   const url = new URL(src, location.href);

@@ -1,8 +1,9 @@
 /**
  * Messages of dist/embed.html for what goes wrong before there is a widget: the frame's address names none, or
- * names a bundle the page may not load. Both languages in one small chunk, loaded only when such a problem is
- * shown (a frame that works never fetches it). Widgets' own errors (a 404, an unknown item…) come from the
- * widget catalogues, as on any page.
+ * names a bundle the page may not load. For the site's staff: the reader is told the plain sentence every
+ * widget's setup error gives (`readerError.setup`), and these go into the box's disclosure and the console.
+ * Both languages in one small chunk, loaded only when such a problem is shown (a frame that works never fetches
+ * it). Widgets' own errors (a 404, an unknown item…) come from the widget catalogues, as on any page.
  */
 import type { Lang } from './messages.js';
 
@@ -15,8 +16,8 @@ export type FrameProblem =
 type Code = FrameProblem['code'];
 type Words = { [C in Code]: (p: Extract<FrameProblem, { code: C }>) => string };
 
-/** What the reader sees, in place of the widget. */
-export const FRAME_MESSAGES: Record<Lang, Words> = {
+/** What is wrong (the widget list, the value given, the refused origin). */
+export const FRAME_PROBLEMS: Record<Lang, Words> = {
   ja: {
     'no-widget': () => 'この埋め込みには、表示するウィジェットの指定がありません。',
     'unknown-widget': (p) => `「${p.widget}」というウィジェットはありません。使えるもの: ${p.valid.join('、')}`,
@@ -31,7 +32,7 @@ export const FRAME_MESSAGES: Record<Lang, Words> = {
   },
 };
 
-/** What the site's staff read in the console: how to fix it. */
+/** How to fix it. */
 export const FRAME_HINTS: Record<Lang, Words> = {
   ja: {
     'no-widget': () => 'アドレスを embed.html#kdx=progress&src=…&plan=…&node=… の形にしてください（スニペット作成画面が作ります）。',

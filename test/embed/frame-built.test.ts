@@ -4,7 +4,7 @@
  * refusal of bundles from other origins as the source page.
  */
 import { expect } from '@open-wc/testing';
-import { BUILT, frameShows, OTHER, openFrame } from './frames.js';
+import { BUILT, detailOf, frameShows, OTHER, openFrame, readerOf } from './frames.js';
 import { requireDist, shadowText, waitFor } from './snippets.js';
 
 interface Probe {
@@ -54,7 +54,8 @@ describe('dist/embed.html', () => {
   it('refuses a bundle on another origin in place, without requesting it', async () => {
     const path = `/seeds/kanazawa.json?built-refused=${Date.now()}`;
     const { frame, shown } = await openFrame(`${VARIANT}#kdx=progress&src=${OTHER}${path}&plan=${AMP}`);
-    expect(shown.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.include(`${OTHER} のデータは、この埋め込みでは表示できません`);
+    expect(readerOf(shown)).to.deep.equal(['表示できません', 'このページの設定に誤りがあるため、この内容は表示できません。']);
+    expect(detailOf(shown)).to.include(`${OTHER} のデータは、この埋め込みでは表示できません`);
     const { hits } = (await (await fetch(`/__kdx/hits?path=${encodeURIComponent(path)}`)).json()) as { hits: number };
     expect(hits).to.equal(0);
     const probe = (frame.contentWindow as unknown as { kdxProbe: Probe }).kdxProbe;

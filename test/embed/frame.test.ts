@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { fallbackHref, WIDGETS, type WidgetName } from '../../src/embed/fallback.js';
 import { FRAME_NOSCRIPT } from '../../src/i18n/frame.js';
-import { frameShows, OTHER, openFrame, SOURCE } from './frames.js';
+import { detailOf, frameShows, OTHER, openFrame, readerOf, SOURCE } from './frames.js';
 import { shadowText, waitFor } from './snippets.js';
 
 const AMP = 'administrative-management-plan';
@@ -18,8 +18,6 @@ interface Probe {
 }
 /** The alert's text as a reader meets it (its paragraphs apart). */
 const alertOf = (el: Element) => el.shadowRoot?.querySelector<HTMLElement>('[role="alert"]')?.innerText.replace(/\s+/g, ' ').trim() ?? null;
-/** The detail for the site's staff, in the error box's disclosure (closed: not in `alertOf`). */
-const detailOf = (el: Element) => el.shadowRoot?.querySelector('[role="alert"] details')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 
 /** The frame's address as the builder writes it (the link form's fragment on embed.html). */
 const address = (widget: WidgetName, attributes: Record<string, string>, page = SOURCE) => fallbackHref(page, { widget, attributes });
@@ -153,25 +151,44 @@ describe('embed.html: problems in place', () => {
     frame.remove();
   });
 
+  // The frame's own problems, as a widget shows its setup errors: the plain sentence for the reader; what is
+  // wrong (the widget list, the value given) and how to fix it for staff, in the closed disclosure.
+  const SETUP = ['表示できません', 'このページの設定に誤りがあるため、この内容は表示できません。'];
   const problems: [string, string, RegExp][] = [
-    ['no widget named', '', /表示できません.*表示するウィジェットの指定がありません/],
-    ['an unknown widget', '#kdx=banana&src=/seeds/kanazawa.json', /「banana」というウィジェットはありません。使えるもの: progress、initiative-card、plan-tree、chart、plan-overview/],
-    ['the container, which shows nothing', '#kdx=plan&src=/seeds/kanazawa.json', /「plan」というウィジェットはありません/],
-    ['no src', '#kdx=progress&node=policy-1', /データの URL（src）がないか、使えない値です/],
-    ['a src that is not http(s)', '#kdx=progress&src=javascript:alert(1)', /データの URL（src）がないか、使えない値です（javascript:alert\(1\)）/],
+    ['no widget named', '', /^この埋め込みには、表示するウィジェットの指定がありません。 アドレスを embed\.html#kdx=progress&src=…/],
+    ['an unknown widget', '#kdx=banana&src=/seeds/kanazawa.json', /^「banana」というウィジェットはありません。使えるもの: progress、initiative-card、plan-tree、chart、plan-overview #kdx= の後に/],
+    ['the container, which shows nothing', '#kdx=plan&src=/seeds/kanazawa.json', /^「plan」というウィジェットはありません/],
+    ['no src', '#kdx=progress&node=policy-1', /^データの URL（src）がないか、使えない値です。 src に http\(s\) の URL か相対 URL/],
+    ['a src that is not http(s)', '#kdx=progress&src=javascript:alert(1)', /^データの URL（src）がないか、使えない値です（javascript:alert\(1\)）。/],
   ];
-  for (const [what, hash, message] of problems) {
-    it(`${what}: says so, with role="alert"`, async () => {
+  for (const [what, hash, detail] of problems) {
+    it(`${what}: a plain sentence with role="alert", the detail for staff in the disclosure`, async () => {
       const { frame, shown } = await openFrame(`${SOURCE}${hash}`);
-      expect(alertOf(shown)).to.match(message);
-      expect(shown.shadowRoot!.querySelector('[role="alert"]')!.getAttribute('lang')).to.equal('ja');
+      expect(readerOf(shown)).to.deep.equal(SETUP);
+      const box = shown.shadowRoot!.querySelector('[role="alert"]')!;
+      expect(box.getAttribute('lang')).to.equal('ja');
+      const details = box.querySelector('details')!;
+      expect(details.open).to.equal(false);
+      expect(details.querySelector('summary')!.textContent).to.equal('サイト管理者向けの詳細');
+      expect(detailOf(shown)).to.match(detail);
+      // Closed, the disclosure shows its summary only: nothing of the detail reaches the reader.
+      expect(alertOf(shown)).to.equal(`${SETUP.join(' ')} サイト管理者向けの詳細`);
       frame.remove();
     });
   }
 
   it('in the language of the address', async () => {
     const { frame, shown } = await openFrame(`${SOURCE}#kdx=banana&lang=en`);
-    expect(alertOf(shown)).to.equal('Cannot show this There is no widget “banana”. Widgets: progress, initiative-card, plan-tree, chart, plan-overview');
+    expect(readerOf(shown)).to.deep.equal(['Cannot show this', 'This cannot be shown because of an error in the setup of this page.']);
+    expect(alertOf(shown)).to.equal('Cannot show this This cannot be shown because of an error in the setup of this page. Details for site staff');
+    expect(detailOf(shown)).to.equal('There is no widget “banana”. Widgets: progress, initiative-card, plan-tree, chart, plan-overview Write a widget name after #kdx=.');
+    frame.remove();
+  });
+
+  it('the detail also in the console, for staff', async () => {
+    const { frame, shown } = await openFrame('/src/embed/__variant.html?probe=1#kdx=banana');
+    const said = (frame.contentWindow as unknown as { kdxProbe: Probe }).kdxProbe.console;
+    expect(said.filter((c) => c.level === 'error').map((c) => c.text.trim())).to.deep.equal([`[kdx] embed.html unknown-widget: ${detailOf(shown)}`]);
     frame.remove();
   });
 });
@@ -198,7 +215,10 @@ describe('embed.html: only bundles its deployer allows', () => {
     const path = `/seeds/kanazawa.json?refused=${unique()}`;
     for (const src of [`${OTHER}${path}`, `//127.0.0.1:${location.port}${path}`]) {
       const { frame, shown } = await openFrame(address('progress', { src, plan: AMP, node: 'policy-1' }));
-      expect(alertOf(shown)).to.include(`${OTHER} のデータは、この埋め込みでは表示できません`);
+      // The reader is not shown the origin (someone else's address under the city's name); staff are.
+      expect(readerOf(shown)).to.deep.equal(['表示できません', 'このページの設定に誤りがあるため、この内容は表示できません。']);
+      expect(alertOf(shown)).not.to.include('127.0.0.1');
+      expect(detailOf(shown)).to.include(`${OTHER} のデータは、この埋め込みでは表示できません`).and.include(`${OTHER}${path} は読み込んでいません`);
       frame.remove();
     }
     expect(await hits(path)).to.equal(0);
@@ -225,7 +245,7 @@ describe('embed.html: only bundles its deployer allows', () => {
     const path = `/seeds/kanazawa.json?not-listed=${unique()}`;
     const page = `/src/embed/__variant.html?probe=1&allow=${encodeURIComponent(`${OTHER}/seeds/ * 127.0.0.1`)}`;
     const { frame, shown } = await openFrame(address('progress', { src: `${OTHER}${path}` }, page));
-    expect(alertOf(shown)).to.include(`${OTHER} のデータは、この埋め込みでは表示できません`);
+    expect(detailOf(shown)).to.include(`${OTHER} のデータは、この埋め込みでは表示できません`);
     expect(await hits(path)).to.equal(0);
     const said = (frame.contentWindow as unknown as { kdxProbe: Probe }).kdxProbe.console;
     expect(said.find((c) => c.level === 'warn')?.text).to.include(`ignored ${OTHER}/seeds/ * 127.0.0.1 in <meta name="kdx-allowed-origins">: not an origin`);

@@ -16,6 +16,18 @@ export function frameShows(frame: HTMLIFrameElement): Element | null {
   return root && !root.querySelector('[aria-busy="true"]') && shadowText(host) !== '' ? host : null;
 }
 
+/** What the reader is told in a widget's (or the frame's) error box: its paragraphs outside the disclosure. */
+export const readerOf = (el: Element): string[] | null => {
+  const box = el.shadowRoot?.querySelector('[role="alert"]');
+  return box ? [...box.querySelectorAll(':scope > p')].map((p) => p.textContent!.replace(/\s+/g, ' ').trim()) : null;
+};
+
+/** The detail for the site's staff, in the error box's disclosure (closed: the reader does not meet it). */
+export const detailOf = (el: Element): string | null => {
+  const parts = [...(el.shadowRoot?.querySelectorAll('[role="alert"] details > :not(summary)') ?? [])];
+  return parts.length ? parts.map((p) => p.textContent!.replace(/\s+/g, ' ').trim()).join(' ') : null;
+};
+
 /** The frame's content height, as the frame measures it (its root element's box). */
 export const contentHeight = (frame: HTMLIFrameElement): number => frame.contentDocument!.documentElement.getBoundingClientRect().height;
 
