@@ -1,11 +1,12 @@
 /**
  * The iframe form on host pages: the height its snippet gives without the kdx script, its content's height with
- * it (src/embed/frame-host.ts ↔ frame-height.ts), never a scrollbar inside when it has room, the origin checks
- * of that protocol on both sides, and keyboard focus moving into and out of the frame.
+ * it, the module script or the classic one (src/embed/frame-host.ts ↔ frame-height.ts), never a scrollbar inside
+ * when it has room, the origin checks of that protocol on both sides, and keyboard focus moving into and out of
+ * the frame.
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { contentHeight, frameShows, hostPage, lookInto, OTHER, scrolls, SOURCE, WITH_BUILT_KDX, WITH_KDX } from './frames.js';
+import { contentHeight, frameShows, hostPage, lookInto, OTHER, scrolls, SOURCE, WITH_BUILT_KDX, WITH_CLASSIC_KDX, WITH_KDX } from './frames.js';
 import { requireDist, waitFor } from './snippets.js';
 
 const AMP = 'administrative-management-plan';
@@ -45,9 +46,11 @@ describe('iframe height: on a page without the kdx script', () => {
 for (const [name, script] of [
   ['the source autoloader', WITH_KDX],
   ['dist/kdx.js', WITH_BUILT_KDX],
+  // The classic script (docs/embedding.md §4.5: "kdx.js (or kdx.iife.js)"), for CMSs without type="module".
+  ['dist/kdx.iife.js', WITH_CLASSIC_KDX],
 ] as const) {
   describe(`iframe height: on a page with ${name}`, () => {
-    if (script === WITH_BUILT_KDX) before(requireDist);
+    if (script !== WITH_KDX) before(requireDist);
 
     it('takes the height of its content, with no scrollbar inside', async () => {
       const { frame: host, frames } = await hostPage(iframe(`${SOURCE}${PROGRESS}`, 40), script);

@@ -60,9 +60,10 @@ export async function hostPage(body: string, script = '') {
   return { ...opened, frames: [...opened.doc.querySelectorAll<HTMLIFrameElement>('iframe')] };
 }
 
-/** The script tags of a host page that loads kdx: the source autoloader, or the built one. */
+/** The script tags of a host page that loads kdx: the source autoloader, the built one, or the classic script. */
 export const WITH_KDX = '<script type="module" src="/src/autoload.ts"></script>';
 export const WITH_BUILT_KDX = '<script type="module" src="/dist/kdx.js"></script>';
+export const WITH_CLASSIC_KDX = '<script src="/dist/kdx.iife.js" defer></script>';
 
 export interface FrameLook {
   lang: string;
