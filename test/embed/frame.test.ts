@@ -141,6 +141,10 @@ describe('embed.html: problems in place', () => {
     expect(alertOf(shown)).to.include('このページの設定に誤りがあるため、この内容は表示できません。');
     // The detail's wording is a chunk of its own, loaded with the problem.
     await waitFor(() => detailOf(shown)?.includes('項目「no-such-item」は計画「administrative-management-plan」にありません'), 'the detail worded');
+    // The ids offered are items of the plan (the seed's first ones), not the plan's own id.
+    const offered = detailOf(shown)!.split('例:')[1]!.trim().split('、');
+    expect(offered).not.to.include(AMP);
+    expect(offered[0]).to.equal('policy-1');
     frame.remove();
   });
 
