@@ -7,6 +7,7 @@ import { chartModel, chartProblem } from '../../src/components/chart/chart-data.
 import { buildModel } from '../../src/data/model.js';
 import type { KdxErrorEvent } from '../../src/events/kdx-error.js';
 import { seed } from '../helpers/bundles.js';
+import { drawnTexts } from '../helpers/chart.js';
 import { GARBAGE, mount, q, settled, shown, unmountAll, expectErrorShown, expectNoRepeatedError } from '../helpers/widgets.js';
 
 // Expected values are the report's (行政経営プラン 令和7年度実績, document 004), not this code's output.
@@ -37,23 +38,6 @@ const rows = (el: Element, section = 'tbody') =>
 function readable(el: Element): string {
   const labels = [...el.shadowRoot!.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label'));
   return [shown(el), ...labels].join(' | ');
-}
-
-/** The texts the chart draws on its canvas (value labels, ticks). */
-function drawnTexts(chart: Chart): string[] {
-  const proto = CanvasRenderingContext2D.prototype;
-  const original = proto.fillText;
-  const texts: string[] = [];
-  proto.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, w?: number) {
-    texts.push(text);
-    return original.call(this, text, x, y, w);
-  };
-  try {
-    chart.draw();
-  } finally {
-    proto.fillText = original;
-  }
-  return texts;
 }
 
 function tooltipAt(chart: Chart, index: number): { title: string[]; body: string[] } {
