@@ -96,7 +96,7 @@ export const ATTRIBUTE_LABELS: Record<string, Both & { default?: string; default
   type: { ja: 'グラフの種類', en: 'Chart type', default: 'bar' },
   'heading-level': { ja: '見出しレベル', en: 'Heading level', defaultText: { ja: '取組カードは 3、計画の概要は 2', en: 'card 3, plan overview 2' } },
   'expand-depth': { ja: '最初に開く階層', en: 'Levels open at first', default: '1' },
-  'link-hash': { ja: '選択をアドレスの # に反映', en: 'Reflect the selection in the address #' },
+  'link-hash': { ja: '選択をアドレスの # に反映（iframe 形式では使いません）', en: 'Reflect the selection in the address # (not in the iframe form)' },
   theme: { ja: '配色', en: 'Colours', default: 'light' },
 };
 

@@ -79,6 +79,8 @@ describe('snippet builder', () => {
     expect(depth.placeholder).to.equal('1');
     b.set('opt-expand-depth', '2');
     expect(b.code('code-tag')).to.include(' expand-depth="2"');
+    // The option says where it does not apply.
+    expect(b.$<HTMLInputElement>('opt-link-hash').closest('label, .field')!.textContent).to.include('iframe 形式では使いません');
     b.$<HTMLInputElement>('opt-link-hash').click();
     expect(b.code('code-tag')).to.include(' link-hash>');
     expect(b.code('code-data')).to.include(' data-link-hash="true"');
