@@ -106,7 +106,7 @@ export function renderGrade(g: GradeLine, t: ShapeMessages, langOf: LangOf, expl
 
 export function renderIndicator(v: IndicatorView, base: Messages, t: ShapeMessages, langOf: LangOf, note: (n: Shown) => TemplateResult): TemplateResult {
   return html`<div class="indicator" part="indicator">
-    <p class="indicator-head"><span class="flag">${t.indicator.heading}</span> <span class="target-label">${marked(v.label, langOf, t)}</span></p>
+    <p class="indicator-head"><span class="flag">${t.indicator.heading}</span> <span class="target-label">${marked(v.label, langOf, t.context.editorial)}</span></p>
     ${v.direction ? html`<p class="indicator-direction">${v.direction}</p>` : nothing}
     ${v.values.length
       ? html`<dl class="target-values">

@@ -12,6 +12,7 @@ import {
 } from '../../data/format.js';
 import { ancestors, type PlanModel, type PlanNode } from '../../data/model.js';
 import { hostStyles } from '../../styles/host.js';
+import { editorialMark } from '../shared/editorial.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
 import { langOf, shown, type Shown } from '../shared/shown.js';
@@ -204,7 +205,7 @@ export class KdxInitiativeCard extends KdxElement {
 
   /** A title or text, with the editor's mark after it where it is the bundle editor's wording (as the overview). */
   private marked(s: Shown) {
-    return s.editorial ? html`${s.text} <span class="editorial-mark" lang=${this.language}>${this.t.editorial}</span>` : s.text;
+    return s.editorial ? html`${s.text}${editorialMark(this.t.editorial, this.language)}` : s.text;
   }
 
   protected renderReady(_view: ReadyView): TemplateResult {

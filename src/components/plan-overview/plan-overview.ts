@@ -1,6 +1,7 @@
 import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { KdxError } from '../../data/errors.js';
 import { hostStyles } from '../../styles/host.js';
+import { marked } from '../shared/editorial.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
 import { planHasRevisions } from '../shared/load-shapes.js';
@@ -88,10 +89,7 @@ export class KdxPlanOverview extends KdxElement {
 
   /** A text with its language where it differs from the widget's, and the editor's mark where it is theirs. */
   private txt(s: Shown): TemplateResult {
-    const l = langOf(s, this.language);
-    return html`${l === nothing ? s.text : html`<span lang=${l}>${s.text}</span>`}${s.editorial
-      ? html` <span class="editorial-mark">${this.t.editorial}</span>`
-      : nothing}`;
+    return marked(s, (x) => langOf(x, this.language), this.t.editorial);
   }
 
   private link(href: string | null | undefined, content: unknown): unknown {

@@ -8,6 +8,7 @@ import type { PlanModel, PlanNode, ScaleModel } from '../../data/model.js';
 import type { Progress } from '../../data/rollup.js';
 import { KdxNodeSelectEvent } from '../../events/kdx-node-select.js';
 import { hostStyles } from '../../styles/host.js';
+import { editorialMark } from '../shared/editorial.js';
 import { KdxElement, type ReadyView } from '../shared/kdx-element.js';
 import { planTreeStyles } from './plan-tree.styles.js';
 import type { GradeFilter } from './tree-grades.js';
@@ -405,7 +406,7 @@ export class KdxPlanTree extends KdxElement {
   /** The row's title, with the editor's mark where it is the bundle editor's wording (as the card and overview). */
   private titleOf(n: PlanNode) {
     const title = text(n.title, this.language);
-    return isEditorial(n.title) ? html`${title} <span class="editorial-mark">${this.t.editorial}</span>` : title;
+    return isEditorial(n.title) ? html`${title}${editorialMark(this.t.editorial)}` : title;
   }
 
   private renderProgress(p: Progress, rate: number): TemplateResult {

@@ -55,7 +55,7 @@ function list(label: string, items: RevisionItem[], m: ShapeMessages, langOf: La
   return html`<p class="revision-label">${label}</p>
     <ul class="revision-items">
       ${items.map(
-        (i) => html`<li>${marked(i.item, langOf, m)}${i.reason ? html`<span class="revision-reason">${marked({ ...i.reason, text: m.revisions.reason(i.reason.text) }, langOf, m)}</span>` : nothing}</li>`,
+        (i) => html`<li>${marked(i.item, langOf, m.context.editorial)}${i.reason ? html`<span class="revision-reason">${marked({ ...i.reason, text: m.revisions.reason(i.reason.text) }, langOf, m.context.editorial)}</span>` : nothing}</li>`,
       )}
     </ul>`;
 }
@@ -68,8 +68,8 @@ export function renderRevisions(views: RevisionView[], m: ShapeMessages, langOf:
   return html`<ol class="revisions" part="revisions">
     ${views.map(
       (r) => html`<li class="revision">
-        <p class="revision-head"><span class="revision-date">${r.date}</span>${r.title ? html` ${marked(r.title, langOf, m)}` : nothing}</p>
-        ${r.summary ? html`<p>${marked(r.summary, langOf, m)}</p>` : nothing}
+        <p class="revision-head"><span class="revision-date">${r.date}</span>${r.title ? html` ${marked(r.title, langOf, m.context.editorial)}` : nothing}</p>
+        ${r.summary ? html`<p>${marked(r.summary, langOf, m.context.editorial)}</p>` : nothing}
         ${r.period ? html`<p class="revision-period">${r.period}</p>` : nothing}
         ${list(m.revisions.added, r.added, m, langOf)}
         ${list(m.revisions.removed, r.removed, m, langOf)}
