@@ -172,7 +172,8 @@ function parts(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string, StatusD
     { label: t.notAchievedDerived, count: Math.max(0, p.total - p.achieved - p.unconfirmed), tone: 'warning', derived: true },
   ];
   if (p.unconfirmed > 0) {
-    out.push({ label: p.unconfirmedDerived ? t.unconfirmedDerived : t.unconfirmed, count: p.unconfirmed, tone: 'neutral', derived: p.unconfirmedDerived });
+    // Carried up from the breakdown (p.unconfirmedDerived): its label says so, and the note below.
+    out.push({ label: p.unconfirmedDerived ? t.unconfirmedDerived : t.unconfirmed, count: p.unconfirmed, tone: 'neutral' });
   }
   return out;
 }
@@ -202,7 +203,7 @@ function doughnutModel(node: PlanNode, lang: Lang, statuses: ReadonlyMap<string,
     tooltips: said,
     tones: list.map((x) => x.tone),
     centre: centre == null ? undefined : formatPercent(centre, lang),
-    note: scaled ? scaled.note : t.chart.derivedNote(list.some((x) => x.derived && x.tone === 'warning'), p.unconfirmed > 0, !!p.unconfirmedDerived),
+    note: scaled ? scaled.note : t.chart.derivedNote(list.some((x) => x.derived), p.unconfirmed > 0, !!p.unconfirmedDerived),
     table: {
       caption: label,
       columns: [t.chart.category, t.chart.count, t.chart.share],
