@@ -3,7 +3,7 @@
  * marked as such), amounts with their unit, lists, "none", and the stretch of a long text that changed.
  */
 import type { Text } from '../data/bundle.js';
-import { formatNumber, text, unitText } from '../data/format.js';
+import { formatNumber, isEditorial, text, unitText } from '../data/format.js';
 import type { Lang } from './messages.js';
 
 export type Name = Readonly<Record<Lang, string>>;
@@ -13,7 +13,7 @@ export const NONE = N('なし', 'none');
 
 /** 「…」 / "…", with 「（編集者による記述）」 / "(editor's wording)" where the text is the editor's (as the overview marks it). */
 export function quote(t: Text, lang: Lang, shown = text(t, lang)): string {
-  const editorial = typeof t === 'object' && t.editorial === true;
+  const editorial = isEditorial(t);
   if (lang === 'en') return `"${shown}"${editorial ? " (editor's wording)" : ''}`;
   return `「${shown}」${editorial ? '（編集者による記述）' : ''}`;
 }
