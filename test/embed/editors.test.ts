@@ -1,6 +1,6 @@
 /**
- * Real editors, default configurations: the documented snippets go in as staff would put them (TinyMCE:
- * setContent, as from its source-code dialog; CKEditor 5 and 4: setData), what the editor saves is rendered in
+ * Real editors, default configurations: the documented snippets go in as staff would put them (TinyMCE 8 and
+ * 6.8: setContent, as from its source-code dialog; CKEditor 5 and 4: setData), what the editor saves is rendered in
  * a page whose template loads the kdx script, and the widgets must appear. The iframe form's page has no kdx
  * script: the frame must show its widget on its own. docs/embedding.md §4 reports what each editor keeps.
  */
@@ -83,14 +83,39 @@ async function ckeditor4RoundTrip(html: string, config: Record<string, unknown> 
 }
 
 /**
+ * TinyMCE 6.8 (the `tinymce6` alias of the tinymce package: the last major release before iframes were sandboxed by
+ * default, still in many CMSs), default configuration, on a page of its own: its global is named tinymce like
+ * TinyMCE 8's.
+ */
+async function tinymce6RoundTrip(html: string): Promise<{ saved: string; version: string }> {
+  const { frame, win, doc } = await page('<!doctype html><html lang="ja"><head><meta charset="utf-8"><script src="/node_modules/tinymce6/tinymce.min.js"></script></head><body><textarea id="t"></textarea></body></html>');
+  interface Tiny6 {
+    majorVersion: string;
+    minorVersion: string;
+    init(options: object): Promise<{ setContent(html: string): void; getContent(): string; remove(): void }[]>;
+  }
+  const tinymce = (win as unknown as { tinymce: Tiny6 }).tinymce;
+  try {
+    // Default configuration; only where its files are (TinyMCE 6 is MIT-licensed: no licence key).
+    const [editor] = await tinymce.init({ target: doc.getElementById('t'), base_url: `${location.origin}/node_modules/tinymce6`, suffix: '.min' });
+    editor!.setContent(html);
+    const saved = editor!.getContent();
+    editor!.remove();
+    return { saved, version: `${tinymce.majorVersion}.${tinymce.minorVersion}` };
+  } finally {
+    frame.remove();
+  }
+}
+
+/**
  * The saved iframe on a page without the kdx script, in a 640 px column: what its frame (on another origin,
  * read through the browser) shows, and the iframe itself.
  */
 async function renderFrame(saved: string, ready?: (look: FrameLook) => boolean) {
-  const { frame: host, frames } = await hostPage(`<div style="width: 640px">${saved}</div>`);
+  const { frame: host, doc, frames } = await hostPage(`<div style="width: 640px">${saved}</div>`);
   expect(frames, 'one iframe in what the editor saved').to.have.length(1);
   const look = await lookInto('/dist/embed.html#kdx=progress', 'the widget in the saved iframe', ready);
-  return { host, iframe: frames[0]!, look };
+  return { host, doc, iframe: frames[0]!, look };
 }
 
 async function render(saved: string) {
@@ -99,21 +124,33 @@ async function render(saved: string) {
   return { doc, frame, widgets };
 }
 
-describe('TinyMCE (default configuration)', () => {
+/** What TinyMCE (8 and 6.8) saves of the forms for a page with the template script (ALL). */
+function keepsDivAndLink(saved: string) {
+  expect(saved).not.to.include('<kdx-');
+  expect(saved).not.to.include('<script');
+  expect(saved).to.include('data-kdx="progress"');
+  expect(saved).to.include('data-node="policy-1"');
+  expect(saved).to.include('#kdx=progress&amp;src=/seeds/kanazawa.json');
+  // The tag's inner text survives as plain text: readers still get the figure.
+  expect(saved).to.include('97.4%');
+}
+
+/** That saved content on a page with the template script: the div and the link, each a meter. */
+async function divAndLinkBecomeWidgets(saved: string) {
+  const { doc, frame, widgets } = await render(saved);
+  expect(widgets.map((w) => w.localName)).to.deep.equal(['kdx-progress', 'kdx-progress']);
+  for (const w of widgets) expect(shadowText(w)).to.include('97.4%');
+  expect(doc.querySelector('[data-kdx], a[href*="#kdx="]')).to.equal(null);
+  frame.remove();
+}
+
+describe('TinyMCE 8 (default configuration)', () => {
   let saved: string;
   before(async () => {
     saved = await tinymceRoundTrip(ALL);
   });
 
-  it('removes the custom tag and the script, keeps the data-kdx div and the link', () => {
-    expect(saved).not.to.include('<kdx-');
-    expect(saved).not.to.include('<script');
-    expect(saved).to.include('data-kdx="progress"');
-    expect(saved).to.include('data-node="policy-1"');
-    expect(saved).to.include('#kdx=progress&amp;src=/seeds/kanazawa.json');
-    // The tag's inner text survives as plain text: readers still get the figure.
-    expect(saved).to.include('97.4%');
-  });
+  it('removes the custom tag and the script, keeps the data-kdx div and the link', () => keepsDivAndLink(saved));
 
   it('keeps a data-kdx="plan" container with widgets inside', async () => {
     const plan = await tinymceRoundTrip(served(SNIPPETS.dataPlan));
@@ -127,16 +164,10 @@ describe('TinyMCE (default configuration)', () => {
     expect(rates[1]).to.include('80.0%');
   });
 
-  it('what it saved becomes widgets on a page with the template script', async () => {
-    const { doc, frame, widgets } = await render(saved);
-    expect(widgets.map((w) => w.localName)).to.deep.equal(['kdx-progress', 'kdx-progress']);
-    for (const w of widgets) expect(shadowText(w)).to.include('97.4%');
-    expect(doc.querySelector('[data-kdx], a[href*="#kdx="]')).to.equal(null);
-    frame.remove();
-  });
+  it('what it saved becomes widgets on a page with the template script', () => divAndLinkBecomeWidgets(saved));
 });
 
-describe('TinyMCE (default configuration): the iframe form', () => {
+describe('TinyMCE 8 (default configuration): the iframe form', () => {
   let saved: string;
   before(async () => {
     await requireDist();
@@ -168,6 +199,40 @@ describe('TinyMCE (default configuration): the iframe form', () => {
     expect(look.tag).to.equal('kdx-progress');
     expect(look.text).to.include('97.4%');
     expect(look.lang).to.equal('ja');
+    expect(iframe.height).to.equal('140');
+    expect(look.scrolls).to.equal(false);
+    host.remove();
+  });
+});
+
+describe('TinyMCE 6.8 (default configuration): every form', () => {
+  let saved: string;
+  before(async () => {
+    await requireDist();
+    const out = await tinymce6RoundTrip([...ALL.split('\n'), served(SNIPPETS.iframe)].join('\n'));
+    expect(out.version).to.match(/^6\.8\./);
+    saved = out.saved;
+  });
+
+  it('removes the custom tag and the script, keeps the data-kdx div, the link and the iframe, without a sandbox', () => {
+    keepsDivAndLink(saved);
+    const iframe = /<iframe[^>]*>/.exec(saved)?.[0] ?? '';
+    expect(iframe).to.include(`src="http://127.0.0.1:${location.port}/dist/embed.html#kdx=progress&amp;src=/seeds/kanazawa.json&amp;plan=administrative-management-plan&amp;node=policy-1"`);
+    expect(iframe).to.include('title="行政組織の質を高める（進捗メーター）"');
+    expect(iframe).not.to.include('sandbox');
+  });
+
+  it('what it saved becomes widgets on a page with the template script', () => divAndLinkBecomeWidgets(saved));
+
+  it('what it saved, on a page without the kdx script: the iframe shows its widget, with no scrollbar inside', async () => {
+    const { host, doc, iframe, look } = await renderFrame(saved);
+    expect(look.tag).to.equal('kdx-progress');
+    expect(look.text).to.include('97.4%');
+    expect(look.alert).to.equal(null);
+    // The other forms stay what they are without the script: text and a link a reader can still use.
+    expect(doc.body.innerText).to.include('行政組織の質を高める：達成率 97.4%').and.include('行政組織の質を高める（達成率）');
+    expect(look.lang).to.equal('ja');
+    expect(iframe.title).to.equal('行政組織の質を高める（進捗メーター）');
     expect(iframe.height).to.equal('140');
     expect(look.scrolls).to.equal(false);
     host.remove();
