@@ -56,6 +56,11 @@ export type Change =
   | { kind: 'plan-added' | 'plan-removed'; plan: PlanRef }
   | { kind: 'item-added' | 'item-removed'; plan: PlanRef; item: ItemRef }
   | { kind: 'item-moved'; plan: PlanRef; item: ItemRef; before: ItemRef | null; after: ItemRef | null }
+  /**
+   * The same item under another id (`renames`): `before` as the old bundle has it, `after` (and `item`) as the new.
+   * Embeds that name it by its old id (`node="…"`) no longer find it.
+   */
+  | { kind: 'item-renamed'; plan: PlanRef; item: ItemRef; before: ItemRef; after: ItemRef }
   | FieldChange
   | { kind: 'figure'; plan: PlanRef; item: ItemRef | null; before: Figure | null; after: Figure | null }
   | { kind: 'status'; plan: PlanRef; item: ItemRef; before: Text | null; after: Text | null }
@@ -164,6 +169,56 @@ function diffIndicators(old: PlanNode, n: PlanNode, item: ItemRef, plan: PlanRef
 }
 
 type YearValue = NonNullable<IndicatorData['baseline']>;
+
+/** What a rename keeps: the item's kind, its parent, and its title (both languages, and whether it is the editor's). */
+const itemKey = (n: PlanNode, parent: string | null) => {
+  const t = typeof n.title === 'string' ? { ja: n.title } : n.title;
+  return JSON.stringify([n.kind, parent, t.ja, t.en ?? null, t.editorial === true]);
+};
+
+/** Each key of `list` with its one node, or null where two nodes share it. */
+function byKey(list: readonly PlanNode[], key: (n: PlanNode) => string): Map<string, PlanNode | null> {
+  const by = new Map<string, PlanNode | null>();
+  for (const n of list) {
+    const k = key(n);
+    by.set(k, by.has(k) ? null : n);
+  }
+  return by;
+}
+
+/**
+ * Items whose id changed, the rest of what identifies them kept: an item the old bundle has and the new one lacks,
+ * paired with one the new has and the old lacks, when both have the same kind, the same title (both languages) and
+ * the same parent (by its id, or by its new id where the parent is renamed too), and no other item removed or added
+ * has all three (two alike: which became which is not certain, and both stay removed and added). Conservative on
+ * purpose: an id changed with its title reworded stays an item removed and one added. Its № may change (it is a
+ * field of its own). `oldOf`: the old node by the new id; `newId`: the new id by the old.
+ */
+function renames(before: PlanModel, after: PlanModel, nodes: (m: PlanModel) => PlanNode[]): { oldOf: Map<string, PlanNode>; newId: Map<string, string> } {
+  const oldOf = new Map<string, PlanNode>();
+  const newId = new Map<string, string>();
+  const gone = nodes(before).filter((n) => !after.byId.has(n.id));
+  const come = nodes(after).filter((n) => !before.byId.has(n.id));
+  const parent = (n: PlanNode, m: PlanModel) => (n.parent && n.parent !== m.root ? n.parent.id : null);
+  // Round by round, parents first: an item under a renamed parent pairs once its parent has (at most one round a level).
+  for (let found = true; found; ) {
+    found = false;
+    const olds = byKey(gone.filter((n) => !newId.has(n.id)), (n) => {
+      const p = parent(n, before);
+      return itemKey(n, p && (newId.get(p) ?? p));
+    });
+    const news = byKey(come.filter((n) => !oldOf.has(n.id)), (n) => itemKey(n, parent(n, after)));
+    for (const [key, o] of olds) {
+      const n = news.get(key);
+      if (!o || !n) continue;
+      oldOf.set(n.id, o);
+      newId.set(o.id, n.id);
+      found = true;
+    }
+  }
+  return { oldOf, newId };
+}
+
 const side = (plan: PlanData | null): Side => ({ plan, within: [] });
 
 function diffPlan(before: PlanModel, after: PlanModel, out: Change[]): void {
@@ -174,17 +229,27 @@ function diffPlan(before: PlanModel, after: PlanModel, out: Change[]): void {
 
   // Items in the new document order, then what the old one had and the new one lacks.
   const nodes = (m: PlanModel) => [...m.byId.values()].filter((n) => n !== m.root);
+  const renamed = renames(before, after, nodes);
+  /** The node `n` was in the old bundle: by its id, or by its old id. */
+  const oldOf = (n: PlanNode) => {
+    if (n === after.root) return before.root;
+    const old = renamed.oldOf.get(n.id) ?? before.byId.get(n.id);
+    return old === before.root ? undefined : old;
+  };
   for (const n of nodes(after)) {
-    const old = before.byId.get(n.id);
-    if (!old || old === before.root) {
+    const old = oldOf(n);
+    if (!old) {
       out.push({ kind: 'item-added', plan, item: ref(n) });
       continue;
     }
     const item = ref(n);
+    if (old.id !== n.id) out.push({ kind: 'item-renamed', plan, item, before: ref(old), after: item });
     const parentOf = (x: PlanNode, m: PlanModel) => (x.parent && x.parent !== m.root ? ref(x.parent) : null);
     const [pa, pb] = [parentOf(old, before), parentOf(n, after)];
     const shownRef = (r: ItemRef | null) => r && [r.number, r.title];
-    if (moves(pa, pb, (r) => r?.id ?? null, shownRef)) out.push({ kind: 'item-moved', plan, item, before: pa, after: pb });
+    // Under a parent renamed, an item has not moved: it follows its parent (compared by its new id).
+    const [ia, ib] = [pa && (renamed.newId.get(pa.id) ?? pa.id), pb?.id ?? null];
+    if (ia !== ib && !same(shownRef(pa), shownRef(pb))) out.push({ kind: 'item-moved', plan, item, before: pa, after: pb });
     diffFields(old.data as NodeData, n.data as NodeData, NODE_SHAPE, sides, fields(item));
     const label = (m: PlanModel, id: string | undefined) => (id === undefined ? null : (m.bundle.statuses.get(id)?.label ?? id));
     const [sa, sb] = [label(before, old.data.status), label(after, n.data.status)];
@@ -192,12 +257,12 @@ function diffPlan(before: PlanModel, after: PlanModel, out: Change[]): void {
     diffShapes(before, after, old, n, item, plan, out);
   }
   diffShapes(before, after, before.root, after.root, null, plan, out);
-  for (const n of nodes(before)) if (!after.byId.has(n.id)) out.push({ kind: 'item-removed', plan, item: ref(n) });
+  for (const n of nodes(before)) if (!after.byId.has(n.id) && !renamed.newId.has(n.id)) out.push({ kind: 'item-removed', plan, item: ref(n) });
 
   // Figures as the widgets show them: every node (the plan's root first) whose roll-up moves. A single item's
   // "1 of 1" from its status is not a figure of its own (its status line says it).
   for (const n of [after.root, ...nodes(after)]) {
-    const old = n === after.root ? before.root : before.byId.get(n.id);
+    const old = oldOf(n);
     if (!old || (n.progress?.source === 'status' && old.progress?.source === 'status')) continue;
     const [a, b] = [figure(old), figure(n)];
     if (!same(a, b)) out.push({ kind: 'figure', plan, item: n === after.root ? null : ref(n), before: a, after: b });

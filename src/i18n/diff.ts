@@ -22,6 +22,8 @@ const W = {
     added: (i: string) => `追加: ${i}`,
     removed: (i: string) => `削除: ${i}`,
     moved: (i: string, a: string, b: string) => `移動: ${i}（${a} → ${b}）`,
+    renamed: (i: string, a: string, b: string) =>
+      `ID の変更: ${i}（ID「${a}」→「${b}」）。node="${a}" の埋め込みは項目が見つからず、代わりに誤りを表示します。node="${b}" に書き換えてください`,
     top: '最上位',
     figure: (where: string, a: string, b: string) => `達成率: ${where}${a} → ${b}`,
     figureOf: (pct: string, a: string, t: string, unconfirmed: string) => `${pct}（${a}/${t}項目${unconfirmed ? `、${unconfirmed}項目は数値未確定` : ''}）`,
@@ -52,6 +54,8 @@ const W = {
     added: (i: string) => `Added: ${i}`,
     removed: (i: string) => `Removed: ${i}`,
     moved: (i: string, a: string, b: string) => `Moved: ${i} (${a} → ${b})`,
+    renamed: (i: string, a: string, b: string) =>
+      `Id changed: ${i} (id "${a}" → "${b}"). Embeds with node="${a}" will not find the item and show an error in its place: change them to node="${b}"`,
     top: 'top level',
     figure: (where: string, a: string, b: string) => `Achievement rate: ${where}${a} → ${b}`,
     figureOf: (pct: string, a: string, t: string, unconfirmed: string) => `${pct} (${a}/${t} items${unconfirmed ? `, ${unconfirmed} not yet fixed` : ''})`,
@@ -122,6 +126,8 @@ export function describeChange(c: Change, lang: Lang): string {
       return w.added(itemLabel(c.item, lang));
     case 'item-removed':
       return w.removed(itemLabel(c.item, lang));
+    case 'item-renamed':
+      return w.renamed(itemLabel(c.item, lang), c.before.id, c.after.id);
     case 'item-moved':
       return w.moved(itemLabel(c.item, lang), c.before ? itemLabel(c.before, lang) : w.top, c.after ? itemLabel(c.after, lang) : w.top);
     case 'field': {

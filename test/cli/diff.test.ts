@@ -83,6 +83,63 @@ describe('kdx diff', () => {
     assert.doesNotMatch(r.out, /Achievement rate/);
   });
 
+  // An id renamed (its № with it): the same item, kind and parent, with the same title. Embeds name items by id.
+  it('an id that changes: a rename, with the warning about embeds, not an item removed and one added', async () => {
+    const renamed = edited('renamed', (b) => Object.assign(node(b, 'R6-7'), { id: 'R7-31', number: 'R7-31' }));
+    const r = await kdx('diff', seed('kanazawa'), renamed);
+    assert.equal(r.code, 1, r.err);
+    assert.deepEqual(r.out.split('\n'), [
+      `${seed('kanazawa')} → ${renamed}: サイトで変わる点が 2 件あります`,
+      '',
+      '計画「金沢市行政経営プラン」（administrative-management-plan）',
+      '  ID の変更: R7-31 公用車給油事務へのクレジットカードの導入（ID「R6-7」→「R7-31」）。node="R6-7" の埋め込みは項目が見つからず、代わりに誤りを表示します。node="R7-31" に書き換えてください',
+      '  番号: R7-31 公用車給油事務へのクレジットカードの導入 R6-7 → R7-31',
+      '',
+    ]);
+    const en = await kdx('diff', seed('kanazawa'), renamed, '--lang', 'en');
+    assert.equal(en.code, 1, en.err);
+    assert.equal(
+      en.out.split('\n')[3],
+      '  Id changed: R7-31 Introducing credit cards for refueling official vehicles (id "R6-7" → "R7-31"). Embeds with node="R6-7" will not find the item and show an error in its place: change them to node="R7-31"',
+    );
+    const json = await kdx('diff', seed('kanazawa'), renamed, '--json');
+    assert.equal(json.code, 1);
+    const [rename, number] = JSON.parse(json.out).changes;
+    assert.deepEqual([rename.kind, rename.before.id, rename.after.id, rename.item.id, number.kind], ['item-renamed', 'R6-7', 'R7-31', 'R7-31', 'field']);
+    assert.match(rename.message, /^ID の変更: /);
+  });
+
+  it('a parent renamed: its items are not moved (they follow it)', async () => {
+    // （1） 働き方のDXと機能的な組織運営 becomes （9）, id policy-1-9; R6-7 and R7-1 under it follow.
+    const renamed = edited('renamed-parent', (b) => {
+      Object.assign(node(b, 'policy-1-1'), { id: 'policy-1-9', number: '（9）' });
+      for (const id of ['R6-7', 'R7-1']) node(b, id).parent = 'policy-1-9';
+    });
+    const r = await kdx('diff', seed('kanazawa'), renamed, '--lang', 'en');
+    assert.equal(r.code, 1, r.err);
+    assert.deepEqual(r.out.split('\n').slice(3, -1), [
+      '  Id changed: （9） DX of ways of working and functional organizational management (id "policy-1-1" → "policy-1-9"). Embeds with node="policy-1-1" will not find the item and show an error in its place: change them to node="policy-1-9"',
+      '  Number: （9） DX of ways of working and functional organizational management （1） → （9）',
+    ]);
+  });
+
+  it('an id and its title changed, or two items alike: removed and added, as before', async () => {
+    const both = edited('renamed-retitled', (b) => Object.assign(node(b, 'R6-7'), { id: 'R7-31', number: 'R7-31', title: { ja: '公用車給油のキャッシュレス化', en: 'Cashless refuelling' } }));
+    const r = await kdx('diff', seed('kanazawa'), both, '--lang', 'en');
+    assert.equal(r.code, 1, r.err);
+    assert.deepEqual(r.out.split('\n').slice(3, -1), ['  Added: R7-31 Cashless refuelling', '  Removed: R6-7 Introducing credit cards for refueling official vehicles']);
+    // Two items of the same title, kind and parent, both renamed: which became which is not certain.
+    const twins = edited('twins', (b) => (node(b, 'R7-1').title = node(b, 'R6-7').title));
+    const renamed = edited('twins-renamed', (b) => {
+      b.plans = readJson(twins).plans;
+      Object.assign(node(b, 'R6-7'), { id: 'R7-31' });
+      Object.assign(node(b, 'R7-1'), { id: 'R7-32' });
+    });
+    const t = await kdx('diff', twins, renamed, '--lang', 'en');
+    assert.equal(t.code, 1, t.err);
+    assert.deepEqual(t.out.split('\n').slice(3, -1).map((l) => l.replace(/ Introducing.*$/, '')), ['  Added: R6-7', '  Added: R7-1', '  Removed: R6-7', '  Removed: R7-1']);
+  });
+
   it('statuses that change, and a date', async () => {
     const base = edited('status-base', (b) => {
       b.statuses = [
