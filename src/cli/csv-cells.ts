@@ -1,5 +1,5 @@
 /**
- * The cells of one sheet row as the readers of items, of the plan's own row and of further indicator rows see
+ * The cells of one sheet row as the readers of items, of the plan's own row and of further rows see
  * them (`csv-import.ts`): unwrapped once (`="(1)"`, `'=…`, `&#x…;`), read by kind (numbers, years, flags, texts),
  * checked against the schema's entry for their field, every problem placed at the row's line and the column's
  * header as the file writes it.

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { HistoryPointSchema, IndicatorSchema, ProgressSchema, type HistoryPoint, type IndicatorData, type ProgressData, type ScaleData, type Text } from '../data/bundle.js';
-import { DIRECTIONS, readFiscalYear, readNumber, readText, type Column, type ColumnName } from './csv-columns.js';
+import { DIRECTIONS, readFiscalYear, readFlag, readNumber, readText, type Column, type ColumnName } from './csv-columns.js';
 import type { RowReader } from './csv-cells.js';
 import { gradeId, type DynamicColumn } from './csv-shapes.js';
 
@@ -131,9 +131,9 @@ export function progressOf(r: RowReader, totals: Totals, shapes: Shapes): Progre
 
 /** The columns of one indicator (with its `actual:<year>` and `actual_as_of:<year>` columns). */
 export const INDICATOR_COLUMNS = [
-  'indicator_ja', 'indicator_en', 'indicator_unit_ja', 'indicator_unit_en', 'baseline', 'baseline_year', 'baseline_as_of',
-  'indicator_target', 'indicator_target_year', 'indicator_target_as_of', 'direction', 'indicator_scale', 'indicator_grade',
-  'indicator_note_ja', 'indicator_note_en',
+  'indicator_ja', 'indicator_en', 'indicator_editorial', 'indicator_unit_ja', 'indicator_unit_en', 'indicator_unit_editorial',
+  'baseline', 'baseline_year', 'baseline_as_of', 'indicator_target', 'indicator_target_year', 'indicator_target_as_of',
+  'direction', 'indicator_scale', 'indicator_grade', 'indicator_note_ja', 'indicator_note_en', 'indicator_note_editorial',
 ] as const satisfies readonly ColumnName[];
 
 export const isIndicatorColumn = (name: Column, c: DynamicColumn | undefined) =>
@@ -154,8 +154,9 @@ export function readIndicator(r: RowReader, columns: ReadonlyArray<[Column, Dyna
   }
   const given = INDICATOR_COLUMNS.find((c) => r.has(c)) ?? [...actuals.values()][0]?.column;
   if (!given) return undefined;
-  const label = r.text('indicator_ja', 'indicator_en', false);
-  if (!label) r.fail('indicator_ja', 'needs', { name: r.label(given) });
+  const label = r.text('indicator_ja', 'indicator_en', false, 'indicator_editorial');
+  // Without a name (the text's own columns say so themselves where they are given).
+  if (!(['indicator_ja', 'indicator_en', 'indicator_editorial'] as const).some(r.has)) r.fail('indicator_ja', 'needs', { name: r.label(given) });
   const value = (c: ColumnName) => r.checked(v.number(), r.read(c, readNumber, 'not-number'), c);
   const year = (c: ColumnName) => r.checked(P.fiscalYear, r.read(c, readFiscalYear, 'not-fiscal-year'), c);
   const point = (valueColumn: ColumnName, yearColumn: ColumnName, asOfColumn: ColumnName) => {
@@ -183,10 +184,12 @@ export function readIndicator(r: RowReader, columns: ReadonlyArray<[Column, Dyna
     grade = scale && gradeId(r.cell('indicator_grade'), scale.grades);
     if (!grade) r.fail('indicator_grade', 'unknown-grade', { id: r.cell('indicator_grade').trim(), other: scale?.grades.map((g) => g.id).join(', ') ?? '' });
   }
-  const notes = r.notes('indicator_note_ja', 'indicator_note_en');
+  const editorial = r.read('indicator_note_editorial', readFlag, 'not-flag');
+  const notes = r.notes('indicator_note_ja', 'indicator_note_en', editorial);
+  if (editorial && !notes.length) r.fail('indicator_note_ja', 'needs', { name: r.label('indicator_note_editorial') });
   return omit<IndicatorData>({
     label: label ?? '',
-    unit: r.text('indicator_unit_ja', 'indicator_unit_en', false),
+    unit: r.text('indicator_unit_ja', 'indicator_unit_en', false, 'indicator_unit_editorial'),
     baseline: point('baseline', 'baseline_year', 'baseline_as_of'),
     target: point('indicator_target', 'indicator_target_year', 'indicator_target_as_of'),
     actuals: list.length ? list : undefined,

@@ -5,13 +5,13 @@
  * reported at its line and column with the same message the validator gives; cross-row rules (duplicate ids,
  * unknown parents) are checked here with line numbers too. The finished bundle then goes through
  * `validateBundle` itself, whose problems are mapped back to lines (`csv-locate.ts`). Nothing is written unless
- * all of it passes. The kinds of row (an item's, a further indicator's, the plan's own) are read by `csv-rows.ts`.
+ * all of it passes. The kinds of row (an item's, a further row of its, the plan's own) are read by `csv-rows.ts`.
  */
 import Papa from 'papaparse';
-import type { NodeData, ScaleData, StatusData, Text, IndicatorData } from '../data/bundle.js';
+import type { NodeData, ScaleData, StatusData, Text } from '../data/bundle.js';
 import { REQUIRED_COLUMNS, columnOf, readId, type Column } from './csv-columns.js';
 import { rowReader, type RowReader } from './csv-cells.js';
-import { readFurtherRow, readNode, readPlanRow, statusKey, type RowContext } from './csv-rows.js';
+import { readFurtherRow, readNode, readPlanRow, statusKey, type FurtherEntries, type RowContext } from './csv-rows.js';
 import { dynamicColumn, dynamicName, type DynamicColumn } from './csv-shapes.js';
 import { canonicalNode, type PlanRowFields } from './merge.js';
 import type { CliIssue } from './messages.js';
@@ -62,8 +62,8 @@ export interface ReadResult {
   nodes: NodeData[];
   /** The CSV line of each node, for mapping validation problems back. */
   lines: number[];
-  /** For each node, the line each of its indicators stands on (its own row's, then its further rows'). */
-  indicatorLines: number[][];
+  /** For each node, the line each entry of its lists stands on (its own row's, then its further rows'). */
+  entryLines: EntryLines[];
   /** The plan's own row (id = the plan's id), if the sheet has one. */
   plan: { line: number; fields: PlanRowFields } | undefined;
   /** Each column's header as the file writes it, so that messages name columns the way the sheet does. */
@@ -75,7 +75,23 @@ export interface ReadResult {
 }
 
 const textOf = (t: Text) => (typeof t === 'string' ? [t] : [t.ja, t.en ?? '']);
-const empty = (issues: CliIssue[]): ReadResult => ({ nodes: [], lines: [], indicatorLines: [], plan: undefined, headers: new Map(), issues, hasHistory: false, hasByStatus: false });
+/** The lines of an item's list entries, one entry a row: on its own row, then on its further rows. */
+export type EntryLines = Record<'indicators' | 'results' | 'alignedWith', number[]>;
+const empty = (issues: CliIssue[]): ReadResult => ({ nodes: [], lines: [], entryLines: [], plan: undefined, headers: new Map(), issues, hasHistory: false, hasByStatus: false });
+
+/** A node with the entries its further rows give, each after those of its own row, in the order of the rows. */
+function withFurther(n: NodeData, rows: readonly FurtherEntries[]): NodeData {
+  const list = <E>(own: readonly E[] | undefined, more: Array<E | undefined>) => {
+    const all = [...(own ?? []), ...more.filter((e): e is E => e !== undefined)];
+    return all.length ? all : undefined;
+  };
+  return canonicalNode({
+    ...n,
+    indicators: list(n.indicators, rows.map((e) => e.indicator)),
+    results: list(n.results, rows.map((e) => e.result)),
+    alignedWith: list(n.alignedWith, rows.map((e) => e.aligned)),
+  });
+}
 
 /** The CSV's items as nodes, or every problem found in it. */
 export function readItems(text: string, options: ReadOptions): ReadResult {
@@ -142,9 +158,9 @@ export function readRows(rows: readonly CsvRow[], options: ReadOptions): ReadRes
   if (!data.length) issues.push({ key: 'no-rows', params: {} });
 
   const sheet = { indexOf, label, charRefs: options.charRefs, issues };
-  /** Each item's own row, by id: later rows with its id hold its further indicators. */
+  /** Each item's own row, by id: later rows with its id hold its further indicators, results and corresponding items. */
   const first = new Map<string, { index: number; r: RowReader }>();
-  const further: IndicatorData[][] = [];
+  const further: FurtherEntries[][] = [];
   for (const row of data) {
     const { line } = row;
     const r = rowReader(row.cells, line, sheet);
@@ -154,22 +170,26 @@ export function readRows(rows: readonly CsvRow[], options: ReadOptions): ReadRes
       if (result.plan) issues.push({ line, column: label('id'), key: 'duplicate-row', params: { id, otherLine: result.plan.line } });
       else result.plan = { line, fields: readPlanRow(r, ctx) };
     } else if (item) {
-      const indicator = readFurtherRow(r, ctx, item.r);
-      if (!indicator) issues.push({ line, column: label('id'), key: 'duplicate-row', params: { id, otherLine: item.r.line } });
-      else (further[item.index]!.push(indicator), result.indicatorLines[item.index]!.push(line));
+      const entries = readFurtherRow(r, ctx, item.r);
+      if (!entries) issues.push({ line, column: label('id'), key: 'duplicate-row', params: { id, otherLine: item.r.line } });
+      else further[item.index]!.push(entries);
+      const lines = result.entryLines[item.index]!;
+      if (entries?.indicator) lines.indicators.push(line);
+      if (entries?.result) lines.results.push(line);
+      if (entries?.aligned) lines.alignedWith.push(line);
     } else {
       const node = readNode(r, ctx);
       if (id !== undefined) first.set(id, { index: result.nodes.length, r });
       result.nodes.push(node);
       result.lines.push(line);
-      result.indicatorLines.push(node.indicators ? [line] : []);
+      result.entryLines.push({ indicators: node.indicators ? [line] : [], results: node.results ? [line] : [], alignedWith: node.alignedWith ? [line] : [] });
       further.push([]);
     }
     // A value under a blank header, or beyond the header, would be lost: it is a mistake, often an unquoted ",".
     const stray = row.cells.findIndex((c, i) => columnAt[i] === undefined && c.trim() !== '');
     if (stray >= 0) issues.push({ line, key: 'too-many-cells', params: { received: String(stray + 1) } });
   }
-  result.nodes = result.nodes.map((n, i) => (further[i]!.length ? canonicalNode({ ...n, indicators: [...(n.indicators ?? []), ...further[i]!] }) : n));
+  result.nodes = result.nodes.map((n, i) => (further[i]!.length ? withFurther(n, further[i]!) : n));
 
   // Across rows: parents present (the plan's id is the root's).
   result.nodes.forEach((n, i) => {

@@ -6,16 +6,18 @@
 import type { NodeData } from '../data/bundle.js';
 import type { ValidationIssue } from '../data/validate.js';
 import type { Column, ColumnName } from './csv-columns.js';
-import type { ReadResult } from './csv-import.js';
+import type { EntryLines, ReadResult } from './csv-import.js';
 import type { CliIssue, CliParams } from './messages.js';
 
 const PATH_COLUMNS: Array<[RegExp, ColumnName]> = [
   [/^\.id$/, 'id'], [/^\.parent$/, 'parent'], [/^\.kind$/, 'kind'], [/^\.number$/, 'number'], [/^\.page$/, 'page'],
   [/^\.fiscalYear$/, 'fiscal_year'], [/^\.status$/, 'status'], [/^\.link$/, 'link'], [/^\.asOf$/, 'plan_as_of'],
   [/^\.reported\.as$/, 'reported'], [/^\.reported\.fiscalYear$/, 'reported_year'], [/^\.summaryKind$/, 'summary_kind'],
-  [/^\.results\[0\]\.value$/, 'result_value'], [/^\.results\[0\]\.label(\.ja)?$/, 'result_label_ja'],
-  [/^\.results\[0\]\.unit(\.ja)?$/, 'result_unit_ja'], [/^\.alignedWith\[0\]\.title(\.ja)?$/, 'aligned_title_ja'],
-  [/^\.alignedWith\[0\]\.plan(\.ja)?$/, 'aligned_plan_ja'],
+  [/^\.results\[\d+\]\.value$/, 'result_value'], [/^\.results\[\d+\]\.label(\.ja)?$/, 'result_label_ja'],
+  [/^\.results\[\d+\]\.label\.en$/, 'result_label_en'], [/^\.results\[\d+\]\.unit(\.ja)?$/, 'result_unit_ja'],
+  [/^\.results\[\d+\]\.unit\.en$/, 'result_unit_en'], [/^\.alignedWith\[\d+\]\.title(\.ja)?$/, 'aligned_title_ja'],
+  [/^\.alignedWith\[\d+\]\.title\.en$/, 'aligned_title_en'], [/^\.alignedWith\[\d+\]\.plan(\.ja)?$/, 'aligned_plan_ja'],
+  [/^\.alignedWith\[\d+\]\.plan\.en$/, 'aligned_plan_en'],
   [/^\.title(\.ja)?$/, 'title_ja'], [/^\.title\.en$/, 'title_en'],
   [/^\.summary(\.ja)?$/, 'summary_ja'], [/^\.summary\.en$/, 'summary_en'],
   [/^\.numericTarget\.label(\.ja)?$/, 'target_label_ja'], [/^\.numericTarget\.label\.en$/, 'target_label_en'],
@@ -31,7 +33,7 @@ const PATH_COLUMNS: Array<[RegExp, ColumnName]> = [
   [/^\.indicators\[\d+\]\.target\.asOf$/, 'indicator_target_as_of'],
   [/^\.indicators\[\d+\]\.target/, 'indicator_target'], [/^\.indicators\[\d+\]\.scale$/, 'indicator_scale'],
   [/^\.indicators\[\d+\]\.grade$/, 'indicator_grade'], [/^\.indicators\[\d+\]\.direction$/, 'direction'],
-  [/^\.indicators\[\d+\]\.notes/, 'indicator_note_ja'],
+  [/^\.indicators\[\d+\]\.notes\[\d+\]\.en$/, 'indicator_note_en'], [/^\.indicators\[\d+\]\.notes/, 'indicator_note_ja'],
 ];
 
 /** What a row gave: a node, or the plan's own counts. */
@@ -55,7 +57,7 @@ function shapeColumn(rest: string, row: RowData | undefined, headers: ReadonlyMa
 /** What the plan's own row holds (`csv-import.ts`): its other fields come from the bundle and are not placed. */
 const PLAN_ROW_PATH = /^\.(title|asOf|progress|history|notes)\b/;
 
-export type Located = Pick<ReadResult, 'lines' | 'headers'> & Partial<Pick<ReadResult, 'nodes' | 'indicatorLines' | 'plan'>>;
+export type Located = Pick<ReadResult, 'lines' | 'headers'> & Partial<Pick<ReadResult, 'nodes' | 'entryLines' | 'plan'>>;
 
 /**
  * A validator problem about one of the imported nodes, or the plan's own row, placed at its CSV line and column
@@ -70,8 +72,9 @@ export function locateIssue(issue: ValidationIssue, planIndex: number, read: Loc
   let row: RowData | undefined;
   if (m[2] !== undefined) {
     const n = Number(m[2]);
-    const k = /^\.indicators\[(\d+)\]/.exec(rest);
-    line = (k && read.indicatorLines?.[n]?.[Number(k[1])]) || read.lines[n];
+    // An entry of a list at the row it stands on (an item's further rows hold its further entries).
+    const k = /^\.(indicators|results|alignedWith)\[(\d+)\]/.exec(rest);
+    line = (k && read.entryLines?.[n]?.[k[1] as keyof EntryLines][Number(k[2])]) || read.lines[n];
     row = read.nodes?.[n];
   } else if (read.plan && PLAN_ROW_PATH.test(rest)) {
     line = read.plan.line;

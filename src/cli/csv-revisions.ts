@@ -9,7 +9,7 @@ import { RevisionSchema, TextSchema, type PlanData, type RevisionData, type Text
 import { describe } from '../data/validate.js';
 import type { IssueKey } from '../i18n/messages.js';
 import { excelText, guardFormula, headerKey, readChoice, readFiscalYear, readId, readText, unwrapCell } from './csv-columns.js';
-import { textPair } from './csv-export.js';
+import { refusal, textPair, type Owner } from './csv-export.js';
 import { checkCell, type CsvRow } from './csv-import.js';
 import { fromCharRefs } from './encoding.js';
 import type { CliIssue, CliIssueKey, CliParams } from './messages.js';
@@ -56,17 +56,17 @@ export function revisionsToSheet(plan: PlanData, planIndex: number): { header: s
   const issues: CliIssue[] = [];
   const rows: string[][] = [];
   plan.revisions?.forEach((r, i) => {
-    const at = `plans[${planIndex}].revisions[${i}]`;
-    if (r.notes?.length) issues.push({ path: `${at}.notes`, key: 'not-in-csv', params: { name: 'notes' } });
+    const owner: Owner = { kind: 'revision', id: r.date, at: `plans[${planIndex}].revisions[${i}]` };
+    if (r.notes?.length) issues.push(refusal(owner, 'notes', 'not-in-csv'));
     const entries: Array<Partial<Record<RevisionColumn, string>>> = [];
     if (r.period) {
       entries.push({ change: 'period', period_from_before: num(r.period.before.from), period_to_before: num(r.period.before.to), period_from: num(r.period.after.from), period_to: num(r.period.after.to) });
     }
-    const texts = (e: { title?: Text | undefined; reason?: Text | undefined }, path: string) => ({ ...textPair('title', e.title, `${path}.title`, issues), ...textPair('reason', e.reason, `${path}.reason`, issues) });
-    r.added?.forEach((a, j) => entries.push({ change: 'added', node: a.node ?? '', number: a.number ?? '', ...texts(a, `${at}.added[${j}]`) }));
-    r.removed?.forEach((d, j) => entries.push({ change: 'removed', number: d.number ?? '', ...texts(d, `${at}.removed[${j}]`) }));
+    const texts = (e: { title?: Text | undefined; reason?: Text | undefined }, field: string) => ({ ...textPair('title', e.title, owner, `${field}.title`, issues), ...textPair('reason', e.reason, owner, `${field}.reason`, issues) });
+    r.added?.forEach((a, j) => entries.push({ change: 'added', node: a.node ?? '', number: a.number ?? '', ...texts(a, `added[${j}]`) }));
+    r.removed?.forEach((d, j) => entries.push({ change: 'removed', number: d.number ?? '', ...texts(d, `removed[${j}]`) }));
     if (!entries.length) entries.push({});
-    const own = { ...textPair('revision_title', r.title, `${at}.title`, issues), ...textPair('revision_summary', r.summary, `${at}.summary`, issues) };
+    const own = { ...textPair('revision_title', r.title, owner, 'title', issues), ...textPair('revision_summary', r.summary, owner, 'summary', issues) };
     entries.forEach((e, j) => {
       const row: Partial<Record<RevisionColumn, string>> = { revision_date: r.date, ...(j === 0 ? own : {}), ...e };
       rows.push(NAMES.map((c) => {

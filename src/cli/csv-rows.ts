@@ -2,8 +2,11 @@
  * The three kinds of row a sheet of items has (`csv-import.ts` tells them apart by their id):
  *
  *   an item's row        one node: every column but `plan_as_of`;
- *   a further row        the id of an item already given: one more indicator of that item (総合計画 give several
- *                        to one measure). Its other cells are empty, or repeat the item's row (Excel's fill-down);
+ *   a further row        the id of an item already given: one more indicator, result and corresponding item of
+ *                        that item, each as the next of its list (総合計画 give several indicators to one measure).
+ *                        Its other cells are empty, or repeat the item's row (Excel's fill-down); so do the cells
+ *                        of a result or corresponding item that repeat the item's row (the same entry twice cannot
+ *                        be written, `csv-export.ts`);
  *   the plan's own row   id = the plan's id, kind `plan`: the plan's title, its own counts (the headline table),
  *                        their as-of dates and history, its notes, and `plan_as_of`.
  */
@@ -76,18 +79,9 @@ export function readNode(r: RowReader, ctx: RowContext): NodeData {
   if (has('reported') !== has('reported_year')) fail(has('reported') ? 'reported_year' : 'reported', 'needs', { name: label(has('reported') ? 'reported' : 'reported_year') });
   const reported = reportedAs && reportedYear !== undefined ? { as: reportedAs, fiscalYear: reportedYear } : undefined;
 
-  // One figure the source gives in its text, and one item of another plan it corresponds to.
-  const resultValue = checked(ResultSchema.entries.value, read('result_value', readNumber, 'not-number'), 'result_value');
-  const resultGiven = (['result_label_ja', 'result_unit_ja'] as const).find(has);
-  if (resultGiven && !has('result_value')) fail('result_value', 'needs', { name: label(resultGiven) });
-  const figure = resultValue === undefined ? undefined : omitUndefined({
-    label: text('result_label_ja', 'result_label_en', false),
-    value: resultValue,
-    unit: text('result_unit_ja', 'result_unit_en', false),
-  });
-  const alignedTitle = text('aligned_title_ja', 'aligned_title_en', false);
-  const alignedPlan = text('aligned_plan_ja', 'aligned_plan_en', false);
-  if (alignedPlan && !alignedTitle) fail('aligned_title_ja', 'needs', { name: label('aligned_plan_ja') });
+  // The first figure the source gives in its text, and the first item of another plan it corresponds to.
+  const figure = readResult(r);
+  const aligned = readAlignment(r);
 
   const notes = readNotes(r);
   const shapes = readShapes(r, ctx.dynamic, ctx.scales);
@@ -105,7 +99,7 @@ export function readNode(r: RowReader, ctx: RowContext): NodeData {
     reported,
     summaryKind: choice('summary_kind', SUMMARY_KINDS),
     results: figure ? [figure] : undefined,
-    alignedWith: alignedTitle ? [omitUndefined({ plan: alignedPlan, title: alignedTitle })] : undefined,
+    alignedWith: aligned ? [aligned] : undefined,
     title: title ?? '',
     summary: text('summary_ja', 'summary_en', false, 'summary_editorial'),
     status,
@@ -117,6 +111,30 @@ export function readNode(r: RowReader, ctx: RowContext): NodeData {
     notes: notes.length ? notes : undefined,
     link: checked(E.link, readText(cell('link')), 'link'),
   }));
+}
+
+type Result = NonNullable<NodeData['results']>[number];
+type Alignment = NonNullable<NodeData['alignedWith']>[number];
+
+/** The columns of one result, and of one corresponding item (a further row may give the next one of each). */
+export const RESULT_COLUMNS = ['result_label_ja', 'result_label_en', 'result_value', 'result_unit_ja', 'result_unit_en'] as const satisfies readonly Column[];
+export const ALIGNED_COLUMNS = ['aligned_plan_ja', 'aligned_plan_en', 'aligned_title_ja', 'aligned_title_en'] as const satisfies readonly Column[];
+
+/** A figure the source gives in its text (`result_*`), if the row gives one. */
+function readResult(r: RowReader): Result | undefined {
+  const value = r.checked(ResultSchema.entries.value, r.read('result_value', readNumber, 'not-number'), 'result_value');
+  const given = (['result_label_ja', 'result_unit_ja'] as const).find(r.has);
+  if (given && !r.has('result_value')) r.fail('result_value', 'needs', { name: r.label(given) });
+  if (value === undefined) return undefined;
+  return omitUndefined({ label: r.text('result_label_ja', 'result_label_en', false), value, unit: r.text('result_unit_ja', 'result_unit_en', false) });
+}
+
+/** An item of another plan the item corresponds to (`aligned_*`), if the row gives one. */
+function readAlignment(r: RowReader): Alignment | undefined {
+  const title = r.text('aligned_title_ja', 'aligned_title_en', false);
+  const plan = r.text('aligned_plan_ja', 'aligned_plan_en', false);
+  if (plan && !title) r.fail('aligned_title_ja', 'needs', { name: r.label('aligned_plan_ja') });
+  return title ? omitUndefined({ plan, title }) : undefined;
 }
 
 /** Notes, one per line of the cell, all the source's or (note_editorial) all the editor's. */
@@ -154,17 +172,31 @@ export function readPlanRow(r: RowReader, ctx: RowContext): PlanRowFields {
   });
 }
 
+/** What a further row gives: the next entry of each of its item's lists. */
+export interface FurtherEntries {
+  indicator?: IndicatorData;
+  result?: Result;
+  aligned?: Alignment;
+}
+
 /**
- * A further row of the item on `first`'s row: its indicator, or `undefined` when it gives none (then it is a
- * duplicate). Other cells must be empty or repeat the item's row.
+ * A further row of the item on `first`'s row: the next indicator, result and corresponding item it gives, or
+ * `undefined` when it gives none (then it is a duplicate). Other cells must be empty or repeat the item's row; so
+ * may the cells of a result or corresponding item (Excel's fill-down), which then give none.
  */
-export function readFurtherRow(r: RowReader, ctx: RowContext, first: RowReader): IndicatorData | undefined {
-  const indicator = readIndicator(r, ctx.dynamic, ctx.scales);
-  if (!indicator) return undefined;
+export function readFurtherRow(r: RowReader, ctx: RowContext, first: RowReader): FurtherEntries | undefined {
+  const repeats = (columns: readonly Column[]) => columns.every((c) => r.cell(c).trim() === first.cell(c).trim());
+  const entries: FurtherEntries = omitUndefined({
+    indicator: readIndicator(r, ctx.dynamic, ctx.scales),
+    result: repeats(RESULT_COLUMNS) ? undefined : readResult(r),
+    aligned: repeats(ALIGNED_COLUMNS) ? undefined : readAlignment(r),
+  });
+  if (!Object.keys(entries).length) return undefined;
   const dynamic = new Map(ctx.dynamic);
+  const lists = new Set<Column>([...RESULT_COLUMNS, ...ALIGNED_COLUMNS]);
   for (const c of ctx.columns) {
-    if (c === 'id' || isIndicatorColumn(c, dynamic.get(c)) || !r.has(c)) continue;
+    if (c === 'id' || lists.has(c) || isIndicatorColumn(c, dynamic.get(c)) || !r.has(c)) continue;
     if (r.cell(c).trim() !== first.cell(c).trim()) r.fail(c, 'further-row', { id: readId(r.cell('id')), otherLine: first.line });
   }
-  return indicator;
+  return entries;
 }

@@ -9,8 +9,8 @@ import type { IssueKey, IssueParams } from '../i18n/messages.js';
 export type CliIssueKey =
   | 'empty' | 'needs' | 'not-number' | 'not-page' | 'not-fiscal-year' | 'not-flag' | 'flag-conflict'
   | 'duplicate-row' | 'too-many-cells' | 'quote' | 'unknown-column' | 'missing-column'
-  | 'duplicate-column' | 'no-rows' | 'note-unpaired' | 'note-lines' | 'note-editorial' | 'one-per-row' | 'not-choice'
-  | 'not-text' | 'utf16' | 'not-found' | 'column-year' | 'not-in-csv' | 'revision-conflict' | 'revisions-need-plan'
+  | 'duplicate-column' | 'no-rows' | 'note-unpaired' | 'note-lines' | 'note-editorial' | 'repeats-first' | 'not-choice'
+  | 'not-text' | 'utf16' | 'not-found' | 'column-year' | 'not-in-csv' | 'editorial-no-column' | 'revision-conflict' | 'revisions-need-plan'
   | 'cannot-read' | 'cannot-write' | 'too-large' | 'not-on-plan-row' | 'plan-row-only' | 'further-row' | 'plan-title-twice';
 
 export interface CliParams extends IssueParams {
@@ -19,6 +19,9 @@ export interface CliParams extends IssueParams {
   /** Another line of the CSV the problem refers to (a duplicate's first occurrence). */
   otherLine?: number;
   reason?: string;
+  /** What a value export cannot write belongs to (by `id`: an item's, the plan's, a revision's date), and its field there. */
+  owner?: 'item' | 'plan' | 'revision';
+  field?: string;
 }
 
 /**
@@ -67,6 +70,10 @@ export interface CliMessages {
 }
 
 const q = (s: string | undefined) => s ?? '';
+/** 「項目「R6-7」の results[1]」 / `item "R6-7", results[1]`: what a value export cannot write is, to find it in the bundle. */
+const OWNER = { ja: { item: '項目', plan: '計画', revision: '見直し' }, en: { item: 'item', plan: 'plan', revision: 'revision' } } as const;
+const ownedJa = (p: CliParams) => `${OWNER.ja[p.owner ?? 'item']}「${q(p.id)}」の ${q(p.field)}`;
+const ownedEn = (p: CliParams) => `${OWNER.en[p.owner ?? 'item']} "${q(p.id)}", ${q(p.field)},`;
 
 const ja: CliMessages = {
   issue: {
@@ -86,12 +93,16 @@ const ja: CliMessages = {
     'duplicate-column': (p) => `列「${q(p.name)}」が2回あります`,
     'no-rows': () => 'データの行がありません（1行目の見出しだけです）',
     'note-unpaired': () => '英語の注記に対応する日本語の注記（同じ行位置）がありません',
-    'note-lines': () => '注記が改行を含むか空のため、1行1注記の CSV では表せません',
-    'note-editorial': () => '編集者の注記と資料の注記が混ざっているため、1列の note_editorial では表せません',
-    'one-per-row': (p) => `CSV の1行には1つまでしか書けません（${p.name ?? ''}）`,
+    'note-lines': (p) => `${ownedJa(p)} は改行を含むか空のため、1行1注記の CSV では表せません。プランデータ（JSON）で、改行のところで別々の注記に分けるか、空の注記を削除してください`,
+    'note-editorial': (p) =>
+      `${ownedJa(p)} には編集者の注記と資料の注記が混ざっているため、1列の ${q(p.name)} では表せません。この計画は CSV でなくプランデータ（JSON）で更新してください`,
+    'repeats-first': (p) =>
+      `${ownedJa(p)} は ${q(p.other)} と同じ値です。続きの行で項目の行と同じ値は Excel のフィルとして読み飛ばすため、CSV では書けません。同じものが2つ要らなければ、プランデータ（JSON）で1つ削除してください`,
     'not-choice': (p) => `読めない値です（実際: ${q(p.received)}）。${p.name ?? ''} のいずれかを書いてください`,
     'column-year': (p) => `列名「${q(p.name)}」の年度が読めません。total@2014、actual:令和6年度 のように書いてください`,
-    'not-in-csv': (p) => `CSV では表せません（${q(p.name)}）。プランデータ（JSON）で書いてください`,
+    'not-in-csv': (p) => `${ownedJa(p)} を書く列が見直しの CSV にありません。この計画の見直しは CSV でなくプランデータ（JSON）で更新してください`,
+    'editorial-no-column': (p) =>
+      `${ownedJa(p)} は編集者の文（editorial）ですが、その列（${q(p.name)}）には編集者の文の印がないため CSV では表せません。資料の言葉ならプランデータ（JSON）で editorial を外し、編集者の文ならこの計画は CSV でなくプランデータで更新してください`,
     'revision-conflict': (p) => `同じ改定日の${p.otherLine ?? '?'}行目と違う値です。改定の名称・概要は1か所に書くか、同じ値にしてください`,
     'revisions-need-plan': (p) => `見直しの CSV は既存の計画に読み込みます。--into で計画「${q(p.id)}」のあるプランデータを指定してください`,
     'not-text': () => 'UTF-8 としても Shift_JIS としても読めない文字があります。Excel で「CSV UTF-8」か「CSV（コンマ区切り）」として保存し直してください',
@@ -103,7 +114,7 @@ const ja: CliMessages = {
     'not-on-plan-row': (p) => `計画そのものの行（ID「${q(p.id)}」）には書けない列です。計画の件数・時点・前年度までの件数・注記だけを書きます`,
     'plan-row-only': (p) => `計画そのものの行（ID「${q(p.id)}」）だけに書く列です`,
     'further-row': (p) =>
-      `${p.otherLine ?? '?'}行目と同じ ID の行は、その項目の2つ目以降の指標を書く行です。指標の列のほかは空欄にするか、${p.otherLine ?? '?'}行目と同じ値にしてください`,
+      `${p.otherLine ?? '?'}行目と同じ ID の行は、その項目の2つ目以降の指標・実績・対応する項目を書く行です。それらの列のほかは空欄にするか、${p.otherLine ?? '?'}行目と同じ値にしてください`,
     'plan-title-twice': () => '計画のタイトルが --title と計画そのものの行の両方にあります。どちらか一方にしてください',
   },
   at: (line, column) => (column ? `${line}行目（${column}）` : `${line}行目`),
@@ -199,12 +210,16 @@ const en: CliMessages = {
     'duplicate-column': (p) => `the column "${q(p.name)}" appears twice`,
     'no-rows': () => 'there are no data rows (only the header on line 1)',
     'note-unpaired': () => 'an English note has no Japanese note on the same line of the cell',
-    'note-lines': () => 'a note contains a line break or is empty, which one-note-per-line CSV cannot represent',
-    'note-editorial': () => "the editor's notes and the source's notes are mixed, which one note_editorial column cannot represent",
-    'one-per-row': (p) => `a CSV row can hold only one of these (${p.name ?? ''})`,
+    'note-lines': (p) => `${ownedEn(p)} contains a line break or is empty, which one-note-per-line CSV cannot represent; in the bundle (JSON), split it into one note per line, or remove the empty note`,
+    'note-editorial': (p) =>
+      `${ownedEn(p)} mixes the editor's notes with the source's, which one ${q(p.name)} column cannot represent; update this plan in the bundle (JSON), not through the CSV`,
+    'repeats-first': (p) =>
+      `${ownedEn(p)} is the same as ${q(p.other)}; a further row that repeats the item's row is read as Excel's fill-down, so the CSV cannot hold it; if it is not meant twice, remove one in the bundle (JSON)`,
     'not-choice': (p) => `is not one of the allowed values (got ${q(p.received)}); write one of ${p.name ?? ''}`,
     'column-year': (p) => `the year in the column name "${q(p.name)}" cannot be read; write it like total@2014 or actual:令和6年度`,
-    'not-in-csv': (p) => `cannot be written in the CSV (${q(p.name)}); keep it in the bundle (JSON)`,
+    'not-in-csv': (p) => `${ownedEn(p)} has no column in the revisions sheet; update this plan's revisions in the bundle (JSON), not through the sheet`,
+    'editorial-no-column': (p) =>
+      `${ownedEn(p)} is the editor's wording (editorial), and its column (${q(p.name)}) has no mark for that, so the CSV cannot hold it; if it is the source's wording, remove "editorial" in the bundle (JSON), otherwise update this plan in the bundle, not through the CSV`,
     'revision-conflict': (p) => `differs from line ${p.otherLine ?? '?'} of the same revision date; give a revision's title and summary once, or the same on every row`,
     'revisions-need-plan': (p) => `a revisions sheet goes into an existing plan: give --into a bundle with plan "${q(p.id)}"`,
     'not-text': () => 'has bytes that are neither UTF-8 nor Shift_JIS; save the file from Excel as "CSV UTF-8" or "CSV (Comma delimited)"',
@@ -216,7 +231,7 @@ const en: CliMessages = {
     'not-on-plan-row': (p) => `the plan's own row (id "${q(p.id)}") cannot hold this column; it holds the plan's counts, as-of dates, earlier years and notes`,
     'plan-row-only': (p) => `only the plan's own row (id "${q(p.id)}") holds this column`,
     'further-row': (p) =>
-      `a row with the id of line ${p.otherLine ?? '?'} holds a further indicator of that item: leave its other cells empty or as on line ${p.otherLine ?? '?'}`,
+      `a row with the id of line ${p.otherLine ?? '?'} holds further indicators, results or corresponding items of that item: leave its other cells empty or as on line ${p.otherLine ?? '?'}`,
     'plan-title-twice': () => "the plan's title is given both by --title and in the plan's own row; give it once",
   },
   at: (line, column) => (column ? `line ${line} (${column})` : `line ${line}`),

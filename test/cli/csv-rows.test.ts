@@ -109,7 +109,7 @@ describe('several indicators on one item: further rows with its id', () => {
     const r = await kdx('import', csv, '--plan', 'city-plan', '--into', example('indicators'), '--lang', 'en');
     assert.equal(r.code, 1);
     assert.deepEqual(problems(r.err), [
-      'line 4 (title_ja): a row with the id of line 3 holds a further indicator of that item: leave its other cells empty or as on line 3',
+      'line 4 (title_ja): a row with the id of line 3 holds further indicators, results or corresponding items of that item: leave its other cells empty or as on line 3',
       'line 5 (id): duplicate id "1-1" (also on line 3)',
     ]);
     // What only the validator sees is placed at the further row too.
@@ -184,31 +184,33 @@ describe("the plan's own row", () => {
   });
 });
 
-describe('what export refuses, each with its message (nothing is written)', () => {
-  it("a second result or corresponding item, notes a line cannot hold, the editor's notes mixed with the source's, the editor's words on an indicator", async () => {
+describe('what export refuses, each with its message naming the item, the field and what to do (nothing is written)', () => {
+  it("notes a line cannot hold, the editor's notes mixed with the source's, the editor's words where a column has no mark, an entry a further row cannot tell from fill-down", async () => {
     const b = readJson(example('grades'));
     const [, one, two, three] = b.plans[0].nodes;
-    one.results = [{ value: 1 }, { value: 2 }];
-    one.alignedWith = [{ title: '（架空）A' }, { title: '（架空）B' }];
+    one.results = [{ value: 1 }, { label: '（架空）件数', value: 2 }, { value: 1 }];
+    one.alignedWith = [{ title: { ja: '（架空）A', editorial: true } }];
     two.notes = ['一行目\n二行目', { ja: '編集者の注記', editorial: true }];
-    three.indicators = [{ label: '指標', notes: [{ ja: '編集者の注記', editorial: true }] }, { label: { ja: '編集者の言葉の指標名', editorial: true }, notes: [''] }];
+    two.numericTarget = { label: { ja: '編集者の言葉の指標', editorial: true } };
+    three.indicators = [{ label: '指標', notes: [{ ja: '編集者の注記', editorial: true }, '資料の注記'] }, { label: { ja: '編集者の言葉の指標名', editorial: true }, notes: [''] }];
     b.plans[0].notes = ['計画の注記\n二行目'];
     const out = tmp.path('refused.csv');
     const r = await kdx('export', write('refused.json', b), '--plan', 'reform-plan', '--out', out, '--lang', 'en');
     assert.equal(r.code, 1);
+    const [id1, id2, id3] = [one.id, two.id, three.id];
     assert.deepEqual(problems(r.err), [
-      'plans[0].nodes[1].results: a CSV row can hold only one of these (results)',
-      'plans[0].nodes[1].alignedWith: a CSV row can hold only one of these (alignedWith)',
-      'plans[0].nodes[2].notes[0]: a note contains a line break or is empty, which one-note-per-line CSV cannot represent',
-      "plans[0].nodes[2].notes: the editor's notes and the source's notes are mixed, which one note_editorial column cannot represent",
-      'plans[0].nodes[3].indicators[0].notes: cannot be written in the CSV (editorial); keep it in the bundle (JSON)',
-      'plans[0].nodes[3].indicators[1].notes[0]: a note contains a line break or is empty, which one-note-per-line CSV cannot represent',
-      'plans[0].nodes[3].indicators[1].label: cannot be written in the CSV (editorial); keep it in the bundle (JSON)',
-      'plans[0].notes[0]: a note contains a line break or is empty, which one-note-per-line CSV cannot represent',
+      `plans[0].nodes[1].results[2]: item "${id1}", results[2], is the same as results[0]; a further row that repeats the item's row is read as Excel's fill-down, so the CSV cannot hold it; if it is not meant twice, remove one in the bundle (JSON)`,
+      `plans[0].nodes[1].alignedWith[0].title: item "${id1}", alignedWith[0].title, is the editor's wording (editorial), and its column (aligned_title_ja) has no mark for that, so the CSV cannot hold it; if it is the source's wording, remove "editorial" in the bundle (JSON), otherwise update this plan in the bundle, not through the CSV`,
+      `plans[0].nodes[2].numericTarget.label: item "${id2}", numericTarget.label, is the editor's wording (editorial), and its column (target_label_ja) has no mark for that, so the CSV cannot hold it; if it is the source's wording, remove "editorial" in the bundle (JSON), otherwise update this plan in the bundle, not through the CSV`,
+      `plans[0].nodes[2].notes[0]: item "${id2}", notes[0], contains a line break or is empty, which one-note-per-line CSV cannot represent; in the bundle (JSON), split it into one note per line, or remove the empty note`,
+      `plans[0].nodes[2].notes: item "${id2}", notes, mixes the editor's notes with the source's, which one note_editorial column cannot represent; update this plan in the bundle (JSON), not through the CSV`,
+      `plans[0].nodes[3].indicators[0].notes: item "${id3}", indicators[0].notes, mixes the editor's notes with the source's, which one indicator_note_editorial column cannot represent; update this plan in the bundle (JSON), not through the CSV`,
+      `plans[0].nodes[3].indicators[1].notes[0]: item "${id3}", indicators[1].notes[0], contains a line break or is empty, which one-note-per-line CSV cannot represent; in the bundle (JSON), split it into one note per line, or remove the empty note`,
+      `plans[0].notes[0]: plan "reform-plan", notes[0], contains a line break or is empty, which one-note-per-line CSV cannot represent; in the bundle (JSON), split it into one note per line, or remove the empty note`,
     ]);
     assert.equal(existsSync(out), false);
     const ja = await kdx('export', write('refused.json', b), '--plan', 'reform-plan', '--out', out);
-    assert.match(ja.err, /plans\[0\]\.nodes\[1\]\.results: CSV の1行には1つまでしか書けません（results）/);
+    assert.match(ja.err, new RegExp(`plans\\[0\\]\\.nodes\\[1\\]\\.alignedWith\\[0\\]\\.title: 項目「${id1}」の alignedWith\\[0\\]\\.title は編集者の文（editorial）ですが、その列（aligned_title_ja）には編集者の文の印がないため CSV では表せません。`));
   });
 
   it("the revisions sheet: the editor's words where it has no mark for them, and a revision's notes", async () => {
@@ -220,8 +222,8 @@ describe('what export refuses, each with its message (nothing is written)', () =
     const e = await kdx('export', write('refused.revisions.json', b), '--plan', 'management-plan', '--revisions', '--out', out, '--lang', 'en');
     assert.equal(e.code, 1);
     assert.deepEqual(problems(e.err), [
-      'plans[0].revisions[0].notes: cannot be written in the CSV (notes); keep it in the bundle (JSON)',
-      'plans[0].revisions[0].removed[1].reason: cannot be written in the CSV (editorial); keep it in the bundle (JSON)',
+      `plans[0].revisions[0].notes: revision "${r.date}", notes, has no column in the revisions sheet; update this plan's revisions in the bundle (JSON), not through the sheet`,
+      `plans[0].revisions[0].removed[1].reason: revision "${r.date}", removed[1].reason, is the editor's wording (editorial), and its column (reason_ja) has no mark for that, so the CSV cannot hold it; if it is the source's wording, remove "editorial" in the bundle (JSON), otherwise update this plan in the bundle, not through the CSV`,
     ]);
     assert.equal(existsSync(out), false);
   });

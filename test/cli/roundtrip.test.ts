@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fixture, kdx, kdxProcess, nodesOf, readJson, seed, tempDir } from './helpers.js';
+import { unwrapCell } from '../../src/cli/csv-columns.js';
+import { toCsv } from '../../src/cli/csv-export.js';
+import { parseCsv } from '../../src/cli/csv-import.js';
+import { fixture, kdx, kdxProcess, nodesOf, readJson, ROOT, seed, tempDir } from './helpers.js';
 import { fixtureBytes } from './fixtures/make.js';
 
 const tmp = tempDir();
@@ -97,6 +101,93 @@ describe('kdx export', () => {
   });
 });
 
+/**
+ * What one row of an item cannot hold, on further rows with its id (docs/csv-guide.md): several results and
+ * corresponding items; and the editor's wording on indicators, in their marks. Fictional: seeds/examples/indicators.json.
+ */
+describe('kdx export → kdx import: several results and corresponding items, the editor\'s wording on indicators', () => {
+  const b = readJson(join(ROOT, 'seeds/examples/indicators.json'));
+  const node = (id: string) => b.plans[0].nodes.find((n: { id: string }) => n.id === id);
+  // 1-1: three results (the third on a row of its own), two corresponding items, a second indicator in the editor's words.
+  Object.assign(node('1-1'), {
+    results: [{ label: { ja: '説明会', en: 'Briefings' }, value: 12, unit: '回' }, { label: '参加者', value: 340, unit: { ja: '人', en: 'people' } }, { value: 3 }],
+    alignedWith: [{ plan: { ja: '（架空）みどり市総合戦略', en: 'Midori City Strategy (fictional)' }, title: '子育て' }, { title: { ja: '教育', en: 'Education' } }],
+  });
+  node('1-1').indicators.push({
+    label: { ja: '保育所の定員（編集者の要約）', en: 'Day-care places', editorial: true },
+    unit: { ja: '人分', editorial: true },
+    target: { value: 1500, fiscalYear: 2025 },
+    notes: [{ ja: '編集者の注記', en: "Editor's note", editorial: true }, { ja: '二つ目の注記', editorial: true }],
+  });
+  // goal-1, with no indicator: two results and two corresponding items.
+  Object.assign(node('goal-1'), { results: [{ value: 1 }, { value: 2 }], alignedWith: [{ title: '（架空）A' }, { title: '（架空）B' }] });
+  const source = tmp.path('lists.json');
+  writeFileSync(source, JSON.stringify(b, null, 2));
+  /** The bundle without what the sheet holds: its items, and its own row's fields. */
+  const empty = tmp.path('lists.empty.json');
+  const e = structuredClone(b);
+  Object.assign(e.plans[0], { nodes: [], title: '（CSV から読む）' });
+  for (const k of ['asOf', 'progress', 'history', 'notes']) delete e.plans[0][k];
+  writeFileSync(empty, JSON.stringify(e));
+
+  for (const encoding of ENCODINGS) {
+    it(`bundle → CSV → bundle → CSV, the same (${encoding})`, async () => {
+      const csv = tmp.path(`lists.${encoding}.csv`);
+      const x = await kdx('export', source, '--plan', 'city-plan', '--encoding', encoding, '--out', csv);
+      assert.equal(x.code, 0, x.err);
+      const out = tmp.path(`lists.${encoding}.json`);
+      const i = await kdx('import', csv, '--plan', 'city-plan', '--into', empty, '--encoding', encoding, '--out', out);
+      assert.equal(i.code, 0, i.err);
+      assert.deepEqual(readJson(out), b);
+      const again = tmp.path(`lists.${encoding}.again.csv`);
+      assert.equal((await kdx('export', out, '--plan', 'city-plan', '--encoding', encoding, '--out', again)).code, 0);
+      assert.deepEqual(readFileSync(again), readFileSync(csv));
+    });
+  }
+
+  it('writes the second and third entries on further rows, the marks in their columns', async () => {
+    const csv = tmp.path('lists.rows.csv');
+    assert.equal((await kdx('export', source, '--plan', 'city-plan', '--out', csv)).code, 0);
+    const [header, ...rows] = parseCsv(readFileSync(csv, 'utf8').replace(/^\uFEFF/, '')).rows.map((r) => r.cells).filter((r) => r.some(Boolean));
+    const filled = (cells: string[]) => Object.fromEntries(header!.map((h, i) => [h, unwrapCell(cells[i] ?? '')]).filter(([, v]) => v));
+    const of = (id: string) => rows.filter((r) => unwrapCell(r[0]!) === id).map(filled);
+    const [own, second, third] = of('1-1');
+    assert.deepEqual([own!.result_label_ja, own!.result_value, own!.aligned_plan_ja, own!.indicator_ja], ['説明会', '12', '（架空）みどり市総合戦略', '待機児童数']);
+    assert.deepEqual(second, {
+      id: '1-1', result_label_ja: '参加者', result_value: '340', result_unit_ja: '人', result_unit_en: 'people', aligned_title_ja: '教育', aligned_title_en: 'Education',
+      indicator_ja: '保育所の定員（編集者の要約）', indicator_en: 'Day-care places', indicator_editorial: '1', indicator_unit_ja: '人分', indicator_unit_editorial: '1',
+      indicator_target: '1500', indicator_target_year: '2025', indicator_note_ja: '編集者の注記\n二つ目の注記', indicator_note_en: "Editor's note\n", indicator_note_editorial: '1',
+    });
+    assert.deepEqual(third, { id: '1-1', result_value: '3' });
+    assert.deepEqual(of('goal-1').slice(1), [{ id: 'goal-1', result_value: '2', aligned_title_ja: '（架空）B' }]);
+  });
+
+  it("a further row repeating the item's result and corresponding item (Excel's fill-down) adds neither", async () => {
+    const csv = tmp.path('lists.fill.csv');
+    assert.equal((await kdx('export', source, '--plan', 'city-plan', '--out', csv)).code, 0);
+    const [header, ...rows] = parseCsv(readFileSync(csv, 'utf8').replace(/^\uFEFF/, '')).rows.map((r) => r.cells).filter((r) => r.some(Boolean));
+    // 1-2 has one indicator and no list of more: give it a second indicator on a further row, with its own row's
+    // result and corresponding item filled down into it.
+    const at = (c: string) => header!.indexOf(c);
+    const own = rows.find((r) => unwrapCell(r[0]!) === '1-2')!;
+    Object.assign(own, { [at('result_label_ja')]: '相談', [at('result_value')]: '40', [at('aligned_title_ja')]: '（架空）C' });
+    const further = header!.map((c) => (c.startsWith('result_') || c.startsWith('aligned_') || c === 'id' ? own[at(c)]! : ''));
+    further[at('indicator_ja')] = '（架空）相談件数';
+    rows.splice(rows.indexOf(own) + 1, 0, further);
+    const filledCsv = tmp.path('lists.filled.csv');
+    writeFileSync(filledCsv, toCsv({ header: header!, rows }));
+    const out = tmp.path('lists.fill.json');
+    const i = await kdx('import', filledCsv, '--plan', 'city-plan', '--into', empty, '--out', out);
+    assert.equal(i.code, 0, i.err);
+    const got = readJson(out).plans[0].nodes.find((n: { id: string }) => n.id === '1-2');
+    assert.deepEqual([got.results, got.alignedWith, got.indicators.map((x: { label: unknown }) => x.label)], [
+      [{ label: '相談', value: 40 }],
+      [{ title: '（架空）C' }],
+      [node('1-2').indicators[0].label, '（架空）相談件数'],
+    ]);
+  });
+});
+
 describe('files in the repository', () => {
   it('the fixtures are the bytes test/cli/fixtures/make.ts defines', () => {
     for (const [name, bytes] of Object.entries(fixtureBytes())) {
@@ -116,9 +207,9 @@ describe('files in the repository', () => {
         'reported,reported_year,status,numeric_target,target_label_ja,target_label_en,target,actual,unit_ja,unit_en,result_label_ja,' +
         'result_label_en,result_value,result_unit_ja,result_unit_en,aligned_plan_ja,aligned_plan_en,aligned_title_ja,aligned_title_en,' +
         'total,achieved,unconfirmed,as_of,counts_year,compared_with,compare_note_ja,compare_note_en,plan_as_of,indicator_ja,indicator_en,' +
-        'indicator_unit_ja,indicator_unit_en,baseline,baseline_year,baseline_as_of,indicator_target,indicator_target_year,' +
-        'indicator_target_as_of,direction,' +
-        'indicator_scale,indicator_grade,indicator_note_ja,indicator_note_en,note_ja,note_en,note_editorial,link',
+        'indicator_editorial,indicator_unit_ja,indicator_unit_en,indicator_unit_editorial,baseline,baseline_year,baseline_as_of,' +
+        'indicator_target,indicator_target_year,indicator_target_as_of,direction,' +
+        'indicator_scale,indicator_grade,indicator_note_ja,indicator_note_en,indicator_note_editorial,note_ja,note_en,note_editorial,link',
     );
     const r = await kdx('import', file.pathname, '--plan', 'template', '--from', '2023', '--to', '2026');
     assert.equal(r.code, 0, r.err);
