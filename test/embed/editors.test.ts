@@ -19,6 +19,12 @@ const loadCKEditor = () => import('/node_modules/ckeditor5/dist/browser/ckeditor
 const template = (content: string) =>
   `<!doctype html><html lang="ja"><head><meta charset="utf-8"><script type="module" src="/src/autoload.ts"></script></head><body>${content}</body></html>`;
 
+/**
+ * Time for a group whose editor loads from scratch (its scripts, skin and language; in a page of its own for
+ * TinyMCE 6 and CKEditor 4): on a busy machine that alone can take most of mocha's default 10 s.
+ */
+const EDITOR_LOADS = 20_000;
+
 const ALL = [SNIPPETS.tag, SNIPPETS.script, SNIPPETS.dataKdx, SNIPPETS.link].map(served).join('\n');
 
 async function tinymceRoundTrip(html: string, options: Record<string, unknown> = {}): Promise<string> {
@@ -205,7 +211,8 @@ describe('TinyMCE 8 (default configuration): the iframe form', () => {
   });
 });
 
-describe('TinyMCE 6.8 (default configuration): every form', () => {
+describe('TinyMCE 6.8 (default configuration): every form', function () {
+  this.timeout(EDITOR_LOADS);
   let saved: string;
   before(async () => {
     await requireDist();
@@ -239,7 +246,8 @@ describe('TinyMCE 6.8 (default configuration): every form', () => {
   });
 });
 
-describe('CKEditor 5 (no General HTML Support)', () => {
+describe('CKEditor 5 (no General HTML Support)', function () {
+  this.timeout(EDITOR_LOADS);
   let saved: string;
   before(async () => {
     saved = await ckeditorRoundTrip(ALL);
@@ -305,7 +313,8 @@ describe('CKEditor 5 (no General HTML Support)', () => {
   });
 });
 
-describe('CKEditor 4.22 (standard configuration)', () => {
+describe('CKEditor 4.22 (standard configuration)', function () {
+  this.timeout(EDITOR_LOADS);
   let saved: string;
   before(async () => {
     saved = await ckeditor4RoundTrip([...ALL.split('\n'), served(SNIPPETS.iframe)].join('\n'));

@@ -34,12 +34,13 @@ export function frameCommand() {
         .filter((f) => f.url().includes(payload.url) && !f.detached)
         .at(-1);
       // false, not null: web-test-runner takes null for "not my command". A frame that navigates while it is read
-      // (it loads, or its address changes) answers false too: the caller asks again.
+      // (it loads, or its address changes), or closes (an editor's own copy of the iframe, out of process, as the
+      // editor is removed), answers false too: the caller asks again.
       if (!frame) return false;
       try {
         return await frame.evaluate(look);
       } catch (e) {
-        if (/Execution context was destroyed|detached|Cannot find context/i.test(String(e))) return false;
+        if (/Execution context was destroyed|detached|Cannot find context|Target closed|Session closed/i.test(String(e))) return false;
         throw e;
       }
     },
