@@ -1,9 +1,10 @@
 /**
  * How dist/embed.html shows a problem of its own (no widget named, a bundle it may not load): in place of the
  * widget, as a widget shows its errors: the look, theme and `role="alert"`, the reader's plain sentence, and
- * what is wrong and how to fix it for staff in a disclosure and the console.
+ * what is wrong and how to fix it for staff in a disclosure, the console and a `kdx-error` event.
  * A chunk of its own, loaded only when there is such a problem.
  */
+import { KdxErrorEvent } from '../events/kdx-error.js';
 import { FRAME_HINTS, FRAME_PROBLEMS, type FrameProblem } from '../i18n/frame.js';
 import { hasMessages, loadMessages, messages, toLang } from '../i18n/index.js';
 import { hostStyles } from '../styles/host.js';
@@ -35,5 +36,8 @@ export async function showProblem(body: HTMLElement, problem: FrameProblem, lang
   box.append(make('p', t.errorTitle, 'title'), make('p', t.readerError.setup), details);
   root.append(box);
   body.replaceChildren(host);
-  console.error(`[kdx] embed.html ${problem.code}: ${detail.join(' ')}`, problem);
+  const message = detail.join(' ');
+  console.error(`[kdx] embed.html ${problem.code}: ${message}`, problem);
+  // As a widget announces its problem (a page with the kdx script hears of it on the iframe: frame-height.ts).
+  host.dispatchEvent(new KdxErrorEvent({ code: problem.code, message, url: problem.code === 'not-allowed' ? problem.url : undefined, issues: undefined }));
 }

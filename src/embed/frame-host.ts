@@ -1,13 +1,15 @@
 /**
- * The host page's half of the height protocol (`frame-protocol.ts`): each iframe of dist/embed.html on a page
- * that loads the kdx script takes the height of its content, so it never shows a scrollbar of its own. Part of
- * the upgrader, which finds these iframes as it finds the other fallback forms. Without the kdx script an
- * iframe keeps the height its snippet gives.
+ * The host page's half of the protocol (`frame-protocol.ts`): each iframe of dist/embed.html on a page that loads
+ * the kdx script takes the height of its content, so it never shows a scrollbar of its own, and fires `kdx-error`
+ * when its frame shows a problem, with the detail a widget's `kdx-error` has. Part of the upgrader, which finds
+ * these iframes as it finds the other fallback forms. Without the kdx script an iframe keeps the height its
+ * snippet gives, and its problems are told in the frame and its console only.
  *
  * The height goes into the `height` attribute, as the snippet writes it: no inline style (a strict CSP blocks
  * none of this).
  */
-import type { FrameHeight, FrameHello } from './frame-protocol.js';
+import { KdxErrorEvent, type KdxErrorDetail } from '../events/kdx-error.js';
+import type { FrameHello } from './frame-protocol.js';
 
 /** Iframes whose address carries a widget, as the snippet builder writes them. */
 export const FRAME_SELECTOR = 'iframe[src*="#kdx="]';
@@ -39,15 +41,31 @@ function hello(frame: HTMLIFrameElement): void {
   if (origin) frame.contentWindow?.postMessage(hi, origin);
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string';
+
+/** A problem's detail with exactly the fields and types of a widget's `kdx-error`; undefined for anything else. */
+function errorDetail(d: unknown): KdxErrorDetail | undefined {
+  const { code, message, url, issues } = (d ?? {}) as Record<string, unknown>;
+  if (!isText(code) || !isText(message) || (url !== undefined && !isText(url))) return undefined;
+  if (issues !== undefined && !(Array.isArray(issues) && issues.every(isText))) return undefined;
+  return { code: code as KdxErrorDetail['code'], message, url, issues: issues as string[] | undefined };
+}
+
 function onMessage(e: MessageEvent): void {
-  const data = e.data as Partial<FrameHeight> | null;
-  if (data?.kdx !== 'embed-height' || data.v !== 1 || typeof data.height !== 'number' || !Number.isFinite(data.height) || data.height < 0) return;
+  const data = e.data as { kdx?: unknown; v?: unknown; height?: unknown; detail?: unknown } | null;
+  if (data?.v !== 1) return;
+  const { height } = data;
+  const fits = data.kdx === 'embed-height' && typeof height === 'number' && Number.isFinite(height) && height >= 0;
+  const problem = data.kdx === 'embed-error' ? errorDetail(data.detail) : undefined;
+  if (!fits && !problem) return;
   for (const frame of shared.frames) {
     if (!frame.isConnected) {
       shared.frames.delete(frame);
       continue;
     }
-    if (frame.contentWindow === e.source && originOf(frame) === e.origin) frame.height = String(Math.ceil(data.height));
+    if (frame.contentWindow !== e.source || originOf(frame) !== e.origin) continue;
+    if (problem) frame.dispatchEvent(new KdxErrorEvent(problem));
+    else frame.height = String(Math.ceil(height as number));
   }
 }
 

@@ -1,14 +1,19 @@
 /**
- * The height protocol between a frame of dist/embed.html and a page that loads the kdx script. Types only: each
- * side writes its literals against these types, so that the frame's code and the host page's upgrader share
- * no module (and no extra request).
+ * The protocol between a frame of dist/embed.html and a page that loads the kdx script. Types only: each side
+ * writes its literals against these types, so that the frame's code and the host page's upgrader share no
+ * module (and no extra request).
  *
  * 1. host → frame, when the host's script finds the iframe and on each of its `load` events: a hello, posted
  *    to the origin of the iframe's `src` only (a frame that navigated elsewhere never receives it).
  * 2. frame → host, in reply and whenever its content's height changes: the height in CSS pixels, posted only
  *    to its own parent and only to the origin the hello came from.
- * The host takes a height only from the window of an iframe it found, from the origin of that iframe's `src`.
+ * 3. frame → host, under the same rules, once for each problem the frame shows instead of its widget (one of its
+ *    own, or its widget's `kdx-error`), with the detail of that `kdx-error`; a problem shown before the hello is
+ *    told after it. The host fires `kdx-error` with that detail on the iframe.
+ * The host takes a message only from the window of an iframe it found, from the origin of that iframe's `src`.
  */
+import type { KdxErrorDetail } from '../events/kdx-error.js';
+
 export interface FrameHello {
   kdx: 'embed-hello';
   v: 1;
@@ -18,4 +23,10 @@ export interface FrameHeight {
   kdx: 'embed-height';
   v: 1;
   height: number;
+}
+
+export interface FrameError {
+  kdx: 'embed-error';
+  v: 1;
+  detail: KdxErrorDetail;
 }

@@ -4,7 +4,7 @@
  * transparent page, for sites whose editors keep iframes but whose templates cannot load the kdx script.
  * Only that widget's code is loaded (by the autoloader, the page's other script), and only bundles this page allows
  * (`frame-policy.ts`). Problems are shown in place; a page with the kdx script sizes the frame to its content
- * (`frame-height.ts`).
+ * and hears of its problems (`frame-height.ts`).
  */
 import { reportHeight } from './frame-height.js';
 import { allowedOrigins, ALLOW_META, restrictConnections } from './frame-policy.js';
@@ -47,7 +47,6 @@ async function render(): Promise<void> {
       async (m) => {
         if (token !== current) return;
         await m.showProblem(document.body, problem, document.documentElement.lang, found?.params.get('theme') ?? undefined);
-        shown();
       },
       (e: unknown) => console.error('[kdx] embed.html: chunks/ を読み込めませんでした / could not load chunks/', problem, e),
     );
@@ -78,6 +77,6 @@ async function render(): Promise<void> {
   document.body.replaceChildren(el);
 }
 
-const shown = reportHeight();
+reportHeight();
 addEventListener('hashchange', () => void render());
 void render();

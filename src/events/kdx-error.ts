@@ -1,8 +1,12 @@
+import type { FrameProblem } from '../i18n/frame.js';
 import type { ErrorCode } from '../i18n/messages.js';
 
 export interface KdxErrorDetail {
-  /** See README → Troubleshooting for every code. */
-  code: ErrorCode;
+  /**
+   * See README → Troubleshooting for every code. On the iframe of an embed.html, also the frame's own problems
+   * (`no-widget`, `unknown-widget`, `no-src`, `not-allowed`: docs/embedding.md §4.5).
+   */
+  code: ErrorCode | FrameProblem['code'];
   /** The message shown in the widget, in its language. */
   message: string;
   /** The bundle URL, when one was involved. */
@@ -11,7 +15,7 @@ export interface KdxErrorDetail {
   issues?: string[] | undefined;
 }
 
-/** Fired when a widget shows an error instead of data. */
+/** Fired when a widget shows an error instead of data (and on an embed.html iframe whose frame shows one). */
 export class KdxErrorEvent extends Event {
   static readonly type = 'kdx-error';
   readonly detail: KdxErrorDetail;

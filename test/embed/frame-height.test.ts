@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { contentHeight, frameShows, hostPage, lookInto, OTHER, scrolls, SOURCE, WITH_BUILT_KDX, WITH_CLASSIC_KDX, WITH_KDX } from './frames.js';
+import { contentHeight, frameShows, helloPage, hostPage, lookInto, OTHER, scrolls, SOURCE, WITH_BUILT_KDX, WITH_CLASSIC_KDX, WITH_KDX } from './frames.js';
 import { requireDist, waitFor } from './snippets.js';
 
 const AMP = 'administrative-management-plan';
@@ -136,26 +136,18 @@ describe('iframe height: origin checks', () => {
   });
 
   it('the frame answers only its parent, and only to the origin that asked', async () => {
-    // A host page without kdx whose own script says hello and records the answers.
-    const script = `<script>window.answers = []; addEventListener('message', (e) => e.data?.kdx === 'embed-height' && answers.push(e.data.height));
-      window.hello = (origin) => document.querySelector('iframe').contentWindow.postMessage({ kdx: 'embed-hello', v: 1 }, origin);</script>`;
-    const { frame: host, win, frames } = await hostPage(iframe(`${SOURCE}${PROGRESS}`), script);
-    const host$ = win as unknown as { answers: number[]; hello: (origin: string) => void };
+    const { frames, told, hello, elsewhere, done } = await helloPage(iframe(`${SOURCE}${PROGRESS}`), 'embed-height');
     await waitFor(() => frameShows(frames[0]!), 'the widget');
-    const heard: unknown[] = [];
-    const listen = (e: MessageEvent) => heard.push(e.data);
-    addEventListener('message', listen);
     // This test page is not the frame's parent: no answer, to anyone.
     frames[0]!.contentWindow!.postMessage({ kdx: 'embed-hello', v: 1 }, location.origin);
     await sleep(300);
-    expect(host$.answers).to.deep.equal([]);
+    expect(told()).to.deep.equal([]);
     // Its parent: answered, with the content's height.
-    host$.hello(location.origin);
-    await waitFor(() => host$.answers.length, 'the answer to the parent');
-    expect(host$.answers[0]).to.equal(contentHeight(frames[0]!));
-    removeEventListener('message', listen);
-    expect(heard).to.deep.equal([]);
-    host.remove();
+    hello(location.origin);
+    await waitFor(() => told().length, 'the answer to the parent');
+    expect(told()[0]).to.equal(contentHeight(frames[0]!));
+    expect(elsewhere).to.deep.equal([]);
+    done();
   });
 });
 

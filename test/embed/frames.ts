@@ -60,6 +60,27 @@ export async function hostPage(body: string, script = '') {
   return { ...opened, frames: [...opened.doc.querySelectorAll<HTMLIFrameElement>('iframe')] };
 }
 
+/**
+ * A host page without kdx whose own script says hello to its iframe (`hello(origin)`) and records what the frame
+ * sends it of one kind (`told()`: the heights, or the problems' details), with the messages that reach this test
+ * page meanwhile, which is not the frame's parent (`elsewhere`: none may).
+ */
+export async function helloPage(body: string, kind: 'embed-height' | 'embed-error') {
+  const field = kind === 'embed-height' ? 'height' : 'detail';
+  const script = `<script>window.told = []; addEventListener('message', (e) => e.data?.kdx === '${kind}' && told.push(e.data.${field}));
+    window.hello = (origin) => document.querySelector('iframe').contentWindow.postMessage({ kdx: 'embed-hello', v: 1 }, origin);</script>`;
+  const opened = await hostPage(body, script);
+  const page = opened.win as unknown as { told: unknown[]; hello: (origin: string) => void };
+  const elsewhere: unknown[] = [];
+  const listen = (e: MessageEvent) => elsewhere.push(e.data);
+  addEventListener('message', listen);
+  const done = () => {
+    removeEventListener('message', listen);
+    opened.frame.remove();
+  };
+  return { ...opened, told: () => page.told, hello: page.hello, elsewhere, done };
+}
+
 /** The script tags of a host page that loads kdx: the source autoloader, the built one, or the classic script. */
 export const WITH_KDX = '<script type="module" src="/src/autoload.ts"></script>';
 export const WITH_BUILT_KDX = '<script type="module" src="/dist/kdx.js"></script>';
