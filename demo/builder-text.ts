@@ -49,7 +49,7 @@ export const EN: Record<string, string> = {
   copyUrl: 'Copy the URL',
   copyHtml: 'Copy the HTML',
   's.iframe': '5. iframe form (no script needed; for editors that keep iframes)',
-  's.iframeHint': 'For sites whose template you cannot change: the widget in a frame of embed.html from dist/. Without the kdx script the frame keeps the height below; on a page with it, the frame takes its content’s height. TinyMCE sandboxes iframes by default: add embed.html’s host to sandbox_iframes_exclusions (embedding guide §4.5).',
+  's.iframeHint': 'For sites whose template you cannot change: the widget in a frame of embed.html from dist/. Without the kdx script the frame keeps the height below; on a page with it, the frame takes its content’s height. TinyMCE 7 and later sandbox iframes by default: add embed.html’s host to sandbox_iframes_exclusions (embedding guide §4.5).',
   's.try': 'Try it locally',
   's.tryHint': 'Run npm run build, then npm start. Save this page as demo/try.html (git ignores it) and open http://localhost:5173/demo/try.html: npm start serves dist/ at /dist/ exactly as built, so integrity hashes hold. It has the template script and every form above.',
 };
