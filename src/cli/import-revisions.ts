@@ -3,7 +3,7 @@
  * authoring page shares, so that the two read, place and check revisions alike. The sheet's revisions replace the
  * plan's; the plan must exist (revisions name its items). Pure: no files, no DOM, no Node.
  */
-import type { Bundle } from '../data/bundle.js';
+import { PlanSchema, type Bundle, type PlanData, type RevisionData } from '../data/bundle.js';
 import { validateBundle } from '../data/parse.js';
 import type { CsvRow } from './csv-import.js';
 import { readRevisions } from './csv-revisions.js';
@@ -32,10 +32,25 @@ export function importRevisions(input: RevisionsInput): RevisionsResult {
   const read = readRevisions(input.rows, input.charRefs ?? false);
   if (read.issues.length) return { ok: false, issues: read.issues };
   const bundle = structuredClone(base);
-  const plan = bundle.plans[planIndex]!;
-  if (read.revisions.length) plan.revisions = read.revisions;
-  else delete plan.revisions;
+  bundle.plans[planIndex] = withRevisions(bundle.plans[planIndex]!, read.revisions);
   const valid = validateBundle(bundle);
   if (!valid.ok) return { ok: false, issues: valid.errors.map((e) => ({ path: e.path, key: e.key, params: e.params })) };
   return { ok: true, bundle, valid: valid.bundle, text: bundleJson(bundle), planIndex, revisions: read.revisions.length };
+}
+
+/** The keys the format lists after `revisions` (docs/bundle-format.md, the schema's order): progress, …, nodes. */
+const AFTER = new Set(Object.keys(PlanSchema.entries).slice(Object.keys(PlanSchema.entries).indexOf('revisions') + 1));
+
+/**
+ * The plan with these revisions: where it had some, in their place; else where the format lists them, before the
+ * first key it lists after them (so `kdx import` of a revisions sheet adds one block, not one after the nodes).
+ */
+function withRevisions(plan: PlanData, revisions: RevisionData[]): PlanData {
+  const { revisions: had, ...rest } = plan;
+  if (!revisions.length) return rest as PlanData;
+  if (had) return { ...plan, revisions };
+  const entries: Array<[string, unknown]> = Object.entries(rest);
+  const at = entries.findIndex(([k]) => AFTER.has(k));
+  entries.splice(at < 0 ? entries.length : at, 0, ['revisions', revisions]);
+  return Object.fromEntries(entries) as PlanData;
 }
