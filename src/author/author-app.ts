@@ -68,7 +68,7 @@ export class KdxAuthor extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('outcome')) return;
-    this.files = saveFiles(this.outcome, this.files, this.session.base?.name);
+    this.files = saveFiles(this.outcome, this.files, this.session.base);
     const outcome = this.outcome;
     if (outcome.status === 'ok') {
       // The CSV once the preview is drawn (or within a second), unless the outcome has changed since.

@@ -79,7 +79,7 @@ export function openBundleText(name: string, text: string): Opened<OpenedBundle>
     // parseBundle gives the widgets' own errors (too large, not JSON, invalid with every JSON path).
     const model = parseBundle(text, name);
     const raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Bundle;
-    return { ok: true, value: { name, raw, valid: model.data as Bundle, model } };
+    return { ok: true, value: { name, text, raw, valid: model.data as Bundle, model } };
   } catch (e) {
     if (e instanceof KdxError) return { ok: false, problem: { kind: 'kdx', error: e } };
     throw e;

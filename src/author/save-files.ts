@@ -1,11 +1,12 @@
 /**
- * What the page offers to save, as object URLs for download links: the bundle as `kdx import` writes it, and
- * the plan's items as `kdx export` writes them (UTF-8 with BOM, for Excel). Only for an outcome without problems.
+ * What the page offers to save, as object URLs for download links: the bundle as `kdx import` writes it (in the
+ * published file's own layout, `keep-format.ts`), and the plan's items as `kdx export` writes them (UTF-8 with BOM, for Excel). Only for an outcome without problems.
  */
 import { planToSheet, toCsv } from '../cli/csv-export.js';
 import { encodeUtf8WithBom } from '../cli/encoding.js';
 import type { CliIssue } from '../cli/messages.js';
-import type { Outcome } from './session.js';
+import { keepFormat } from './keep-format.js';
+import type { OpenedBundle, Outcome } from './session.js';
 
 export interface SaveFiles {
   json?: { url: string; name: string; bytes: number };
@@ -15,13 +16,14 @@ export interface SaveFiles {
   /** Data the CSV leaves out (the bundle keeps it). */
 }
 
-/** The bundle for `outcome`, releasing the URLs of `previous`; it keeps the published file's name. */
-export function saveFiles(outcome: Outcome | undefined, previous: SaveFiles, baseName?: string): SaveFiles {
+/** The bundle for `outcome`, releasing the URLs of `previous`; it keeps the published file's name and layout. */
+export function saveFiles(outcome: Outcome | undefined, previous: SaveFiles, base?: OpenedBundle): SaveFiles {
   if (previous.json) URL.revokeObjectURL(previous.json.url);
   if (previous.csv) URL.revokeObjectURL(previous.csv.url);
   if (outcome?.status !== 'ok') return {};
-  const json = new Blob([outcome.result.text], { type: 'application/json' });
-  return { json: { url: URL.createObjectURL(json), name: baseName ?? `${outcome.planId}.json`, bytes: json.size } };
+  const text = base ? keepFormat(base.text, base.raw, outcome.result.bundle) : outcome.result.text;
+  const json = new Blob([text], { type: 'application/json' });
+  return { json: { url: URL.createObjectURL(json), name: base?.name ?? `${outcome.planId}.json`, bytes: json.size } };
 }
 
 /**

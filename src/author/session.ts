@@ -19,6 +19,8 @@ import { itemFields, PLAN_FIELDS, type EditContext } from './edit-fields.js';
 
 export interface OpenedBundle {
   name: string;
+  /** The file as published: the saved JSON keeps its layout (`keep-format.ts`). */
+  text: string;
   /** Of `valid`: built once, when the bundle is opened. */
   model: BundleModel;
   /** As parsed from the file: merged into, so that fields this version does not know are kept. */

@@ -74,11 +74,9 @@ describe('authoring page: small edits in place', () => {
     note.dispatchEvent(new Event('input', { bubbles: true }));
     await recomputed(app);
     const after = await savedText(app);
-    // The item's last line gains its comma; the notes follow it.
-    expect(changedLines(dated, after)).to.deep.equal({
-      removed: ['"summaryKind": "result"'],
-      added: ['"summaryKind": "result",', '"notes": [', '"※令和6年度の実績"', ']'],
-    });
+    // The item's last line (in the published file, its summary) gains its comma; the notes follow it.
+    const last = '"summary": { "ja": "公用車への給油時に用いていた伝票を廃止し、クレジットカード払いを導入したことにより、事業者の請求処理と市の支払処理の双方で事務負担の軽減を図りました。", "en": "By abolishing the slips used when refueling official vehicles and introducing payment by credit card, the city reduced the administrative workload of both the suppliers\' billing and the city\'s payment processing." }';
+    expect(changedLines(dated, after)).to.deep.equal({ removed: [last], added: [`${last},`, '"notes": [', '"※令和6年度の実績"', ']'] });
     // The saved file, opened as the published bundle: nothing changes on the site.
     const again = await mount();
     await choose(again, 'bundle-file', new File([after], 'kanazawa.json'));
