@@ -1,7 +1,7 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { columnOf, readId, unwrapCell } from '../cli/csv-columns.js';
 import { loadDetail, loadMessages, toLang, type Lang } from '../i18n/index.js';
 import { authorStyles } from './author.styles.js';
+import { choosePlan } from './choose-plan.js';
 import { kindOf, openBundleText, openBundleUrl, openSheet, readBytes, type OpenProblem } from './open-files.js';
 import { saveFiles, withCsv, type SaveFiles } from './save-files.js';
 import { compute, EMPTY_EDITS, withEdit, withoutEdits, type Outcome, type Session } from './session.js';
@@ -151,7 +151,7 @@ export class KdxAuthor extends LitElement {
       return;
     }
     const stage = (s: Stage) => (this.bundleOpening = { status: 'reading', name: base.name, done: 0, total: 0, stage: s });
-    await this.checkAndPreview({ base, planId: this.planFor(base, this.session.sheet), edits: EMPTY_EDITS }, stage);
+    await this.checkAndPreview({ base, ...this.planFor(base, this.session.sheet), edits: EMPTY_EDITS }, stage);
     this.bundleOpening = { status: 'open', name: base.name };
   }
 
@@ -169,18 +169,22 @@ export class KdxAuthor extends LitElement {
   planChosen = false;
 
   /**
-   * The plan a sheet replaces: the one staff chose; else the plan of `base` that has most of the sheet's ids (the
-   * sheet of the management plan is not put in place of the DX plan); else the first.
+   * The plan a sheet replaces: the one staff chose; else the one the files tell (`choose-plan.ts`: the sheet of
+   * the management plan is not put in place of the DX plan), or none while staff are asked; with no sheet, the first.
    */
-  private planFor(base: NonNullable<Session['base']>, sheet: Session['sheet']): string | undefined {
+  private planFor(base: NonNullable<Session['base']>, sheet: Session['sheet']): Pick<Session, 'planId' | 'choice'> {
     const plans = base.raw.plans;
     const chosen = this.session.planId;
-    if (this.planChosen && (chosen === undefined || plans.some((p) => p.id === chosen))) return chosen;
-    const at = sheet?.rows[0]?.cells.findIndex((h) => columnOf(h.trim()) === 'id') ?? -1;
-    const ids = new Set(at < 0 ? [] : sheet!.rows.slice(1).map((r) => readId(unwrapCell(r.cells[at] ?? ''))));
-    const overlap = (p: (typeof plans)[number]) => p.nodes.filter((n) => ids.has(n.id)).length;
-    const best = plans.reduce((a, b) => (overlap(b) > overlap(a) ? b : a), plans[0]!);
-    return best.id;
+    if (this.planChosen && (chosen === undefined || plans.some((p) => p.id === chosen))) return { planId: chosen, choice: undefined };
+    const choice = choosePlan(base.raw, sheet);
+    if (!choice) return { planId: plans[0]!.id, choice: undefined };
+    return { planId: choice.by === 'ask' ? undefined : choice.plan, choice };
+  }
+
+  /** Staff choose the plan (`undefined`: a new one): from now on it is theirs. */
+  choosePlan(planId: string | undefined): void {
+    this.planChosen = true;
+    void this.change({ planId, choice: undefined, edits: EMPTY_EDITS });
   }
 
   async openSheetFile(file: File, kind: 'csv' | 'xlsx' | 'xls'): Promise<void> {
@@ -196,11 +200,13 @@ export class KdxAuthor extends LitElement {
     mark('parsed');
     if (!opened.ok) {
       this.sheetOpening = { status: 'error', problem: opened.problem };
-      void this.change({ sheet: undefined });
+      // No sheet: nothing to ask about any more.
+      const base = this.session.base;
+      void this.change({ sheet: undefined, ...(base && this.session.choice?.by === 'ask' ? this.planFor(base, undefined) : {}) });
       return;
     }
     const base = this.session.base;
-    const patch = { sheet: opened.value, edits: EMPTY_EDITS, ...(base ? { planId: this.planFor(base, opened.value) } : {}) };
+    const patch = { sheet: opened.value, edits: EMPTY_EDITS, ...(base ? this.planFor(base, opened.value) : {}) };
     await this.checkAndPreview(patch, (stage) => opening(stage, file.size));
     this.sheetOpening = { status: 'open', name: file.name, note: opened.note };
   }

@@ -55,7 +55,7 @@ export function renderEdit(app: KdxAuthor, t: AuthorMessages): TemplateResult {
   const o = app.outcome;
   const source = o.status === 'empty' ? undefined : o.source;
   const lang = app.language;
-  if (!source) return html`<section aria-labelledby="h-edit"><h2 id="h-edit">${t.edit.heading}</h2><p>${t.check.nothing}</p></section>`;
+  if (!source) return html`<section aria-labelledby="h-edit"><h2 id="h-edit">${t.edit.heading}</h2><p>${t.edit.noSource[o.status === 'empty' ? 'empty' : 'invalid']}</p></section>`;
   const node = app.selected ? source.nodes.find((n) => n.id === app.selected) : undefined;
   const query = (app.selected ?? '').normalize('NFKC').toLowerCase();
   const matches = source.nodes

@@ -3,6 +3,7 @@
  * changes on the site, preview, save. Every word comes from `i18n/author.ts` or the command's catalogues.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { PlanData } from '../data/bundle.js';
 import { formatCount, text } from '../data/format.js';
 import { authorMessages, type AuthorMessages } from '../i18n/author.js';
 import { diffGroups, diffHeading } from '../i18n/diff.js';
@@ -12,7 +13,7 @@ import { formatPageIssue, formatProblem } from './format-issues.js';
 import type { KdxAuthor } from './author-app.js';
 import { renderEdit } from './author-edit-view.js';
 import type { OpenProblem } from './open-files.js';
-import { isNewPlan, planIdOf } from './session.js';
+import { asking, isNewPlan, planIdOf } from './session.js';
 
 /** What opening a file is doing: reading its bytes, parsing the table, checking it, drawing the preview. */
 export type Stage = 'read' | 'parse' | 'check' | 'preview';
@@ -51,7 +52,8 @@ function opening(o: Opening, id: string, t: AuthorMessages, lang: Lang, opened: 
 function renderOpen(app: KdxAuthor, t: AuthorMessages): TemplateResult {
   const lang = app.language;
   const { base, sheet } = app.session;
-  const creating = isNewPlan({ base, planId: planIdOf(app.session) });
+  const choices = asking(app.session);
+  const creating = !choices && isNewPlan({ base, planId: planIdOf(app.session) });
   const files = (e: Event) => {
     const input = e.target as HTMLInputElement;
     void app.openFiles([...(input.files ?? [])]);
@@ -97,19 +99,7 @@ function renderOpen(app: KdxAuthor, t: AuthorMessages): TemplateResult {
           ${opening(app.sheetOpening, 'sheet-status', t, lang, () => t.open.sheetOpened(sheet!.name, sheet!.dataRows, sheet!.format))}
         </div>
       </div>
-      ${base
-        ? html`<div class="field">
-            <label for="plan">${t.open.plan}</label>
-            <select id="plan" @change=${(e: Event) => {
-              const v = (e.target as HTMLSelectElement).value;
-              app.planChosen = true;
-              void app.change({ planId: v === NEW_PLAN ? undefined : v, edits: { plan: {}, items: new Map() } });
-            }}>
-              ${base.raw.plans.map((p) => html`<option .value=${p.id} ?selected=${app.session.planId === p.id}>${text(p.title, lang)}（${p.id}）</option>`)}
-              <option .value=${NEW_PLAN} ?selected=${app.session.planId === undefined}>${t.open.newPlan}</option>
-            </select>
-          </div>`
-        : nothing}
+      ${base ? renderPlanChooser(app, t, base.raw.plans, choices) : nothing}
       ${creating && (base || sheet)
         ? html`<fieldset class="new-plan">
             <legend>${t.open.newPlanLegend}</legend>
@@ -119,6 +109,33 @@ function renderOpen(app: KdxAuthor, t: AuthorMessages): TemplateResult {
           </fieldset>`
         : nothing}
     </section>`;
+}
+
+/** The plan the sheet replaces, and why the page chose it, or that staff must (`choose-plan.ts`). */
+function renderPlanChooser(app: KdxAuthor, t: AuthorMessages, plans: readonly PlanData[], choices: readonly PlanData[] | undefined): TemplateResult {
+  const lang = app.language;
+  const { planId, choice } = app.session;
+  const label = (p: PlanData) => t.open.planLabel(text(p.title, lang), p.id);
+  const told = choice?.by !== 'ask' ? choice : undefined;
+  const chosen = told && plans.find((p) => p.id === told.plan);
+  const note = choices
+    ? html`<p id="plan-note" class="problem">${t.check.choosePlan(choices.map(label))}</p>`
+    : told && chosen
+      ? html`<p id="plan-note" class="hint">${t.open.chosen[told.by](label(chosen))}</p>`
+      : nothing;
+  return html`<div class="field">
+    <label for="plan">${t.open.plan}</label>
+    <select id="plan" aria-invalid=${choices ? 'true' : nothing} aria-describedby=${note === nothing ? nothing : 'plan-note'}
+      @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        if (v) app.choosePlan(v === NEW_PLAN ? undefined : v);
+      }}>
+      ${choices ? html`<option value="" selected disabled>${t.open.choosePlan}</option>` : nothing}
+      ${plans.map((p) => html`<option .value=${p.id} ?selected=${!choices && planId === p.id}>${label(p)}</option>`)}
+      <option .value=${NEW_PLAN} ?selected=${!choices && planId === undefined}>${t.open.newPlan}</option>
+    </select>
+    ${note}
+  </div>`;
 }
 
 function renderCheck(app: KdxAuthor, t: AuthorMessages): TemplateResult {
@@ -173,8 +190,10 @@ function renderSave(app: KdxAuthor, t: AuthorMessages): TemplateResult {
         <li><a class="button" href=${f.json.url} download=${f.json.name}>${t.save.json(f.json.name)}</a>
           <span class="hint">${formatCount(Math.ceil(f.json.bytes / 1024), lang)} KB</span></li>
         ${f.csv ? html`<li><a class="button" href=${f.csv.url} download=${f.csv.name}>${t.save.csv(f.csv.name)}</a></li>` : nothing}
+        ${f.revisions ? html`<li><a class="button" href=${f.revisions.url} download=${f.revisions.name}>${t.save.revisions(f.revisions.name)}</a></li>` : nothing}
       </ul>
-      ${f.csvIssues ? html`<p>${t.save.csvBlocked}</p><ul>${f.csvIssues.map((i) => html`<li>${formatCliIssue(i, lang)}</li>`)}</ul>` : nothing}`;
+      ${f.csvIssues ? html`<p>${t.save.csvBlocked}</p><ul>${f.csvIssues.map((i) => html`<li>${formatCliIssue(i, lang)}</li>`)}</ul>` : nothing}
+      ${f.revisionsIssues ? html`<p>${t.save.revisionsBlocked}</p><ul>${f.revisionsIssues.map((i) => html`<li>${formatCliIssue(i, lang)}</li>`)}</ul>` : nothing}`;
   }
   return html`<section aria-labelledby="h-save"><h2 id="h-save">${t.save.heading}</h2>${body}</section>`;
 }

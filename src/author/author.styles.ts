@@ -79,6 +79,11 @@ export const authorStyles = [
     .row > input[type='url'] {
       width: auto;
     }
+    /* The plan chooser: as wide as its longest plan (title and id), never wider than the column. */
+    #plan {
+      width: auto;
+      min-width: min(32rem, 100%);
+    }
     input[type='file'] {
       font: inherit;
       max-width: 100%;
@@ -118,6 +123,7 @@ export const authorStyles = [
       padding: 0 0.25rem;
     }
     .drop {
+      margin-bottom: 1rem;
       padding: 1rem;
       border: 2px dashed var(--_border);
       border-radius: var(--_radius);

@@ -1,5 +1,6 @@
 /** Problems as the authoring page words them: in the command's catalogues, placed at a row, an item or a field. */
 import { errorMessage } from '../data/errors.js';
+import { text } from '../data/format.js';
 import { formatIssue } from '../data/validate.js';
 import { formatCliIssue } from '../cli/messages.js';
 import { authorMessages } from '../i18n/author.js';
@@ -10,7 +11,7 @@ import type { PageIssue } from './session.js';
 
 export function formatPageIssue(issue: PageIssue, lang: Lang): string {
   const t = authorMessages(lang);
-  if (issue.kind === 'page') return t.check[issue.key];
+  if (issue.kind === 'page') return issue.key === 'choosePlan' ? t.check.choosePlan(issue.plans.map((p) => t.open.planLabel(text(p.title, lang), p.id))) : t.check[issue.key];
   const i = issue.issue;
   if (issue.field && !issue.item) return formatCliIssue({ ...i, path: t.edit.fields[issue.field] ?? t.open[issue.field as 'from'] ?? issue.field }, lang);
   if (issue.item && i.line === undefined) return formatCliIssue({ ...i, path: t.check.item(itemLabel(issue.item, lang), i.column ?? '') }, lang);

@@ -3,7 +3,7 @@
  * publish, or every problem with its row and column → its model (for the preview) and its difference from the
  * published bundle (`kdx diff`). Each change of the session computes the outcome again, whole.
  */
-import type { Bundle, NodeData, PlanData, StatusData } from '../data/bundle.js';
+import type { Bundle, NodeData, PlanData, StatusData, Text } from '../data/bundle.js';
 import { diffBundles, type BundleDiff, type ItemRef } from '../data/diff.js';
 import { evaluate } from '../data/evaluate.js';
 import { buildModel, type BundleModel } from '../data/model.js';
@@ -15,6 +15,7 @@ import { importRevisions } from '../cli/import-revisions.js';
 import { DEFAULT_STATUSES } from '../cli/merge.js';
 import type { CliIssue } from '../cli/messages.js';
 import type { IssueKey } from '../i18n/messages.js';
+import type { PlanChoice } from './choose-plan.js';
 import { itemFields, PLAN_FIELDS, type EditContext } from './edit-fields.js';
 
 export interface OpenedBundle {
@@ -59,8 +60,10 @@ export interface NewPlan {
 export interface Session {
   base?: OpenedBundle | undefined;
   sheet?: OpenedSheet | undefined;
-  /** The plan the sheet replaces: one of the base's, or a new one (`newPlan`). */
+  /** The plan the sheet replaces: one of the base's, or a new one (`newPlan`); none while staff are asked. */
   planId: string | undefined;
+  /** How the page chose the plan for staff (`choose-plan.ts`), or that it asks them; none when they chose. */
+  choice?: PlanChoice | undefined;
   newPlan: NewPlan;
   edits: Edits;
 }
@@ -70,7 +73,8 @@ export const EMPTY_EDITS: Edits = { plan: {}, items: new Map() };
 /** A problem as the page shows it: in the command's words, placed at a row, an item or a field. */
 export type PageIssue =
   | { kind: 'cli'; issue: CliIssue; item?: ItemRef | undefined; field?: string | undefined }
-  | { kind: 'page'; key: 'needsPeriod' | 'noPlanId' | 'revisionsNeedPlan' };
+  | { kind: 'page'; key: 'needsPeriod' | 'noPlanId' | 'revisionsNeedPlan' }
+  | { kind: 'page'; key: 'choosePlan'; plans: Array<{ id: string; title: Text }> };
 
 /** The plan's items and fields before the edits (what the edit panel starts from). */
 export interface Source {
@@ -97,6 +101,13 @@ export type Outcome =
 
 export const isNewPlan = (s: Pick<Session, 'base' | 'planId'>): boolean => !s.base?.raw.plans.some((p) => p.id === s.planId);
 
+/** The plans staff are asked to choose between, or none (a plan is chosen, or a new one). */
+export function asking(s: Pick<Session, 'base' | 'choice'>): PlanData[] | undefined {
+  if (s.choice?.by !== 'ask') return undefined;
+  const { plans } = s.choice;
+  return s.base?.raw.plans.filter((p) => plans.includes(p.id));
+}
+
 export function statusesOf(session: Pick<Session, 'base'>): readonly StatusData[] {
   return session.base ? (session.base.raw.statuses ?? []) : DEFAULT_STATUSES;
 }
@@ -117,6 +128,8 @@ export function planIdOf(session: Session): string {
 export function compute(session: Session): Outcome {
   const { base, sheet, edits } = session;
   if (!base && !sheet) return { status: 'empty' };
+  const choices = asking(session);
+  if (choices) return { status: 'invalid', issues: [{ kind: 'page', key: 'choosePlan', plans: choices.map((p) => ({ id: p.id, title: p.title })) }], source: undefined };
   const planId = planIdOf(session);
   const issues: PageIssue[] = [];
   const creating = isNewPlan({ base, planId });

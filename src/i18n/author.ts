@@ -46,6 +46,12 @@ export interface AuthorMessages {
     unknownType: (name: string) => string;
     tooLarge: (mb: number) => string;
     firstSheet: (sheet: string, count: number) => string;
+    /** A plan in the plan chooser and in the notes about it: 「金沢市行政経営プラン（administrative-management-plan）」. */
+    planLabel: (title: string, id: string) => string;
+    /** The chooser's first option while no plan is chosen. */
+    choosePlan: string;
+    /** Why the page chose the plan (said under the chooser). */
+    chosen: Record<'only' | 'planRow' | 'ids' | 'fits', (plan: string) => string>;
   };
   check: {
     heading: string;
@@ -57,6 +63,8 @@ export interface AuthorMessages {
     newPlanOnly: (options: string) => string;
     noPlanId: string;
     revisionsNeedPlan: string;
+    /** The sheet could be any of these plans' (labels, joined): staff choose. */
+    choosePlan: (plans: string[]) => string;
     /** The sheet was one of revisions: 「見直しの表として読みました…」. */
     revisions: (n: number) => string;
     publisherUnset: string;
@@ -69,6 +77,8 @@ export interface AuthorMessages {
     item: string;
     itemHint: string;
     noItem: string;
+    /** Nothing to edit yet: no file open, or problems that leave no items to edit. */
+    noSource: { empty: string; invalid: string };
     planFields: string;
     itemFields: (label: string) => string;
     fields: Record<string, string>;
@@ -93,6 +103,8 @@ export interface AuthorMessages {
     checking: string;
     nothing: string;
     csvBlocked: string;
+    revisions: (name: string) => string;
+    revisionsBlocked: string;
   };
 }
 
@@ -133,6 +145,14 @@ const ja: AuthorMessages = {
     unknownType: (name) => `「${name}」の種類がわかりません。プランデータは .json、項目の表は .csv か .xlsx のファイルです。`,
     tooLarge: (mb) => `ファイルが大きすぎます（上限 ${countJa(mb)} MB）。`,
     firstSheet: (sheet, count) => `ブックにはシートが ${countJa(count)} 枚あります。最初のシート「${sheet}」を読みました。`,
+    planLabel: (title, id) => `${title}（${id}）`,
+    choosePlan: '（計画を選んでください）',
+    chosen: {
+      only: (plan) => `プランデータの計画は「${plan}」だけなので、これを選びました。`,
+      planRow: (plan) => `表に計画「${plan}」の行があるので、これを選びました。`,
+      ids: (plan) => `表の ID が最も多くある計画「${plan}」を選びました。違うときは選び直してください。`,
+      fits: (plan) => `この見直しの表を入れられる計画は「${plan}」だけなので、これを選びました。`,
+    },
   },
   check: {
     heading: '2. 確認',
@@ -144,6 +164,7 @@ const ja: AuthorMessages = {
     newPlanOnly: (options) => `${options} は新しい計画を作るときだけ指定できます`,
     noPlanId: '計画の ID を入力してください',
     revisionsNeedPlan: '見直しの表は、公開中のプランデータにある計画に読み込みます。公開中のプランデータを開き、置き換える計画を選んでください',
+    choosePlan: (plans) => `どの計画の表か、表からは決められません（候補: ${plans.join('、')}）。「置き換える計画」で選んでください`,
     revisions: (n) => `見直しの表として読みました。計画の見直しを、この表の ${countJa(n)} 件に置き換えます。`,
     publisherUnset: '発行者が空です。新しい計画では「発行者」に入力してください。',
     bundleProblems: (name, n) => `${name} に誤りが ${countJa(n)} 件あります。このファイルは使えません:`,
@@ -155,6 +176,7 @@ const ja: AuthorMessages = {
     item: '直す項目',
     itemHint: '№・ID・タイトルの一部を入力すると候補が出ます。プレビューのツリーで選んでも切り替わります。',
     noItem: '項目を選んでください',
+    noSource: { empty: 'ファイルを開くと、ここで項目の数値などを直せます。', invalid: '「2. 確認」の誤りを直すと、ここで項目の数値などを直せます。' },
     planFields: '計画全体',
     itemFields: (label) => `項目「${label}」`,
     fields: {
@@ -203,6 +225,8 @@ const ja: AuthorMessages = {
     checking: '確認しています…（終わると保存できます）',
     nothing: 'ファイルを開くと保存できます。',
     csvBlocked: 'この計画の項目は CSV の1行で表せないため、CSV には保存できません:',
+    revisions: (name) => `見直しの表を保存（Excel 用 CSV、${name}）`,
+    revisionsBlocked: 'この計画の見直しは CSV で表せないため、見直しの表は保存できません:',
   },
 };
 
@@ -243,6 +267,14 @@ const en: AuthorMessages = {
     unknownType: (name) => `What kind of file is "${name}"? A plan bundle is a .json file, a spreadsheet of items .csv or .xlsx.`,
     tooLarge: (mb) => `The file is too large (limit ${countEn(mb)} MB).`,
     firstSheet: (sheet, count) => `The workbook has ${countEn(count)} sheets; the first one, "${sheet}", was read.`,
+    planLabel: (title, id) => `${title} (${id})`,
+    choosePlan: '(Choose a plan)',
+    chosen: {
+      only: (plan) => `The bundle has one plan, ${plan}: chosen.`,
+      planRow: (plan) => `The sheet has the row of the plan ${plan}: chosen.`,
+      ids: (plan) => `Chosen: ${plan}, which has most of the sheet's ids. Choose another if it is not the right one.`,
+      fits: (plan) => `${plan} is the only plan this revisions sheet fits: chosen.`,
+    },
   },
   check: {
     heading: '2. Check',
@@ -254,6 +286,7 @@ const en: AuthorMessages = {
     newPlanOnly: (options) => `${options} can be given only for a new plan`,
     noPlanId: 'Enter the plan id',
     revisionsNeedPlan: "A sheet of revisions goes into a plan of the published bundle: open the published bundle and choose the plan whose revisions it replaces",
+    choosePlan: (plans) => `Which plan this sheet is for cannot be told from it (it could be ${plans.join(', ')}). Choose it under "Plan to replace"`,
     revisions: (n) => `Read as a sheet of revisions: the plan's revisions are replaced by this sheet's ${countEn(n)} ${n === 1 ? 'revision' : 'revisions'}.`,
     publisherUnset: 'The publisher is empty: for a new plan, fill in "Publisher".',
     bundleProblems: (name, n) => `${name} has ${countEn(n)} ${n === 1 ? 'problem' : 'problems'} and cannot be used:`,
@@ -265,6 +298,7 @@ const en: AuthorMessages = {
     item: 'Item to edit',
     itemHint: 'Type part of a №, id or title for suggestions; choosing a row in the preview tree selects it too.',
     noItem: 'Choose an item',
+    noSource: { empty: 'Open a file, and the counts and other fields of its items can be edited here.', invalid: 'Once the problems under "2. Check" are fixed, the counts and other fields of the items can be edited here.' },
     planFields: 'The whole plan',
     itemFields: (label) => `Item "${label}"`,
     fields: {
@@ -313,6 +347,8 @@ const en: AuthorMessages = {
     checking: 'Checking… (you can save once it is done)',
     nothing: 'Open a file to save.',
     csvBlocked: "This plan's items cannot be written one per CSV row, so no CSV can be saved:",
+    revisions: (name) => `Save the revisions sheet (CSV for Excel, ${name})`,
+    revisionsBlocked: "This plan's revisions cannot be written as CSV, so no revisions sheet can be saved:",
   },
 };
 

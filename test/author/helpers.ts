@@ -90,8 +90,8 @@ export async function previewWidgets(app: KdxAuthor, tag: string): Promise<HTMLE
 }
 
 /** The saved file behind a download link, as the browser would save it. */
-export async function download(app: KdxAuthor, which: 'json' | 'csv'): Promise<{ name: string; bytes: Uint8Array }> {
-  const link = $<HTMLAnchorElement>(app, `#h-save ~ ul a[download$=".${which}"]`);
+export async function download(app: KdxAuthor, which: 'json' | 'csv' | 'revisions.csv'): Promise<{ name: string; bytes: Uint8Array }> {
+  const link = $<HTMLAnchorElement>(app, `#h-save ~ ul a[download$=".${which}"]${which === 'csv' ? ':not([download$=".revisions.csv"])' : ''}`);
   const bytes = new Uint8Array(await (await fetch(link.href)).arrayBuffer());
   return { name: link.download, bytes };
 }
