@@ -212,7 +212,8 @@ describe('the built stylesheets', () => {
 
   // The page builds minify Lit's css literals (scripts/minify-css.ts) and run terser: the widgets must look the
   // same as from the sources. Every element in every shadow root, every computed property, in each theme.
-  it('style every widget exactly as the sources do, in every theme', async () => {
+  it('style every widget exactly as the sources do, in every theme', async function () {
+    this.timeout(30000); // two builds × three themes × every computed property: ≈ 4 s idle, more on a loaded machine
     const body = (theme: string) => `
       <kdx-progress theme="${theme}" src="${SRC}" plan="${PLAN}" node="policy-3" breakdown></kdx-progress>
       <kdx-progress theme="${theme}" src="${SRC}" plan="${PLAN}" node="policy-2" variant="ring"></kdx-progress>
