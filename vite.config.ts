@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { buildClassicShapes, classicShapesPlugin } from './scripts/classic-shapes.js';
 import { compileHintBanner } from './scripts/compile-hint.js';
 import { minifyLiteral } from './scripts/minify-css.js';
 import { terserPass } from './scripts/terser-pass.js';
@@ -108,7 +109,8 @@ const isDependency = (id: string) => deps.some((d) => id === d || id.startsWith(
  * words. It `import()`s the same files by a URL relative to the script itself (`src/embed/script-base.ts`):
  * `load-chartjs.ts` is swapped for `src/embed/load-chartjs-iife.ts`, the other `import()`s are rewritten, and the
  * chunks' hashed names are read from `dist/chunks/` (so `vite build` runs first). Each rewrite must find its
- * `import()`, or the build fails rather than inline the chunk again unnoticed.
+ * `import()`, or the build fails rather than inline the chunk again unnoticed. The report shapes' code, which
+ * imports the core, comes from a chunk of the classic script's own (`scripts/classic-shapes.ts`).
  */
 const BY_URL: ReadonlyArray<{ module: RegExp; specifier: string; chunk: RegExp }> = [
   { module: /[\\/]src[\\/]i18n[\\/]index\.ts$/, specifier: "import('./en.js')", chunk: /^en-[\w-]+\.js$/ },
@@ -170,6 +172,9 @@ const CHART_JS = /[\\/]node_modules[\\/](chart\.js|@kurkle)[\\/]/;
  * and indicator evaluation (another, loaded by load.ts for such bundles).
  */
 const SHAPES = /[\\/]src[\\/](components[\\/]shared[\\/](shapes|grades|revisions)\.ts|data[\\/](snapshots|evaluate|validate-shapes|shape-rules)\.ts|i18n[\\/]shapes-(ja|en)\.ts)$/;
+const SHAPES_ENTRY = fileURLToPath(new URL('./src/components/shared/shapes.ts', import.meta.url));
+const LOAD_SHAPES = /[\\/]src[\\/]components[\\/]shared[\\/]load-shapes\.ts$/;
+const SCRIPT_BASE = fileURLToPath(new URL('./src/embed/script-base.ts', import.meta.url));
 const isCore = (id: string) => !WIDGET_CODE.test(id) && !CHART_JS.test(id) && !SHAPES.test(id);
 
 /**
@@ -178,18 +183,21 @@ const isCore = (id: string) => !WIDGET_CODE.test(id) && !CHART_JS.test(id) && !S
  *   (one copy of Lit inside), defines every tag; chart.js in `dist/chunks/chart-runtime-<hash>.js`, loaded on
  *   first use.
  * - `--mode iife`: `dist/kdx.iife.js`, one classic script for CMSs that cannot use type="module". Charts load
- *   the same chunk as the ES build, by URL, as do its English messages and detail of problems (see `chunksByUrl`).
+ *   the same chunk as the ES build, by URL, as do its English messages and detail of problems (see `chunksByUrl`);
+ *   the report shapes' code is a chunk built for it first, `chunks/classic-shapes-<hash>.js` (scripts/classic-shapes.ts).
  * - `--mode npm`: the package entries for bundlers, one file per module with dependencies left as imports:
  *   `dist/index.js` (registers nothing, tree-shakable), `dist/define.js` (defines every tag), `dist/lib/**`.
  * `npm start` serves the demo site (demo/) with the Kanazawa bundle from seeds/.
  */
-export default defineConfig(({ command, mode }): UserConfig => {
+export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
   if (mode === 'iife') {
     const { plugin, chart } = chunksByUrl();
+    // The report shapes as the classic script's own chunk (scripts/classic-shapes.ts), built first.
+    const shapes = await buildClassicShapes(SHAPES_ENTRY, [plugin, minifyLitCss], [valibotLite]);
     return {
       define: { __KDX_CHART_CHUNK__: JSON.stringify(chart) },
       resolve: { alias: [valibotLite] },
-      plugins: [plugin, minifyLitCss, terserPass(false)],
+      plugins: [plugin, classicShapesPlugin(shapes, LOAD_SHAPES, SCRIPT_BASE), minifyLitCss, terserPass(false)],
       build: {
         target: 'es2022',
         emptyOutDir: false,

@@ -6,26 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DIGIT = new Map([...B64].map((c, i) => [c, i] as const));
-
-function vlq(segment: string): number[] {
-  const out: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const c of segment) {
-    const d = DIGIT.get(c)!;
-    value += (d & 31) << shift;
-    if (d & 32) shift += 5;
-    else {
-      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return out;
-}
+import { decodeVlq } from '../../scripts/vlq.js';
 
 const brotli = (s: string) => brotliCompressSync(Buffer.from(s), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
@@ -52,7 +33,7 @@ export function byModule(file: string): { total: number; modules: ModuleShare[] 
     let column = 0;
     if (!line) return;
     for (const seg of line.split(',')) {
-      const f = vlq(seg);
+      const f = decodeVlq(seg);
       column += f[0]!;
       if (f.length > 1) {
         source += f[1]!;

@@ -1,8 +1,9 @@
 /**
  * For the classic-script build (`kdx.iife.js`) only: the URL of a chunk of the ES build, relative to the script
  * itself. The classic script shares the ES build's lazy chunks that import nothing (chart.js, the English
- * messages, the Japanese detail of problems, the report shapes' English words) instead of carrying them: the build
- * (vite.config.ts, `chunksByUrl`) writes their hashed names in. `import()` works from classic scripts and needs no
+ * messages, the Japanese detail of problems, the report shapes' English words) instead of carrying them, and loads
+ * the report shapes' code from a chunk of its own (scripts/classic-shapes.ts): the build (vite.config.ts,
+ * `chunksByUrl`) writes their hashed names in. `import()` works from classic scripts and needs no
  * Trusted Types policy (a `<script>` element built by hand would).
  */
 

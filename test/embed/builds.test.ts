@@ -79,6 +79,7 @@ describe('built files on a page', () => {
     );
     await waitFor(() => allSettled(doc), 'the progress widget');
     expect(chunkRequests(win), 'no chart, no chart.js').to.deep.equal([]);
+    expect(requested(win, 'classic-shapes'), 'no report shapes in the data, not their code').to.deep.equal([]);
     doc.body.insertAdjacentHTML('beforeend', `<kdx-chart src="${SRC}" plan="${PLAN}"></kdx-chart>`);
     await chartsDrawn(doc);
     expect(chunkRequests(win)).to.have.length(1);
@@ -95,14 +96,15 @@ describe('built files on a page', () => {
       .map((e) => new URL(e.name).pathname)
       .filter((p) => new RegExp(`/chunks/${name}-[\\w-]+\\.js$`).test(p));
 
-  it('the classic script loads the English messages and the shapes\' English words from next to itself', async () => {
+  it('the classic script loads the English messages, the report shapes and their English words from next to itself', async () => {
     const { doc, win, probe, frame } = await scenario(
       `<script src="/__kdx/embed/v/0.0.0-elsewhere/kdx.iife.js" defer></script>`,
       `<kdx-progress lang="ja" src="${SRC}" plan="${PLAN}"></kdx-progress>
        <div lang="en"><kdx-progress src="${SRC}" plan="${PLAN}"></kdx-progress>
-       <kdx-progress src="/seeds/examples/grades.json"></kdx-progress></div>`,
+       <kdx-progress src="/seeds/examples/grades.json"></kdx-progress></div>
+       <kdx-progress lang="ja" src="/seeds/examples/grades.json"></kdx-progress>`,
     );
-    const [ja, en, graded] = await waitFor(() => allSettled(doc), 'the widgets');
+    const [ja, en, graded, gradedJa] = await waitFor(() => allSettled(doc), 'the widgets');
     const meter = (el: Element) => el.shadowRoot!.querySelector('[role="meter"]')!;
     expect(meter(ja!).getAttribute('aria-valuetext')).to.equal('124項目中108項目達成（87.1%）');
     expect(meter(en!).getAttribute('aria-valuetext')).to.match(/^108 of 124 items achieved \(87\.1%\)$/);
@@ -111,6 +113,10 @@ describe('built files on a page', () => {
     expect(requested(win, 'en')).to.deep.equal([`/__kdx/embed/v/0.0.0-elsewhere/chunks/${(await builtName('en'))}`]);
     expect(requested(win, 'shapes-en')).to.have.length(1);
     expect(requested(win, 'shapes-en')[0]).to.match(/^\/__kdx\/embed\/v\/0\.0\.0-elsewhere\/chunks\//);
+    // The shapes' code: not in the classic script, one chunk for both languages.
+    await waitFor(() => gradedJa!.shadowRoot!.querySelector('caption')?.textContent === '評価の内訳', 'the grades in Japanese');
+    expect(requested(win, 'classic-shapes')).to.have.length(1);
+    expect(requested(win, 'classic-shapes')[0]).to.match(/^\/__kdx\/embed\/v\/0\.0\.0-elsewhere\/chunks\//);
     expect(requested(win, 'core'), 'no second copy of the library').to.deep.equal([]);
     expect(requested(win, 'ja-detail'), 'no problem, no detail').to.deep.equal([]);
     expect(probe.errors).to.deep.equal([]);
@@ -135,6 +141,21 @@ describe('built files on a page', () => {
     expect(coded!.shadowRoot!.querySelector('[role="alert"] p:not(.title)')!.textContent).to.equal('このページの設定に誤りがあるため、この内容は表示できません。');
     expect(second.probe.errors).to.deep.equal([]);
     second.frame.remove();
+  });
+
+  it('the classic script without its chunk of the report shapes: the rest of the widget, not a placeholder for ever', async () => {
+    const { doc, probe, frame } = await scenario(
+      `<script src="/__kdx/embed/no-shapes/kdx.iife.js" defer></script>`,
+      `<kdx-progress src="/seeds/examples/grades.json"></kdx-progress>`,
+    );
+    const [graded] = await waitFor(() => allSettled(doc), 'the progress meter');
+    // 40 items, S 4 + A 24 achieved: the plan's rate, without the table of grades.
+    expect(graded!.shadowRoot!.querySelector('[role="meter"]')!.getAttribute('aria-valuenow')).to.equal('70');
+    // (Booleans: chai would print a whole element of another window on a failure.)
+    expect(!!graded!.shadowRoot!.querySelector('table'), 'a table of grades').to.equal(false);
+    expect(!!graded!.shadowRoot!.querySelector('[role="alert"]'), 'an error').to.equal(false);
+    expect(probe.errors).to.deep.equal([]);
+    frame.remove();
   });
 
   it('the classic script without the English chunk: Japanese, marked lang="ja", not a placeholder for ever', async () => {

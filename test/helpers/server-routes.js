@@ -123,8 +123,9 @@ async function kdxRoutes(ctx, next) {
  * Routes for the embedding tests (test/embed/), kept apart from the fault routes above.
  * - /__kdx/embed/v/<version>/<file>: dist/ as if it were another release: kdx.iife.js and the module build's
  *   core chunk with their VERSION literal replaced, everything else as built.
- * - /__kdx/embed/no-chunks/<file>, /__kdx/embed/no-en/<file>, /__kdx/embed/no-detail/<file>: dist/ without
- *   chunks/, without the English messages' chunk, or without the Japanese detail of problems (404 for those).
+ * - /__kdx/embed/no-chunks/<file>, /__kdx/embed/no-en/<file>, /__kdx/embed/no-detail/<file>,
+ *   /__kdx/embed/no-shapes/<file>: dist/ without chunks/, without the English messages' chunk, without the
+ *   Japanese detail of problems, or without the classic script's chunk of the report shapes (404 for those).
  * - /__kdx/embed/csp?scripts=module,iife&tt=strict|dup: a page under a strict Content-Security-Policy with
  *   Trusted Types enforced (`dup` adds 'allow-duplicates'), loading the named builds and test/embed/fixtures.
  */
@@ -153,10 +154,10 @@ async function embedRoutes(ctx, next) {
     return;
   }
   // dist/ published with files missing: without chunks/ at all, or without one chunk of messages.
-  const partial = /^(no-chunks|no-en|no-detail)\/((?:chunks\/)?[\w.-]+\.js)$/.exec(route);
+  const partial = /^(no-chunks|no-en|no-detail|no-shapes)\/((?:chunks\/)?[\w.-]+\.js)$/.exec(route);
   if (partial) {
     const [, missing, file] = partial;
-    if (file.startsWith({ 'no-en': 'chunks/en-', 'no-detail': 'chunks/ja-detail-' }[missing] ?? 'chunks/')) return next();
+    if (file.startsWith({ 'no-en': 'chunks/en-', 'no-detail': 'chunks/ja-detail-', 'no-shapes': 'chunks/classic-shapes-' }[missing] ?? 'chunks/')) return next();
     ctx.type = 'text/javascript';
     ctx.set('Cache-Control', 'no-store');
     ctx.body = await readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
