@@ -28,8 +28,8 @@ export function terserPass(module: boolean): Plugin {
         const out = await terser(code, {
           module,
           ecma: 2020,
-          // In modules, each imported binding keeps the name it is exported by.
-          ...(module && { nameCache: { vars: { props: importNames(code) } } }),
+          // In modules, imported and exported bindings are named as they are exported (below).
+          ...(module && { nameCache: { vars: { props: sharedNames(code) } } }),
           compress: { passes: 3, pure_getters: true },
           // No comments but V8's compile hint (compile-hint.ts), which must stay the first line.
           format: { comments: (_node: unknown, c: { value: string }) => `//${c.value}` === COMPILE_HINT },
@@ -48,23 +48,26 @@ export function terserPass(module: boolean): Plugin {
 
 
 /**
- * `import{A as e,B as t}from"./core-….js"` costs a pair of names per binding (≈ 20–40 B brotli a chunk, random
- * letters do not compress): terser's name cache gives each imported binding its exported name instead, so the
- * statement reads `import{A,B}from…`. (The cache's names are terser's own cross-file mechanism: no other binding
- * gets one of them, and no inner scope shadows one it uses.) The first binding of a name wins; names that are
- * not plain identifiers (`default`) keep the usual mangling.
+ * `import{A as e,B as t}from"./core-….js"` and the core's `export{zt as A,Ot as B,…}` cost a pair of names per
+ * binding (≈ 20–40 B brotli a chunk, ≈ 75 B for the core: random letters do not compress). terser's name cache
+ * gives each such binding the one- or two-character name it is exported by instead, so the statements read
+ * `import{A,B}from…` and `export{A,B,…}`. (The cache is terser's own mechanism for names shared across files: no
+ * other binding gets one of those names, and no inner scope shadows one it uses.) The first binding of a name
+ * wins; longer names (`KdxProgress`) and reserved words keep the usual mangling.
  */
-function importNames(code: string): Record<string, string> {
+function sharedNames(code: string): Record<string, string> {
   const props: Record<string, string> = {};
   const taken = new Set<string>();
+  const keep = (local: string, name: string) => {
+    if (taken.has(name) || `$${local}` in props || !/^[A-Za-z_$][\w$]?$/.test(name) || RESERVED.has(name)) return;
+    taken.add(name);
+    props[`$${local}`] = name;
+  };
   for (const node of parseAst(code).body) {
-    if (node.type !== 'ImportDeclaration') continue;
-    for (const s of node.specifiers) {
-      if (s.type !== 'ImportSpecifier' || s.imported.type !== 'Identifier') continue;
-      const name = s.imported.name;
-      if (taken.has(name) || !/^[A-Za-z_$][\w$]*$/.test(name) || RESERVED.has(name)) continue;
-      taken.add(name);
-      props[`$${s.local.name}`] = name;
+    if (node.type === 'ImportDeclaration') {
+      for (const s of node.specifiers) if (s.type === 'ImportSpecifier' && s.imported.type === 'Identifier') keep(s.local.name, s.imported.name);
+    } else if (node.type === 'ExportNamedDeclaration' && !node.source) {
+      for (const s of node.specifiers) if (s.local.type === 'Identifier' && s.exported.type === 'Identifier') keep(s.local.name, s.exported.name);
     }
   }
   return props;
