@@ -5,6 +5,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { buildClassicShapes, classicShapesPlugin } from './scripts/classic-shapes.js';
 import { compileHintBanner } from './scripts/compile-hint.js';
 import { minifyLiteral } from './scripts/minify-css.js';
+import { minifyHtmlTemplates } from './scripts/minify-html.js';
+import { editWithMap } from './scripts/source-maps.js';
 import { terserPass } from './scripts/terser-pass.js';
 
 /** `npm start` opens on the demo: `/` redirects to `/demo/`. */
@@ -88,6 +90,19 @@ const minifyLitCss: Plugin = {
   },
 };
 
+/**
+ * And without the layout white space of Lit `html` and `svg` templates (`scripts/minify-html.ts`; a test compares
+ * every widget's text and boxes, built against source).
+ */
+const minifyLitHtml: Plugin = {
+  name: 'kdx-minify-lit-html',
+  apply: 'build',
+  transform(code, id) {
+    if (!/[\\/]src[\\/].*\.ts$/.test(id)) return null;
+    const edits = minifyHtmlTemplates(code);
+    return edits.length ? editWithMap(code, edits, id) : null;
+  },
+};
 
 /**
  * The page builds validate with the part of valibot the schema uses (`src/data/valibot-lite.ts`, kept equal to
@@ -193,11 +208,11 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
   if (mode === 'iife') {
     const { plugin, chart } = chunksByUrl();
     // The report shapes as the classic script's own chunk (scripts/classic-shapes.ts), built first.
-    const shapes = await buildClassicShapes(SHAPES_ENTRY, [plugin, minifyLitCss], [valibotLite]);
+    const shapes = await buildClassicShapes(SHAPES_ENTRY, [plugin, minifyLitCss, minifyLitHtml], [valibotLite]);
     return {
       define: { __KDX_CHART_CHUNK__: JSON.stringify(chart) },
       resolve: { alias: [valibotLite] },
-      plugins: [plugin, classicShapesPlugin(shapes, LOAD_SHAPES, SCRIPT_BASE), minifyLitCss, terserPass(false)],
+      plugins: [plugin, classicShapesPlugin(shapes, LOAD_SHAPES, SCRIPT_BASE), minifyLitCss, minifyLitHtml, terserPass(false)],
       build: {
         target: 'es2022',
         emptyOutDir: false,
@@ -251,7 +266,7 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
     },
     // The alias is for the library build only: the dev server (the demo) runs the sources as they are.
     resolve: command === 'build' ? { alias: [valibotLite] } : {},
-    plugins: [demoHome, distAsBuilt, embedPage, minifyLitCss, terserPass(true)],
+    plugins: [demoHome, distAsBuilt, embedPage, minifyLitCss, minifyLitHtml, terserPass(true)],
     server: { open: false },
   };
 });

@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { build, parseAst, type Alias, type Plugin } from 'vite';
 import { compileHintBanner } from './compile-hint.js';
 import { terserPass } from './terser-pass.js';
-import { decodeVlq, encodeVlq } from './vlq.js';
+import { applyEdits, type Edit } from './source-maps.js';
 
 /** What the classic script's build needs to know about the chunk. */
 export interface ClassicShapes {
@@ -150,77 +150,6 @@ export function toFactory(code: string, mappings: string): { code: string; mappi
   const lineStart = code.lastIndexOf('\n', first - 1) + 1;
   edits.push({ start: lineStart, end: lineStart, text: `export default function(${params.join(',')}){\n` });
   return { ...applyEdits(code, mappings, edits), deps };
-}
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** `code` with `edits` (sorted or not, not overlapping) applied, and its source map's mappings moved with it. */
-function applyEdits(code: string, mappings: string, edits: Edit[]): { code: string; mappings: string } {
-  edits.sort((a, b) => a.start - b.start || a.end - b.end);
-  const lineStarts = (s: string) => {
-    const starts = [0];
-    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  };
-  const oldStarts = lineStarts(code);
-  // Every segment as [generated offset, ...the rest, absolute].
-  const segments: Array<[number, ...number[]]> = [];
-  const state = [0, 0, 0, 0];
-  mappings.split(';').forEach((line, l) => {
-    let column = 0;
-    for (const raw of line ? line.split(',') : []) {
-      const f = decodeVlq(raw);
-      column += f[0]!;
-      const rest: number[] = [];
-      for (let k = 1; k < f.length; k++) rest.push((state[k - 1]! += f[k]!));
-      segments.push([oldStarts[l]! + column, ...rest]);
-    }
-  });
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += code.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  out += code.slice(at);
-  // A segment inside a replaced stretch goes; one after an edit moves by what the edit added; an insertion goes
-  // before the code that was at its offset.
-  const moved = (offset: number): number | undefined => {
-    let delta = 0;
-    for (const e of edits) {
-      if (e.start === e.end) {
-        if (offset >= e.start) delta += e.text.length;
-      } else if (offset >= e.end) delta += e.text.length - (e.end - e.start);
-      else if (offset >= e.start) return undefined;
-    }
-    return offset + delta;
-  };
-  const newStarts = lineStarts(out);
-  const lines: string[][] = newStarts.map(() => []);
-  const prev = [0, 0, 0, 0];
-  let line = 0;
-  let lastColumn = 0;
-  for (const [offset, ...rest] of segments) {
-    const o = moved(offset);
-    if (o === undefined) continue;
-    while (line + 1 < newStarts.length && newStarts[line + 1]! <= o) {
-      line++;
-      lastColumn = 0;
-    }
-    const column = o - newStarts[line]!;
-    let s = encodeVlq(column - lastColumn);
-    lastColumn = column;
-    rest.forEach((v, k) => {
-      s += encodeVlq(v - prev[k]!);
-      prev[k] = v;
-    });
-    lines[line]!.push(s);
-  }
-  return { code: out, mappings: lines.map((l) => l.join(',')).join(';') };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { decodeVlq } from '../../scripts/vlq.js';
+import { decodeVlq } from '../../scripts/source-maps.js';
 
 const brotli = (s: string) => brotliCompressSync(Buffer.from(s), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 

@@ -228,14 +228,19 @@ describe('define()', () => {
   });
 });
 
-describe('the built stylesheets', () => {
+describe('the built stylesheets and templates', () => {
   before(requireDist);
 
-  // The page builds minify Lit's css literals (scripts/minify-css.ts) and run terser: the widgets must look the
-  // same as from the sources. Every element in every shadow root, every computed property, in each theme.
-  it('style every widget exactly as the sources do, in every theme', async function () {
-    this.timeout(30000); // two builds × three themes × every computed property: ≈ 4 s idle, more on a loaded machine
+  // The page builds minify Lit's css literals (scripts/minify-css.ts) and html templates (scripts/minify-html.ts)
+  // and run terser: the widgets must look the same as from the sources. Every element in every shadow root, every
+  // computed property, its text as rendered and its box, in each theme.
+  it('style and lay out every widget exactly as the sources do, in every theme', async function () {
+    this.timeout(60000); // two builds × two themes × every computed property, text and box of 11 widgets: ≈ 4 s idle (7 widgets), more on a loaded machine
     const body = (theme: string) => `
+      <kdx-plan-overview theme="${theme}" src="${SRC}" plan="${PLAN}"></kdx-plan-overview>
+      <kdx-plan-overview theme="${theme}" src="/seeds/examples/revisions.json"></kdx-plan-overview>
+      <kdx-progress theme="${theme}" src="/seeds/examples/grades.json"></kdx-progress>
+      <kdx-initiative-card theme="${theme}" src="/seeds/examples/indicators.json" node="1-1"></kdx-initiative-card>
       <kdx-progress theme="${theme}" src="${SRC}" plan="${PLAN}" node="policy-3" breakdown></kdx-progress>
       <kdx-progress theme="${theme}" src="${SRC}" plan="${PLAN}" node="policy-2" variant="ring"></kdx-progress>
       <p>本文 <kdx-progress theme="${theme}" src="${SRC}" plan="${PLAN}" node="policy-1" variant="inline"></kdx-progress></p>
@@ -245,7 +250,7 @@ describe('the built stylesheets', () => {
       <kdx-progress theme="${theme}" src="/seeds/broken.json"></kdx-progress>`;
     const styles = async (script: string, theme: string) => {
       const { doc, win, frame } = await page(`<!doctype html><html lang="ja"><head><meta charset="utf-8">${script}</head><body>${body(theme)}</body></html>`);
-      const widgets = await waitFor(() => allSettled(doc), 'the widgets');
+      const widgets = await waitFor(() => allSettled(doc, 'kdx-progress, kdx-initiative-card, kdx-plan-tree, kdx-plan-overview'), 'the widgets');
       // A problem's detail is worded once its catalogue (a chunk of its own) is here: compare the worded boxes.
       await waitFor(() => !widgets.some((w) => w.shadowRoot!.querySelector('[role="alert"] details p')?.textContent === '読み込み中…'), 'the problems worded');
       // The tree's estimate for blocks off screen (`--_row-height`) follows its rows a frame after they are laid out
@@ -259,6 +264,10 @@ describe('the built stylesheets', () => {
         [w, ...w.shadowRoot!.querySelectorAll('*')].forEach((el, j) => {
           const cs = win.getComputedStyle(el);
           const props = new Map([...cs].filter((p) => !p.startsWith('--')).map((p) => [p, cs.getPropertyValue(p)]));
+          // The templates lose their layout white space: the text as rendered and every box must stay.
+          if (el instanceof win.HTMLElement) props.set(':text', el.innerText);
+          const r = el.getBoundingClientRect();
+          props.set(':box', [r.x, r.y, r.width, r.height].map((n) => n.toFixed(1)).join(' '));
           out.set(`${i} ${w.localName} ${j} ${el.localName}.${el.getAttribute('class') ?? ''}`, props);
         });
       });
