@@ -6,7 +6,7 @@ import { buildClassicShapes, classicShapesPlugin } from './scripts/classic-shape
 import { compileHintBanner } from './scripts/compile-hint.js';
 import { minifyLiteral } from './scripts/minify-css.js';
 import { minifyHtmlTemplates } from './scripts/minify-html.js';
-import { editWithMap } from './scripts/source-maps.js';
+import { applyEdits, editWithMap } from './scripts/source-maps.js';
 import { terserPass } from './scripts/terser-pass.js';
 
 /** `npm start` opens on the demo: `/` redirects to `/demo/`. */
@@ -68,6 +68,36 @@ const embedPage: Plugin = {
     const preload = [...entry.imports, ...entry.dynamicImports.filter((f) => /^chunks\/upgrade-/.test(f))].map((f) => `<link rel="modulepreload" href="./${f}" />`);
     const built = [...preload, '<script type="module" src="./kdx.js"></script>', '<script type="module" src="./embed.js"></script>'];
     this.emitFile({ type: 'asset', fileName: 'embed.html', source: page.replace(scripts, built.join('\n    ')) });
+  },
+};
+
+/**
+ * The autoloader asks for the shared core alongside a widget's chunk (`src/autoload.ts`) by importing the base
+ * element's module, which lives in the core chunk: the bundler answers with a namespace object made for it in the
+ * core (and the helper that makes it, ≈ 40 B brotli on every page). `kdx.js` imports the core chunk by its file
+ * name instead: the import is written with a placeholder, which the chunk's name replaces once it is known.
+ */
+const AUTOLOAD = /[\\/]src[\\/]autoload\.ts$/;
+const CORE_IMPORT = "import('./components/shared/kdx-element.js')";
+const corePrefetch: Plugin = {
+  name: 'kdx-core-prefetch',
+  apply: 'build',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!AUTOLOAD.test(id)) return null;
+    if (code.split(CORE_IMPORT).length !== 2) throw new Error(`kdx-core-prefetch: expected one ${CORE_IMPORT} in ${id}`);
+    return { code: code.replace(CORE_IMPORT, 'import(/* @vite-ignore */ __KDX_CORE_CHUNK__)'), map: null };
+  },
+  generateBundle(_options, bundle) {
+    const core = Object.values(bundle).find((c) => c.type === 'chunk' && c.name === 'core');
+    const entry = bundle['kdx.js'];
+    if (!core || !entry || entry.type !== 'chunk' || !entry.map) throw new Error('kdx-core-prefetch: no core chunk or no kdx.js');
+    const at = entry.code.split('__KDX_CORE_CHUNK__');
+    if (at.length !== 2) throw new Error('kdx-core-prefetch: kdx.js has no (or more than one) __KDX_CORE_CHUNK__');
+    const start = at[0]!.length;
+    const out = applyEdits(entry.code, entry.map.mappings, [{ start, end: start + '__KDX_CORE_CHUNK__'.length, text: JSON.stringify(`./${core.fileName}`) }]);
+    entry.code = out.code;
+    entry.map.mappings = out.mappings;
   },
 };
 
@@ -266,7 +296,7 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
     },
     // The alias is for the library build only: the dev server (the demo) runs the sources as they are.
     resolve: command === 'build' ? { alias: [valibotLite] } : {},
-    plugins: [demoHome, distAsBuilt, embedPage, minifyLitCss, minifyLitHtml, terserPass(true)],
+    plugins: [demoHome, distAsBuilt, embedPage, corePrefetch, minifyLitCss, minifyLitHtml, terserPass(true)],
     server: { open: false },
   };
 });

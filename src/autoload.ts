@@ -38,7 +38,8 @@ let upgrader: Promise<typeof import('./embed/upgrade.js')> | undefined;
 function load(tag: string): Promise<void> {
   let p = loading.get(tag);
   if (!p) {
-    // The shared core (in the chunk of the base element) is fetched alongside the widget, not after it.
+    // The shared core (in the chunk of the base element) is fetched alongside the widget, not after it (the page
+    // build imports that chunk by its file name: vite.config.ts, `corePrefetch`).
     void import('./components/shared/kdx-element.js').catch(() => {});
     p = TAGS[tag]!().then(
       (ctor) => define(tag, ctor),

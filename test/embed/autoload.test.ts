@@ -60,6 +60,16 @@ describe('dist/kdx.js loads what the page shows', function () {
     frame.remove();
   });
 
+  it('asks for the core alongside the widget\'s chunk, not once that chunk has arrived', async () => {
+    const { frame, doc, win } = await page(html(`<kdx-progress src="${SRC}" plan="${PLAN}"></kdx-progress>`));
+    await waitFor(() => allSettled(doc), 'the progress meter');
+    const timing = (name: string) =>
+      win.performance.getEntriesByType('resource').find((e) => new RegExp(`/chunks/${name}-[\\w-]{8}\\.js$`).test(e.name)) as PerformanceResourceTiming;
+    // Without the autoloader's own request the browser would learn of the core from the meter's chunk only.
+    expect(timing('core').startTime).to.be.below(timing('progress').responseEnd);
+    frame.remove();
+  });
+
   it('widgets added later by a script are defined when they appear; the core is not fetched twice', async () => {
     const { frame, doc, win } = await page(html(`<kdx-progress src="${SRC}" plan="${PLAN}"></kdx-progress>`));
     await waitFor(() => allSettled(doc), 'the progress meter');
