@@ -54,32 +54,32 @@ function examples(ids: Iterable<string>, skip: string, n = 5): string[] {
  * what is shown. Releases its request and subscription on disconnect.
  */
 export class PlanDataController implements ReactiveController {
-  private readonly host: PlanDataHost;
-  private state: BundleState = { status: 'loading' };
-  private contextValue: PlanContextValue | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private abort: AbortController | undefined;
+  readonly #host: PlanDataHost;
+  #state: BundleState = { status: 'loading' };
+  #contextValue: PlanContextValue | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #abort: AbortController | undefined;
   /** The `src` the current state belongs to ('' for context). */
-  private source: string | undefined;
-  private connected = false;
-  private cachedView: { key: unknown[]; view: PlanView } | undefined;
-  private announced: unknown;
+  #source: string | undefined;
+  #connected = false;
+  #cachedView: { key: unknown[]; view: PlanView } | undefined;
+  #announced: unknown;
 
   constructor(host: PlanDataHost) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.connected = true;
+    this.#connected = true;
     this.sync();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.release();
-    this.source = undefined;
-    this.announced = undefined;
+    this.#connected = false;
+    this.#release();
+    this.#source = undefined;
+    this.#announced = undefined;
   }
 
   hostUpdate(): void {
@@ -87,41 +87,41 @@ export class PlanDataController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.announce();
+    this.#announce();
   }
 
   /** The plan the widget shows: its own `plan`, else the provider's, else the bundle's first. */
   get planId(): string | undefined {
-    return this.host.plan || this.contextValue?.plan || undefined;
+    return this.#host.plan || this.#contextValue?.plan || undefined;
   }
 
   get view(): PlanView {
-    const state = this.contextValue && !this.host.src ? this.contextValue.state : this.state;
-    const key = [state, this.planId, this.host.node];
-    if (this.cachedView && key.every((k, i) => Object.is(k, this.cachedView!.key[i]))) return this.cachedView.view;
-    const view = this.resolve(state);
-    this.cachedView = { key, view };
+    const state = this.#contextValue && !this.#host.src ? this.#contextValue.state : this.#state;
+    const key = [state, this.planId, this.#host.node];
+    if (this.#cachedView && key.every((k, i) => Object.is(k, this.#cachedView!.key[i]))) return this.#cachedView.view;
+    const view = this.#resolve(state);
+    this.#cachedView = { key, view };
     return view;
   }
 
   /** Loads again after a failure: drops the cached failure and refetches. */
   retry = (): void => {
-    if (this.host.src) {
-      forgetBundle(this.host.src);
-      this.source = undefined;
+    if (this.#host.src) {
+      forgetBundle(this.#host.src);
+      this.#source = undefined;
       this.sync();
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     } else {
-      this.contextValue?.retry();
+      this.#contextValue?.retry();
     }
   };
 
-  private release() {
-    this.abort?.abort();
-    this.abort = undefined;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.contextValue = undefined;
+  #release() {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#contextValue = undefined;
   }
 
   /**
@@ -129,74 +129,74 @@ export class PlanDataController implements ReactiveController {
    * derived values never see data of a previous `src` (Lit runs `hostUpdate` only after `willUpdate`).
    */
   sync(): void {
-    if (!this.connected) return;
-    const src = this.host.src || '';
-    if (src === this.source) return;
-    this.release();
-    this.source = src;
-    if (src) this.load(src);
-    else this.subscribe();
+    if (!this.#connected) return;
+    const src = this.#host.src || '';
+    if (src === this.#source) return;
+    this.#release();
+    this.#source = src;
+    if (src) this.#load(src);
+    else this.#subscribe();
   }
 
-  private load(src: string) {
+  #load(src: string) {
     // Already loaded (another widget, or this one before it was moved): show it at once, without a loading flash.
     const cached = peekBundle(src);
     if (cached) {
-      this.setState({ status: 'ready', model: cached });
+      this.#setState({ status: 'ready', model: cached });
       return;
     }
-    const abort = (this.abort = new AbortController());
-    this.setState({ status: 'loading' });
+    const abort = (this.#abort = new AbortController());
+    this.#setState({ status: 'loading' });
     loadBundle(src, { signal: abort.signal }).then(
-      (model) => abort === this.abort && this.setState({ status: 'ready', model }),
+      (model) => abort === this.#abort && this.#setState({ status: 'ready', model }),
       (e: unknown) => {
-        if (abort !== this.abort || abort.signal.aborted) return;
-        this.setState({ status: 'error', error: e instanceof KdxError ? e : new KdxError('network', { url: resolveUrl(src) }, { cause: e }) });
+        if (abort !== this.#abort || abort.signal.aborted) return;
+        this.#setState({ status: 'error', error: e instanceof KdxError ? e : new KdxError('network', { url: resolveUrl(src) }, { cause: e }) });
       },
     );
   }
 
-  private subscribe() {
-    this.setState({ status: 'loading' });
+  #subscribe() {
+    this.#setState({ status: 'loading' });
     let answered = false;
-    this.host.dispatchEvent(
+    this.#host.dispatchEvent(
       new PlanRequestEvent(
         planContext,
-        this.host,
+        this.#host,
         (value, unsubscribe) => {
           answered = true;
-          if (unsubscribe && unsubscribe !== this.unsubscribe) {
-            this.unsubscribe?.();
-            this.unsubscribe = unsubscribe;
+          if (unsubscribe && unsubscribe !== this.#unsubscribe) {
+            this.#unsubscribe?.();
+            this.#unsubscribe = unsubscribe;
           }
-          this.contextValue = value;
-          this.host.requestUpdate();
+          this.#contextValue = value;
+          this.#host.requestUpdate();
         },
         true,
       ),
     );
     if (answered) return;
     // No provider answered. Either it is not upgraded yet (its definition comes later), or there is none.
-    const ancestor = providerAncestor(this.host);
+    const ancestor = providerAncestor(this.#host);
     if (ancestor && !customElements.get(PROVIDER_TAG)) {
-      const source = this.source;
+      const source = this.#source;
       void customElements.whenDefined(PROVIDER_TAG).then(() => {
-        if (this.connected && this.source === source && !this.contextValue) {
-          this.source = undefined;
+        if (this.#connected && this.#source === source && !this.#contextValue) {
+          this.#source = undefined;
           this.sync();
         }
       });
       return;
     }
-    this.setState({ status: 'error', error: new KdxError('no-source', { widget: `<${this.host.localName}>` }) });
+    this.#setState({ status: 'error', error: new KdxError('no-source', { widget: `<${this.#host.localName}>` }) });
   }
 
-  private setState(state: BundleState) {
-    this.state = state;
-    this.host.requestUpdate();
+  #setState(state: BundleState) {
+    this.#state = state;
+    this.#host.requestUpdate();
   }
 
-  private resolve(state: BundleState): PlanView {
+  #resolve(state: BundleState): PlanView {
     if (state.status === 'loading') return state;
     if (state.status === 'error') {
       // "Try again" only where it can help: network faults, timeouts, 408, 429 and 5xx. Not a 404 or bad data.
@@ -208,7 +208,7 @@ export class PlanDataController implements ReactiveController {
     if (!plan) {
       return { status: 'error', error: new KdxError('plan-not-found', { id: planId, valid: model.plans.map((p) => p.data.id) }) };
     }
-    const nodeId = this.host.node;
+    const nodeId = this.#host.node;
     const node = nodeId ? plan.byId.get(nodeId) : plan.root;
     if (!node) {
       return {
@@ -223,24 +223,24 @@ export class PlanDataController implements ReactiveController {
    * Fires `kdx-load` or `kdx-error` when what is shown changes, and logs errors with their detail. Widgets with
    * their own failure (a node of the wrong kind) report it through `fail()` instead of the view.
    */
-  private announce() {
+  #announce() {
     const view = this.view;
-    if (view.status === 'loading' || !this.host.languageReady || (view.status === 'ready' && this.host.shapesReady === false)) return;
-    const widgetError = (this.host as { widgetError?: KdxError | undefined }).widgetError;
+    if (view.status === 'loading' || !this.#host.languageReady || (view.status === 'ready' && this.#host.shapesReady === false)) return;
+    const widgetError = (this.#host as { widgetError?: KdxError | undefined }).widgetError;
     const token = widgetError ?? (view.status === 'ready' ? view.node : view.error);
-    if (token === this.announced) return;
+    if (token === this.#announced) return;
     const error = widgetError ?? (view.status === 'error' ? view.error : undefined);
     // A problem is announced worded: its detail's catalogue first (a chunk of its own, see i18n/index.ts).
-    if (error && !detailReady(this.host.language, () => this.host.requestUpdate())) return;
-    this.announced = token;
+    if (error && !detailReady(this.#host.language, () => this.#host.requestUpdate())) return;
+    this.#announced = token;
     if (error) {
-      const lang = this.host.language;
+      const lang = this.#host.language;
       const message = errorMessage(error, lang);
       const issues = error.issues.map((i) => formatIssue(i, lang));
-      console.error(`[kdx] <${this.host.localName}> ${error.code}: ${message}`, { url: error.params.url, issues, cause: error.cause });
-      this.host.dispatchEvent(new KdxErrorEvent({ code: error.code, message, url: error.params.url, issues }));
+      console.error(`[kdx] <${this.#host.localName}> ${error.code}: ${message}`, { url: error.params.url, issues, cause: error.cause });
+      this.#host.dispatchEvent(new KdxErrorEvent({ code: error.code, message, url: error.params.url, issues }));
     } else if (view.status === 'ready') {
-      this.host.dispatchEvent(new KdxLoadEvent({ plan: view.plan.data.id, node: view.node.id }));
+      this.#host.dispatchEvent(new KdxLoadEvent({ plan: view.plan.data.id, node: view.node.id }));
     }
   }
 }

@@ -93,7 +93,7 @@ export class KdxInitiativeCard extends KdxElement {
   /** Level of the title's heading (1–6). Out-of-range values are clamped; anything else means 3. */
   declare headingLevel: number | null;
 
-  private card: Card | undefined;
+  #card: Card | undefined;
 
   constructor() {
     super();
@@ -101,10 +101,10 @@ export class KdxInitiativeCard extends KdxElement {
   }
 
   protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {
-    this.card = this.build(view);
+    this.#card = this.#build(view);
   }
 
-  private build({ model, plan, node }: ReadyView): Card {
+  #build({ model, plan, node }: ReadyView): Card {
     const l = this.language;
     const t = this.t;
     const S = this.shapes;
@@ -175,12 +175,12 @@ export class KdxInitiativeCard extends KdxElement {
       description: shown(d.summary, l),
       notes,
       breadcrumb,
-      link: this.link(plan, node),
+      link: this.#link(plan, node),
     };
   }
 
   /** The node's own page, else the source document at the node's page (or, for the plan itself, the document). */
-  private link(plan: PlanModel, node: PlanNode): Card['link'] {
+  #link(plan: PlanModel, node: PlanNode): Card['link'] {
     const t = this.t;
     const base = plan.bundle.url; // relative links in a bundle are relative to the bundle
     const own = safeHref(node.data.link, base);
@@ -199,54 +199,54 @@ export class KdxInitiativeCard extends KdxElement {
   }
 
   /** `lang` on an element only when its text is not in the widget's language. */
-  private langOf(s: Shown) {
+  #langOf(s: Shown) {
     return langOf(s, this.language);
   }
 
   /** A title or text, with the editor's mark after it where it is the bundle editor's wording (as the overview). */
-  private marked(s: Shown) {
+  #marked(s: Shown) {
     return s.editorial ? html`${s.text}${editorialMark(this.t.editorial, this.language)}` : s.text;
   }
 
   protected renderReady(_view: ReadyView): TemplateResult {
-    const c = this.card!;
+    const c = this.#card!;
     const t = this.t;
     return html`<article class="base" part="base" lang=${this.language} aria-labelledby="heading">
       ${c.breadcrumb.length
         ? // A list, not a <nav>: it has no links, and many cards must not flood the landmark list.
           html`<div class="breadcrumb" part="breadcrumb">
             <ol aria-label=${t.card.breadcrumb(c.title.text)}>
-              ${c.breadcrumb.map((b) => html`<li lang=${this.langOf(b)}>${this.marked(b)}</li>`)}
+              ${c.breadcrumb.map((b) => html`<li lang=${this.#langOf(b)}>${this.#marked(b)}</li>`)}
             </ol>
           </div>`
         : nothing}
-      ${heading(headingLevel(this.headingLevel, 3), { cls: 'heading', part: 'heading', id: 'heading', lang: this.langOf(c.title) }, this.marked(c.title))}
+      ${heading(headingLevel(this.headingLevel, 3), { cls: 'heading', part: 'heading', id: 'heading', lang: this.#langOf(c.title) }, this.#marked(c.title))}
       <div class="meta" part="meta">
         <ul class="facts">
           ${c.facts.map((f) => html`<li>${f}</li>`)}
         </ul>
-        ${this.renderStatus(c)}
-        ${c.grades.map((g) => this.shapes!.code.renderGrade(g, this.shapes!.m, (s) => this.langOf(s)))}
+        ${this.#renderStatus(c)}
+        ${c.grades.map((g) => this.shapes!.code.renderGrade(g, this.shapes!.m, (s) => this.#langOf(s)))}
         ${c.progress ? html`<p class="progress">${c.progress}</p>${c.asOf ? html`<p class="as-of">${c.asOf}</p>` : nothing}` : nothing}
-        ${this.renderTarget(c)}
-        ${c.indicators.map((v) => this.shapes!.code.renderIndicator(v, t, this.shapes!.m, (s) => this.langOf(s), (n) => this.renderNote(n)))}
-        ${this.renderResults(c)}
+        ${this.#renderTarget(c)}
+        ${c.indicators.map((v) => this.shapes!.code.renderIndicator(v, t, this.shapes!.m, (s) => this.#langOf(s), (n) => this.#renderNote(n)))}
+        ${this.#renderResults(c)}
       </div>
       ${c.description
         ? html`${c.descriptionLabel ? html`<p class="description-label" id="description-label">${c.descriptionLabel}</p>` : nothing}
-            <p class="description" part="description" lang=${this.langOf(c.description)}>${this.marked(c.description)}</p>`
+            <p class="description" part="description" lang=${this.#langOf(c.description)}>${this.#marked(c.description)}</p>`
         : nothing}
       ${c.aligned.length
         ? html`<div class="aligned">
             <p class="aligned-label" id="aligned-label">${t.card.alignedWith}</p>
             <ul aria-labelledby="aligned-label">
-              ${c.aligned.map((a) => html`<li lang=${this.langOf(a)}>${a.text}</li>`)}
+              ${c.aligned.map((a) => html`<li lang=${this.#langOf(a)}>${a.text}</li>`)}
             </ul>
           </div>`
         : nothing}
       ${c.notes.length
         ? html`<ul class="notes" aria-label=${t.card.notes}>
-            ${c.notes.map((n) => this.renderNote(n))}
+            ${c.notes.map((n) => this.#renderNote(n))}
           </ul>`
         : nothing}
       ${c.link ? html`<p class="link-row"><a class="link" part="link" href=${c.link.href}>${c.link.text}</a></p>` : nothing}
@@ -254,46 +254,46 @@ export class KdxInitiativeCard extends KdxElement {
   }
 
   /** The source's footnotes as it prints them (※); the editor's own notes labelled as such. */
-  private renderNote(n: Shown): TemplateResult {
+  #renderNote(n: Shown): TemplateResult {
     const t = this.t;
     return n.editorial
-      ? html`<li class="editorial" lang=${this.langOf(n)}><span class="editorial-label" lang=${this.language}>${t.card.editorialNote}</span>${this.language === 'en' ? ' ' : ''}${n.text}</li>`
-      : html`<li lang=${this.langOf(n)}>${t.card.note(n.text)}</li>`;
+      ? html`<li class="editorial" lang=${this.#langOf(n)}><span class="editorial-label" lang=${this.language}>${t.card.editorialNote}</span>${this.language === 'en' ? ' ' : ''}${n.text}</li>`
+      : html`<li lang=${this.#langOf(n)}>${t.card.note(n.text)}</li>`;
   }
 
-  private renderStatus(c: Card): TemplateResult | typeof nothing {
+  #renderStatus(c: Card): TemplateResult | typeof nothing {
     if (!c.status) return nothing;
     const t = this.t;
     const s = c.status;
     return html`<p class="status" part="status">
       ${t.card.status}:
       <span class="status-value badge tone-${s.tone}"
-        ><span class="dot" aria-hidden="true"></span><span lang=${this.langOf(s.label)}>${s.label.text}</span></span
+        ><span class="dot" aria-hidden="true"></span><span lang=${this.#langOf(s.label)}>${s.label.text}</span></span
       >
     </p>`;
   }
 
-  private renderResults(c: Card): TemplateResult | typeof nothing {
+  #renderResults(c: Card): TemplateResult | typeof nothing {
     if (!c.results.length) return nothing;
     return html`<div class="results">
       <span class="flag">${this.t.card.results}</span>
       <dl class="target-values">
-        ${c.results.map((r) => html`<div><dt lang=${r.name ? this.langOf(r.name) : nothing}>${r.name?.text ?? this.t.card.results}</dt> <dd>${r.value}</dd></div>`)}
+        ${c.results.map((r) => html`<div><dt lang=${r.name ? this.#langOf(r.name) : nothing}>${r.name?.text ?? this.t.card.results}</dt> <dd>${r.value}</dd></div>`)}
       </dl>
     </div>`;
   }
 
-  private renderTarget(c: Card): TemplateResult | typeof nothing {
+  #renderTarget(c: Card): TemplateResult | typeof nothing {
     const nt = c.target;
     if (!nt) return nothing;
     // A line like the status line, not a badge: it says what the mark means, or shows the target.
     return html`<div class="target">
       <span class="target-name">${this.t.card.numericTarget}:</span>
-      ${nt.label ? html`<span class="target-label" lang=${this.langOf(nt.label)}>${nt.label.text}</span>` : nothing}
+      ${nt.label ? html`<span class="target-label" lang=${this.#langOf(nt.label)}>${nt.label.text}</span>` : nothing}
       ${!nt.label && !nt.values.length ? html`<span class="none">${this.t.card.targetNotGiven}</span>` : nothing}
       ${nt.values.length
         ? html`<dl class="target-values">
-            ${nt.values.map((v) => html`<div><dt>${v.name}</dt> <dd lang=${this.langOf(v.value)}>${v.value.text}</dd></div>`)}
+            ${nt.values.map((v) => html`<div><dt>${v.name}</dt> <dd lang=${this.#langOf(v.value)}>${v.value.text}</dd></div>`)}
           </dl>`
         : nothing}
     </div>`;

@@ -63,8 +63,8 @@ export class KdxPlanOverview extends KdxElement {
   /** Level of the title's heading (1–6). Out-of-range values are clamped; anything else means 2. */
   declare headingLevel: number | null;
 
-  private overview: Overview | undefined;
-  private revisions: RevisionView[] = [];
+  #overview: Overview | undefined;
+  #revisions: RevisionView[] = [];
 
   constructor() {
     super();
@@ -82,22 +82,22 @@ export class KdxPlanOverview extends KdxElement {
   }
 
   protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {
-    this.overview = buildOverview(view.plan, this.language, this.t);
+    this.#overview = buildOverview(view.plan, this.language, this.t);
     const S = this.shapes;
-    this.revisions = S && planHasRevisions(view.plan) ? S.code.revisionsView(view.plan, this.language, S.m) : [];
+    this.#revisions = S && planHasRevisions(view.plan) ? S.code.revisionsView(view.plan, this.language, S.m) : [];
   }
 
   /** A text with its language where it differs from the widget's, and the editor's mark where it is theirs. */
-  private txt(s: Shown): TemplateResult {
+  #txt(s: Shown): TemplateResult {
     return marked(s, (x) => langOf(x, this.language), this.t.editorial);
   }
 
-  private link(href: string | null | undefined, content: unknown): unknown {
+  #link(href: string | null | undefined, content: unknown): unknown {
     return href ? html`<a class="link" part="link" href=${href}>${content}</a>` : content;
   }
 
   /** A part with its heading one level below the title; nothing when it has no content. */
-  private section(key: string, title: string, content: unknown): TemplateResult | typeof nothing {
+  #section(key: string, title: string, content: unknown): TemplateResult | typeof nothing {
     if (content === nothing) return nothing;
     const level = Math.min(6, headingLevel(this.headingLevel, 2) + 1);
     return html`<div class="section ${key}-section" part="section">
@@ -106,121 +106,121 @@ export class KdxPlanOverview extends KdxElement {
   }
 
   protected renderReady(_view: ReadyView): TemplateResult {
-    const o = this.overview!;
+    const o = this.#overview!;
     const t = this.t.overview;
     const level = headingLevel(this.headingLevel, 2);
     return html`<section class="base" part="base" lang=${this.language} aria-labelledby="heading">
       ${heading(level, { cls: 'heading', part: 'heading', id: 'heading', lang: langOf(o.title, this.language) }, o.title.text)}
-      ${o.subtitle ? html`<p class="subtitle">${this.txt(o.subtitle)}</p>` : nothing}
-      ${o.summary ? html`<p class="summary">${this.txt(o.summary)}</p>` : nothing}
-      ${o.facts.length ? html`<dl class="facts" part="facts">${o.facts.map((f) => this.renderFact(f))}</dl>` : nothing}
-      ${this.section(
+      ${o.subtitle ? html`<p class="subtitle">${this.#txt(o.subtitle)}</p>` : nothing}
+      ${o.summary ? html`<p class="summary">${this.#txt(o.summary)}</p>` : nothing}
+      ${o.facts.length ? html`<dl class="facts" part="facts">${o.facts.map((f) => this.#renderFact(f))}</dl>` : nothing}
+      ${this.#section(
         'principle',
         t.principle,
         o.principle || o.principleSummary
-          ? html`${o.principle ? html`<p class="principle">${this.txt(o.principle)}</p>` : nothing}
-            ${o.principleSummary ? html`<p class="prose">${this.txt(o.principleSummary)}</p>` : nothing}`
+          ? html`${o.principle ? html`<p class="principle">${this.#txt(o.principle)}</p>` : nothing}
+            ${o.principleSummary ? html`<p class="prose">${this.#txt(o.principleSummary)}</p>` : nothing}`
           : nothing,
       )}
-      ${this.section('structure', t.structure, this.renderStructure(o))}
-      ${this.section(
+      ${this.#section('structure', t.structure, this.#renderStructure(o))}
+      ${this.#section(
         'purpose',
         t.purpose,
         o.purpose.length
           ? html`<details>
               <summary>${t.purposeToggle}</summary>
-              ${o.purpose.map((p) => html`<p class="prose">${this.txt(p)}</p>`)}
+              ${o.purpose.map((p) => html`<p class="prose">${this.#txt(p)}</p>`)}
             </details>`
           : nothing,
       )}
-      ${this.section('promotion', t.promotion, this.renderPromotion(o))}
-      ${this.section('related', t.related, this.renderRelated(o))}
-      ${this.section('revision', t.revision, this.renderRevision(o))}
-      ${this.renderNotes(o.notes)}
+      ${this.#section('promotion', t.promotion, this.#renderPromotion(o))}
+      ${this.#section('related', t.related, this.#renderRelated(o))}
+      ${this.#section('revision', t.revision, this.#renderRevision(o))}
+      ${this.#renderNotes(o.notes)}
       ${o.sourceLink ? html`<p><a class="link" part="link" href=${o.sourceLink}>${this.t.card.sourceLinkNoPage}</a></p>` : nothing}
     </section>`;
   }
 
-  private renderFact(f: Fact): TemplateResult {
+  #renderFact(f: Fact): TemplateResult {
     return html`<div>
       <dt>${f.term}</dt>
       <dd>
-        ${this.link(f.href, this.txt(f.value))}
-        ${f.note ? html`<span class="fact-note">${this.txt(f.note)}</span>` : nothing}
+        ${this.#link(f.href, this.#txt(f.value))}
+        ${f.note ? html`<span class="fact-note">${this.#txt(f.note)}</span>` : nothing}
       </dd>
     </div>`;
   }
 
-  private renderRate(r: Rate): TemplateResult {
+  #renderRate(r: Rate): TemplateResult {
     return html`<p class="rate">
       <strong>${r.rate}</strong> <span class="counts">${r.counts}</span>
       ${r.unconfirmed ? html`<span class="counts">${r.unconfirmed}</span>` : nothing}
     </p>`;
   }
 
-  private renderEntry(e: Entry): TemplateResult {
-    return html`${e.label ? html`<span class="entry-label">${e.label}</span> ` : nothing}<span class="entry-title">${this.txt(e.title)}</span>`;
+  #renderEntry(e: Entry): TemplateResult {
+    return html`${e.label ? html`<span class="entry-label">${e.label}</span> ` : nothing}<span class="entry-title">${this.#txt(e.title)}</span>`;
   }
 
-  private renderStructure(o: Overview): TemplateResult | typeof nothing {
+  #renderStructure(o: Overview): TemplateResult | typeof nothing {
     if (!o.overall && !o.top.length) return nothing;
-    return html`${o.overall ? html`<div class="overall"><p class="overall-label">${this.t.overview.overall}</p>${this.renderRate(o.overall)}</div>` : nothing}
+    return html`${o.overall ? html`<div class="overall"><p class="overall-label">${this.t.overview.overall}</p>${this.#renderRate(o.overall)}</div>` : nothing}
       ${o.top.length
         ? html`<ul class="top">
             ${o.top.map(
               (e) => html`<li class="entry">
-                <p class="entry-head">${this.renderEntry(e)}</p>
-                ${e.rate ? this.renderRate(e.rate) : nothing}
-                ${e.children.length ? html`<ul class="children">${e.children.map((c) => html`<li>${this.renderEntry(c)}</li>`)}</ul>` : nothing}
+                <p class="entry-head">${this.#renderEntry(e)}</p>
+                ${e.rate ? this.#renderRate(e.rate) : nothing}
+                ${e.children.length ? html`<ul class="children">${e.children.map((c) => html`<li>${this.#renderEntry(c)}</li>`)}</ul>` : nothing}
               </li>`,
             )}
           </ul>`
         : nothing}`;
   }
 
-  private renderPromotion(o: Overview): TemplateResult | typeof nothing {
+  #renderPromotion(o: Overview): TemplateResult | typeof nothing {
     const p = o.promotion;
     if (!p) return nothing;
-    return html`${p.summary ? html`<p class="prose">${this.txt(p.summary)}</p>` : nothing}
+    return html`${p.summary ? html`<p class="prose">${this.#txt(p.summary)}</p>` : nothing}
       ${p.bodies.length
         ? html`<dl class="bodies">
-            ${p.bodies.map((b) => html`<div><dt>${this.txt(b.title)}</dt> ${b.summary ? html`<dd>${this.txt(b.summary)}</dd>` : nothing}</div>`)}
+            ${p.bodies.map((b) => html`<div><dt>${this.#txt(b.title)}</dt> ${b.summary ? html`<dd>${this.#txt(b.summary)}</dd>` : nothing}</div>`)}
           </dl>`
         : nothing}`;
   }
 
-  private renderRelated(o: Overview): TemplateResult | typeof nothing {
+  #renderRelated(o: Overview): TemplateResult | typeof nothing {
     if (!o.related.length) return nothing;
     const t = this.t.overview;
     return html`<ul class="related">
       ${o.related.map(
         (r) => html`<li>
-          <p class="related-title">${this.link(r.href, this.txt(r.title))}${r.date ? html`<span class="related-date">${t.dated(r.date)}</span>` : nothing}</p>
-          ${r.relation ? html`<dl class="relation"><div><dt>${t.relation}</dt> <dd>${this.txt(r.relation)}</dd></div></dl>` : nothing}
-          ${r.summary ? html`<p class="related-summary">${this.txt(r.summary)}</p>` : nothing}
+          <p class="related-title">${this.#link(r.href, this.#txt(r.title))}${r.date ? html`<span class="related-date">${t.dated(r.date)}</span>` : nothing}</p>
+          ${r.relation ? html`<dl class="relation"><div><dt>${t.relation}</dt> <dd>${this.#txt(r.relation)}</dd></div></dl>` : nothing}
+          ${r.summary ? html`<p class="related-summary">${this.#txt(r.summary)}</p>` : nothing}
         </li>`,
       )}
     </ul>`;
   }
 
   /** How the plan is revised, then its revisions, newest first (each with its date, period, items added and removed). */
-  private renderRevision(o: Overview): TemplateResult | typeof nothing {
+  #renderRevision(o: Overview): TemplateResult | typeof nothing {
     const S = this.shapes;
-    const list = S && this.revisions.length ? S.code.renderRevisions(this.revisions, S.m, (s) => langOf(s, this.language), (n) => this.renderNotes(n)) : nothing;
+    const list = S && this.#revisions.length ? S.code.renderRevisions(this.#revisions, S.m, (s) => langOf(s, this.language), (n) => this.#renderNotes(n)) : nothing;
     if (!o.revision && list === nothing) return nothing;
-    return html`${o.revision ? html`<p class="prose">${this.txt(o.revision)}</p>` : nothing}${list}`;
+    return html`${o.revision ? html`<p class="prose">${this.#txt(o.revision)}</p>` : nothing}${list}`;
   }
 
   /** The plan's notes, or a revision's. */
-  private renderNotes(notes: Shown[]): TemplateResult | typeof nothing {
+  #renderNotes(notes: Shown[]): TemplateResult | typeof nothing {
     if (!notes.length) return nothing;
     const t = this.t.card;
     // The source's footnotes as it prints them (※); the editor's own notes labelled as such, as on the card.
     return html`<ul class="notes" aria-label=${t.notes}>
       ${notes.map((n) =>
         n.editorial
-          ? html`<li><span class="editorial-label">${t.editorialNote}</span>${this.language === 'en' ? ' ' : ''}${this.txt({ ...n, editorial: false })}</li>`
-          : html`<li>${this.txt({ ...n, text: t.note(n.text) })}</li>`,
+          ? html`<li><span class="editorial-label">${t.editorialNote}</span>${this.language === 'en' ? ' ' : ''}${this.#txt({ ...n, editorial: false })}</li>`
+          : html`<li>${this.#txt({ ...n, text: t.note(n.text) })}</li>`,
       )}
     </ul>`;
   }

@@ -71,10 +71,10 @@ export class KdxProgress extends KdxElement {
   declare breakdown: boolean;
   declare scale: string | undefined;
 
-  private progress: Progress | null = null;
-  private rate: Rate | undefined;
-  private distribution: DistributionView | undefined;
-  private asOf = '';
+  #progress: Progress | null = null;
+  #rate: Rate | undefined;
+  #distribution: DistributionView | undefined;
+  #asOf = '';
 
   constructor() {
     super();
@@ -93,22 +93,22 @@ export class KdxProgress extends KdxElement {
 
   protected override willShow(view: ReadyView, _changed: PropertyValues<this>): void {
     const { plan, node } = view;
-    const p = (this.progress = node.progress);
+    const p = (this.#progress = node.progress);
     const scale = plan.scale(this.scale);
     // A plan's own scales are its report's headline table; the statuses' breakdown stays opt-in (`breakdown`).
     const S = this.shapes;
-    this.distribution = S && scale && (scale.id !== STATUS_SCALE || this.scale) ? S.code.distributionView(plan, node, scale, this.language, S.m) : undefined;
-    this.rate = p ? this.rateOf(p, scale, scale === plan.headline) : undefined;
+    this.#distribution = S && scale && (scale.id !== STATUS_SCALE || this.scale) ? S.code.distributionView(plan, node, scale, this.language, S.m) : undefined;
+    this.#rate = p ? this.#rateOf(p, scale, scale === plan.headline) : undefined;
     // The date the counts are as of, with the report shapes (a plan's as-of date alone is the overview's fact).
-    this.asOf = p && S ? S.code.asOfText(S.code.asOfOf(plan, node), this.language, S.m) : '';
-    const rate = this.rate?.tenths;
+    this.#asOf = p && S ? S.code.asOfText(S.code.asOfOf(plan, node), this.language, S.m) : '';
+    const rate = this.#rate?.tenths;
     // The fill width as a custom property: set from code, so no inline style= in templates (strict CSP).
     if (rate == null) this.style.removeProperty('--_rate');
     else this.style.setProperty('--_rate', String(rate / 1000));
   }
 
   /** The headline's rate (declared or rolled up), or another scale's own; none for a scale without achieved grades. */
-  private rateOf(p: Progress, scale: ScaleModel | undefined, headline: boolean): Rate | undefined {
+  #rateOf(p: Progress, scale: ScaleModel | undefined, headline: boolean): Rate | undefined {
     const d = scale && !headline ? p.byScale.get(scale.id) : undefined;
     const tenths = headline || !scale ? p.rateTenths : (d?.rateTenths ?? null);
     if (tenths === null) return undefined;
@@ -117,7 +117,7 @@ export class KdxProgress extends KdxElement {
     return { tenths, achieved: headline || !scale ? p.achieved : d!.achieved!, label: named && S ? S.code.rateName(scale, this.language, S.m) : undefined };
   }
 
-  private spoken(p: Progress, rate: Rate): string {
+  #spoken(p: Progress, rate: Rate): string {
     const l = this.language;
     const [a, total, pct] = [formatCount(rate.achieved, l), formatCount(p.total, l), formatPercent(rate.tenths, l)];
     const m = this.shapes?.m;
@@ -127,13 +127,13 @@ export class KdxProgress extends KdxElement {
   protected renderReady(view: ReadyView): TemplateResult {
     const l = this.language;
     const title = text(view.node.title, l);
-    const p = this.progress;
-    if (p && !this.rate && this.distribution) return this.renderDistributionOnly(title, p);
-    if (!p || !this.rate) return this.renderNoData(title);
-    const rate = this.rate.tenths;
+    const p = this.#progress;
+    if (p && !this.#rate && this.#distribution) return this.#renderDistributionOnly(title, p);
+    if (!p || !this.#rate) return this.#renderNoData(title);
+    const rate = this.#rate.tenths;
     const percent = formatPercent(rate, l);
     const meter = {
-      valuetext: this.spoken(p, this.rate),
+      valuetext: this.#spoken(p, this.#rate),
       valuenow: String(rate / 10),
     };
     if (this.variant === 'inline') {
@@ -142,19 +142,19 @@ export class KdxProgress extends KdxElement {
           aria-valuetext=${meter.valuetext}
           ><span class="inline-meter"><span class="inline-rate" part="rate">${percent}</span><span class="track" part="meter"
             ><span class="fill" part="fill"></span></span></span
-          ><span class="counts-inline">${this.countsText(p, this.rate, true)}</span></span
+          ><span class="counts-inline">${this.#countsText(p, this.#rate, true)}</span></span
         ></span
       >`;
     }
-    const label = this.rate.label;
+    const label = this.#rate.label;
     const details = html`
       ${label
-        ? html`<p class="counts" part="counts" aria-hidden="true" lang=${this.langOf(label)}>${this.countsText(p, this.rate, false)}</p>`
+        ? html`<p class="counts" part="counts" aria-hidden="true" lang=${this.#langOf(label)}>${this.#countsText(p, this.#rate, false)}</p>`
         : html`<p class="counts" part="counts" aria-hidden="true">${this.t.progress.counts(formatCount(p.achieved, l), formatCount(p.total, l))}</p>`}
-      ${this.renderNotes(p)}
-      ${this.breakdown && !this.distribution ? this.renderBreakdown(view, p) : nothing}
+      ${this.#renderNotes(p)}
+      ${this.breakdown && !this.#distribution ? this.#renderBreakdown(view, p) : nothing}
     `;
-    const table = this.distribution ? this.renderTable(this.distribution) : nothing;
+    const table = this.#distribution ? this.#renderTable(this.#distribution) : nothing;
     if (this.variant === 'ring') {
       return html`<div class="base ring-layout" part="base" lang=${l}>
         <svg class="ring" part="meter" viewBox="0 0 120 120" role="meter" aria-labelledby="title" aria-valuemin="0"
@@ -185,7 +185,7 @@ export class KdxProgress extends KdxElement {
   }
 
   /** The counts: 「124項目中 108項目達成」, or 「A評価以上の割合：40項目中28項目」; `inline`: in running text's parentheses. */
-  private countsText(p: Progress, rate: Rate, inline: boolean): string {
+  #countsText(p: Progress, rate: Rate, inline: boolean): string {
     const l = this.language;
     const [a, total] = [formatCount(rate.achieved, l), formatCount(p.total, l)];
     const m = this.shapes?.m;
@@ -194,9 +194,9 @@ export class KdxProgress extends KdxElement {
   }
 
   /** A scale without achieved grades (実施状況): no rate to show, only the table. */
-  private renderDistributionOnly(title: string, p: Progress): TemplateResult {
+  #renderDistributionOnly(title: string, p: Progress): TemplateResult {
     const l = this.language;
-    const v = this.distribution!;
+    const v = this.#distribution!;
     if (this.variant === 'inline') {
       const m = this.shapes!.m;
       const parts = v.rows.map((r) => `${r.grade.text} ${m.grades.items(r.count)}`);
@@ -204,30 +204,30 @@ export class KdxProgress extends KdxElement {
     }
     return html`<div class="base" part="base" lang=${l}>
       <span class="title" part="title">${title}</span>
-      ${this.renderNotes(p)}
-      ${this.renderTable(v)}
+      ${this.#renderNotes(p)}
+      ${this.#renderTable(v)}
     </div>`;
   }
 
   /** Items whose figures are not yet fixed, and the date the counts are as of. */
-  private renderNotes(p: Progress): TemplateResult {
-    return html`${p.unconfirmed > 0 ? html`<p class="note" part="note">${this.t.progress.unconfirmed(formatCount(p.unconfirmed, this.language), p.unconfirmedDerived)}</p>` : nothing}${this.asOf
-      ? html`<p class="as-of" part="as-of">${this.asOf}</p>`
+  #renderNotes(p: Progress): TemplateResult {
+    return html`${p.unconfirmed > 0 ? html`<p class="note" part="note">${this.t.progress.unconfirmed(formatCount(p.unconfirmed, this.language), p.unconfirmedDerived)}</p>` : nothing}${this.#asOf
+      ? html`<p class="as-of" part="as-of">${this.#asOf}</p>`
       : nothing}`;
   }
 
   /** The table of the shapes chunk (a view exists only when the chunk is here). */
-  private renderTable(v: DistributionView): TemplateResult {
+  #renderTable(v: DistributionView): TemplateResult {
     const S = this.shapes!;
-    return S.code.renderDistribution(v, S.m, (s) => this.langOf(s));
+    return S.code.renderDistribution(v, S.m, (s) => this.#langOf(s));
   }
 
   /** `lang` on an element only when its text is not in the widget's language. */
-  private langOf(s: Shown) {
+  #langOf(s: Shown) {
     return langOf(s, this.language);
   }
 
-  private renderNoData(title: string): TemplateResult {
+  #renderNoData(title: string): TemplateResult {
     const l = this.language;
     if (this.variant === 'inline') {
       return html`<span class="inline nodata-inline" part="base" lang=${l}>${this.t.progress.noDataSpoken(title)}</span>`;
@@ -238,7 +238,7 @@ export class KdxProgress extends KdxElement {
     </div>`;
   }
 
-  private renderBreakdown(view: ReadyView, p: Progress): TemplateResult | typeof nothing {
+  #renderBreakdown(view: ReadyView, p: Progress): TemplateResult | typeof nothing {
     if (!p.byStatus.length) return nothing;
     const l = this.language;
     return html`<ul class="breakdown" part="breakdown" aria-label=${this.t.progress.breakdown}>

@@ -71,11 +71,11 @@ export abstract class KdxElement extends LitElement {
    */
   declare shapesReady: boolean;
 
-  private shapesLoading: Lang | undefined;
-  private shapesFailed = false;
+  #shapesLoading: Lang | undefined;
+  #shapesFailed = false;
 
   /** The language asked for, which `language` follows once its messages are loaded. */
-  private wantedLanguage: Lang = 'ja';
+  #wantedLanguage: Lang = 'ja';
 
   /**
    * A failure of this widget's own (a node it cannot show), set in `willUpdate`.
@@ -84,7 +84,7 @@ export abstract class KdxElement extends LitElement {
   widgetError: KdxError | undefined;
 
   /** Set when the reader pressed "Try again": focus goes to what replaces the button. */
-  private focusAfterRetry = false;
+  #focusAfterRetry = false;
 
   protected readonly data = new PlanDataController(this);
 
@@ -101,7 +101,7 @@ export abstract class KdxElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.setLanguage(resolveLang(this));
+    this.#setLanguage(resolveLang(this));
     watchLang(this);
   }
 
@@ -112,13 +112,13 @@ export abstract class KdxElement extends LitElement {
 
   /** @internal */
   langChanged(): void {
-    this.setLanguage(resolveLang(this));
+    this.#setLanguage(resolveLang(this));
   }
 
-  private setLanguage(lang: Lang): void {
-    this.wantedLanguage = lang;
+  #setLanguage(lang: Lang): void {
+    this.#wantedLanguage = lang;
     const show = (shown: Lang) => {
-      if (this.wantedLanguage !== lang) return;
+      if (this.#wantedLanguage !== lang) return;
       this.language = shown;
       this.languageReady = true;
     };
@@ -138,7 +138,7 @@ export abstract class KdxElement extends LitElement {
     this.data.sync();
     const view = this.data.view;
     // The shapes chunk first: some checks need it (a chart of counts by grade), and nothing shows before it is here.
-    if (view.status === 'ready') this.syncShapes(view);
+    if (view.status === 'ready') this.#syncShapes(view);
     const error = view.status === 'ready' && this.shapesReady ? this.checkNode(view) : undefined;
     // Keep the previous object for the same failure, so `kdx-error` fires once per failure, not per render.
     const same = error && this.widgetError && error.code === this.widgetError.code && JSON.stringify(error.params) === JSON.stringify(this.widgetError.params);
@@ -152,9 +152,9 @@ export abstract class KdxElement extends LitElement {
   }
 
   /** Loads the shapes chunk in the widget's language when the view needs it, and shows the placeholder until then. */
-  private syncShapes(view: ReadyView): void {
+  #syncShapes(view: ReadyView): void {
     const lang = this.language;
-    const needed = this.needsShapes(view) && !this.shapesFailed;
+    const needed = this.needsShapes(view) && !this.#shapesFailed;
     const have = needed ? loadedShapes(lang) : undefined;
     if (have || !needed) {
       if (have) this.shapes = have;
@@ -162,16 +162,16 @@ export abstract class KdxElement extends LitElement {
       return;
     }
     this.shapesReady = false;
-    if (this.shapesLoading === lang) return;
-    this.shapesLoading = lang;
+    if (this.#shapesLoading === lang) return;
+    this.#shapesLoading = lang;
     loadShapes(lang).then(
       () => {
-        this.shapesLoading = undefined;
+        this.#shapesLoading = undefined;
         this.requestUpdate();
       },
       (e: unknown) => {
-        this.shapesLoading = undefined;
-        this.shapesFailed = true;
+        this.#shapesLoading = undefined;
+        this.#shapesFailed = true;
         console.error(`[kdx] 評価区分・指標を表示するプログラムを読み込めませんでした。dist/ のファイル（chunks/ を含む）をまとめて置いてください。 / Could not load the code that shows grades and indicators (publish dist/ with chunks/ as it is); showing the rest.`, e);
         this.requestUpdate();
       },
@@ -191,8 +191,8 @@ export abstract class KdxElement extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // After "Try again" the button is gone: move focus to the result (data or a new error), not to <body>.
-    if (this.focusAfterRetry && this.data.view.status !== 'loading') {
-      this.focusAfterRetry = false;
+    if (this.#focusAfterRetry && this.data.view.status !== 'loading') {
+      this.#focusAfterRetry = false;
       const target = this.renderRoot.querySelector<HTMLElement>('[part="error"], [part="base"]');
       if (target) {
         if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
@@ -204,7 +204,7 @@ export abstract class KdxElement extends LitElement {
   protected override render(): TemplateResult {
     const view = this.data.view;
     if (view.status === 'loading' || !this.languageReady || (view.status === 'ready' && !this.shapesReady)) {
-      return html`<div class="state" part="placeholder" aria-busy="true" lang=${this.wantedLanguage}>${LOADING[this.wantedLanguage]}</div>`;
+      return html`<div class="state" part="placeholder" aria-busy="true" lang=${this.#wantedLanguage}>${LOADING[this.#wantedLanguage]}</div>`;
     }
     if (view.status === 'error') return this.renderError(view.error, view.retry);
     if (this.widgetError) return this.renderError(this.widgetError);
@@ -216,7 +216,7 @@ export abstract class KdxElement extends LitElement {
       <p class="title">${this.t.errorTitle}</p>
       <p>${readerMessage(error, this.language)}</p>
       ${retry
-        ? html`<button class="retry" part="retry-button" type="button" @click=${() => ((this.focusAfterRetry = true), retry())}>
+        ? html`<button class="retry" part="retry-button" type="button" @click=${() => ((this.#focusAfterRetry = true), retry())}>
             ${this.t.retry}
           </button>`
         : nothing}
