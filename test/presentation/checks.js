@@ -278,8 +278,12 @@
       requestAnimationFrame(() => requestAnimationFrame(done));
     });
 
-  /** Resolves once every chart canvas fits its box again after a resize (chart.js resizes on its next frames). */
-  async function fitted(ms = 2000) {
+  /**
+   * Resolves once every chart canvas fits its box again after a resize (chart.js resizes on its next frames).
+   * 6 s: on a loaded machine (two smoke pages at once, other work on 2 cores) a chart once took over 2 s to follow a
+   * 1280 → 320 px resize, and the check then measured the old 1248 px canvas.
+   */
+  async function fitted(ms = 6000) {
     const until = performance.now() + ms;
     const fits = () =>
       widgets().every((w) =>
