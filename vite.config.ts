@@ -106,7 +106,7 @@ const corePrefetch: Plugin = {
  * minifier keeps Lit's `css` literals as written (≈ 20 kB of CSS text). The removed line breaks go after the
  * literal, so that lines (and source maps) stay where they were.
  */
-const minifyLitCss: Plugin = {
+export const minifyLitCss: Plugin = {
   name: 'kdx-minify-lit-css',
   apply: 'build',
   transform(code, id) {
@@ -139,7 +139,7 @@ const minifyLitHtml: Plugin = {
  * valibot by a differential test): the same `bundle.ts`, a fifth of the bytes. The npm build, the command line and
  * the JSON Schema keep valibot itself.
  */
-const valibotLite = { find: /^valibot$/, replacement: fileURLToPath(new URL('./src/data/valibot-lite.ts', import.meta.url)) };
+export const valibotLite = { find: /^valibot$/, replacement: fileURLToPath(new URL('./src/data/valibot-lite.ts', import.meta.url)) };
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   dependencies: Record<string, string>;

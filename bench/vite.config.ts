@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { compileHintBanner } from '../scripts/compile-hint.js';
 import { terserPass } from '../scripts/terser-pass.js';
+import { minifyLitCss, valibotLite } from '../vite.config.js';
 
 export const BENCH_OUT = process.env.KDX_BENCH_OUT ?? fileURLToPath(new URL('../node_modules/.cache/kdx-bench/', import.meta.url));
 const pages = fileURLToPath(new URL('./pages/', import.meta.url));
@@ -18,7 +19,9 @@ const page = process.env.KDX_BENCH_PAGE;
 
 export default defineConfig({
   // Shoelace's set is compared with the page builds' sizes: minified the same way (see bench/pages/shoelace-set.ts).
-  plugins: page === 'shoelace-set' ? [terserPass(true)] : [],
+  // The other pages import src/ as dist/kdx.js is built from it: stylesheets minified, valibot-lite for validation.
+  plugins: page === 'shoelace-set' ? [terserPass(true)] : [minifyLitCss],
+  resolve: page === 'shoelace-set' ? {} : { alias: [valibotLite] },
   root: pages,
   base: './', // relative: the same build can be served under /p/ or, as --alt, under /alt/
   logLevel: 'warn',
@@ -31,7 +34,7 @@ export default defineConfig({
     rolldownOptions: {
       input: Object.fromEntries((page ? [page] : BENCH_PAGES).map((p) => [p, `${pages}${p}.html`])),
       // As the library's page builds (vite.config.ts): the compile hint on the pages' own chunks, every page alike.
-      output: { minify: true, postBanner: compileHintBanner },
+      output: { minify: process.env.KDX_BENCH_MINIFY !== '0', postBanner: compileHintBanner },
     },
   },
 });
