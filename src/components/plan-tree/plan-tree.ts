@@ -1,5 +1,4 @@
 import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { KdxError } from '../../data/errors.js';
@@ -33,48 +32,14 @@ import { jaTree } from '../../i18n/ja-tree.js';
 /** Rows per block (see `toBlocks`). */
 const BLOCK_SIZE = 64;
 
-/**
- * Sets a row's indent level and bar fill as custom properties through the CSSOM: no `style=` in templates
- * (strict CSP), and it runs only when a row is created or its values change.
+/*
+ * A row's level, its bar's rate and a block's row count are custom properties set through the CSSOM (a `.style`
+ * property binding: no `style=` in templates, which a strict CSP blocks), each on the element that uses it: a
+ * value every row has its own, set on the row, would be inherited by everything in it, and rows of one level could
+ * no longer share their descendants' computed styles (Blink's matched-properties cache). A block's count lets CSS
+ * estimate its height while it is off screen: a block of 3 rows does not reserve room for 64, so the page does not
+ * jump as the reader scrolls.
  */
-class RowVars extends Directive {
-  private level: number | undefined;
-  private rate: number | null | undefined;
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('rowVars is an element directive');
-  }
-  render(_level: number, _rate: number | null) {
-    return nothing;
-  }
-  override update(part: ElementPart, [level, rate]: [number, number | null]) {
-    const style = (part.element as HTMLElement).style;
-    if (level !== this.level) style.setProperty('--_level', String((this.level = level) - 1));
-    if (rate !== this.rate) {
-      this.rate = rate;
-      if (rate === null) style.removeProperty('--_rate');
-      else style.setProperty('--_rate', String(rate / 1000));
-    }
-    return nothing;
-  }
-}
-const rowVars = directive(RowVars);
-
-/**
- * Sets a block's row count (`--_rows`), from which CSS estimates its height while it is off screen: a block of
- * 3 rows does not reserve room for 64, so the page does not jump as the reader scrolls.
- */
-class BlockRows extends Directive {
-  private rows: number | undefined;
-  render(_rows: number) {
-    return nothing;
-  }
-  override update(part: ElementPart, [rows]: [number]) {
-    if (rows !== this.rows) (part.element as HTMLElement).style.setProperty('--_rows', String((this.rows = rows)));
-    return nothing;
-  }
-}
-const blockRows = directive(BlockRows);
 
 /**
  * @summary The plan's structure as a tree (WAI-ARIA APG tree view): each node with its № and, where the data
@@ -369,7 +334,7 @@ export class KdxPlanTree extends KdxElement {
       <div class="tree" part="tree" role="tree" aria-label=${t.label(text(view.node.title, this.language))}
         ?hidden=${!this.rows.length} @keydown=${this.onKeydown} @click=${this.onClick} @focusin=${this.onFocusin}>
         ${guard([this.blocks, this.language], () =>
-          repeat(this.blocks, (b) => b.key, (b) => html`<div class="block" ${blockRows(b.rows.length)}>${repeat(b.rows, (r) => r.node.id, (r) => this.renderRow(r))}</div>`),
+          repeat(this.blocks, (b) => b.key, (b) => html`<div class="block" .style=${`--_rows:${b.rows.length}`}>${repeat(b.rows, (r) => r.node.id, (r) => this.renderRow(r))}</div>`),
         )}
       </div>
     </div>`;
@@ -395,7 +360,7 @@ export class KdxPlanTree extends KdxElement {
     const number = this.planModel ? numberLabel(this.planModel.data, n.data, this.language) : n.data.number;
     const result = html`<div role="treeitem" part="item" class="row" data-id=${n.id} aria-level=${r.level}
       aria-setsize=${r.setsize} aria-posinset=${r.posinset} aria-expanded=${r.open === undefined ? nothing : String(r.open)}
-      aria-selected="false" tabindex="-1" ?data-context=${context} ${rowVars(r.level, rate)}
+      aria-selected="false" tabindex="-1" ?data-context=${context} .style=${`--_level:${r.level - 1}`}
       ><span class="label" part="label"><span class="number">${number ? `${number} ` : nothing}</span>${this.titleOf(n)}</span
       >${graded ? S!.code.renderRowGrade(n, scale, this.language, S!.m) : nothing}${p && rate !== null ? this.renderProgress(p, rate) : nothing}</div
     >`;
@@ -414,7 +379,7 @@ export class KdxPlanTree extends KdxElement {
     const [pct, a, total] = [formatPercent(rate, l), formatCount(p.achieved, l), formatCount(p.total, l)];
     return html`<span class="progress" part="progress"
       ><span aria-hidden="true">${this.t.tree.rate(pct, a, total)}</span
-      ><span class="visually-hidden">${this.t.progress.spoken(a, total, pct)}</span><span class="bar"></span
+      ><span class="visually-hidden">${this.t.progress.spoken(a, total, pct)}</span><span class="bar" .style=${`--_rate:${rate / 1000}`}></span
     ></span>`;
   }
 
