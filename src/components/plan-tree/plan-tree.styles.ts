@@ -79,11 +79,11 @@ export const planTreeStyles = css`
     display: none;
   }
   .row {
-    display: grid;
-    grid-template-columns: 1.25em minmax(0, 1fr);
-    /* Then the grade and the progress, where a row has them, each in a column of its own. */
-    grid-auto-flow: column;
-    grid-auto-columns: auto;
+    /*
+     * The mark in 1.25em, the label in the rest, then the grade and the progress where a row has them. Flex, and a
+     * block progress, not grids: the same boxes, less layout in the first frame (bench/README.md, Trees).
+     */
+    display: flex;
     align-items: center;
     column-gap: 0.5em;
     padding: 0.25em 0.75em 0.25em calc(0.5em + var(--_level, 0) * var(--kdx-tree-indent, 1.5em));
@@ -110,9 +110,15 @@ export const planTreeStyles = css`
   /* The open/closed mark: drawn with borders (no text, so nothing is read out), on parents only. */
   .row::before {
     content: '';
-    justify-self: center;
+    flex: none;
+    /* Centred in 1.25em. */
+    margin-inline: 0.4em;
     width: 0.45em;
     height: 0.45em;
+  }
+  .label {
+    flex: 1 1 0;
+    min-width: 0;
   }
   .row[aria-expanded]::before {
     border-right: 2px solid currentColor;
@@ -151,9 +157,8 @@ export const planTreeStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .progress {
-    display: grid;
-    justify-items: end;
-    gap: 2px;
+    flex: none;
+    text-align: end;
     font-size: 0.875em;
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
@@ -161,6 +166,7 @@ export const planTreeStyles = css`
   /* A row's grade: its label written out in a frame of its tone (the colour is never the only cue). */
   .grade {
     --_tone: var(--_neutral);
+    flex: none;
     min-width: 1.75em;
     padding: 0 0.375em;
     border: 1px solid var(--_tone);
@@ -176,6 +182,9 @@ export const planTreeStyles = css`
   .grade[data-tone='warning'] { --_tone: var(--_warning); }
   .grade[data-tone='danger'] { --_tone: var(--_danger); }
   .bar {
+    display: block;
+    margin-block-start: 2px;
+    margin-inline-start: auto;
     width: var(--kdx-tree-bar-width, 6em);
     height: var(--kdx-tree-bar-height, 4px);
     overflow: hidden;
