@@ -124,7 +124,7 @@ export const minifyLitCss: Plugin = {
  * And without the layout white space of Lit `html` and `svg` templates (`scripts/minify-html.ts`; a test compares
  * every widget's text and boxes, built against source).
  */
-const minifyLitHtml: Plugin = {
+export const minifyLitHtml: Plugin = {
   name: 'kdx-minify-lit-html',
   apply: 'build',
   transform(code, id) {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { compileHintBanner } from '../scripts/compile-hint.js';
 import { terserPass } from '../scripts/terser-pass.js';
-import { minifyLitCss, valibotLite } from '../vite.config.js';
+import { minifyLitCss, minifyLitHtml, valibotLite } from '../vite.config.js';
 
 export const BENCH_OUT = process.env.KDX_BENCH_OUT ?? fileURLToPath(new URL('../node_modules/.cache/kdx-bench/', import.meta.url));
 const pages = fileURLToPath(new URL('./pages/', import.meta.url));
@@ -19,8 +19,8 @@ const page = process.env.KDX_BENCH_PAGE;
 
 export default defineConfig({
   // Shoelace's set is compared with the page builds' sizes: minified the same way (see bench/pages/shoelace-set.ts).
-  // The other pages import src/ as dist/kdx.js is built from it: stylesheets minified, valibot-lite for validation.
-  plugins: page === 'shoelace-set' ? [terserPass(true)] : [minifyLitCss],
+  // The other pages import src/ as dist/kdx.js is built from it: stylesheets and templates minified, valibot-lite.
+  plugins: page === 'shoelace-set' ? [terserPass(true)] : [minifyLitCss, minifyLitHtml],
   resolve: page === 'shoelace-set' ? {} : { alias: [valibotLite] },
   root: pages,
   base: './', // relative: the same build can be served under /p/ or, as --alt, under /alt/
