@@ -30,6 +30,11 @@ const CODE_RULES = [
   { id: 'string-timer', re: /\bset(?:Timeout|Interval)\s*\(\s*['"`]/g, why: 'runs a string as code' },
   { id: 'style-map', re: /\bstyleMap\s*\(/g, why: 'writes a style attribute (blocked by a strict CSP)' },
   { id: 'style-attribute', re: /\bsetAttribute\s*\(\s*['"`]style['"`]/g, why: 'writes a style attribute (blocked by a strict CSP)' },
+  {
+    id: 'style-text',
+    re: /\.\s*style\s*(?:\.\s*cssText\s*)?=(?!=)/g,
+    why: 'writes a whole style declaration from a string (the style attribute by another door); set one custom property with style.setProperty',
+  },
   { id: 'javascript-url', re: /\bjavascript\s*:/gi, why: 'a javascript: URL' },
   { id: 'storage', re: /\b(?:localStorage|sessionStorage|indexedDB|caches\s*\.\s*open)\b/g, why: 'the widgets store nothing (SECURITY.md)' },
   { id: 'cookie', re: /\bdocument\s*\.\s*cookie\b|\bcookieStore\b/g, why: 'the widgets use no cookies (SECURITY.md)' },
@@ -229,6 +234,7 @@ function selfTest() {
     cookie: 'const c = document.cookie;',
     'unload-listener': 'window.addEventListener("unload", f);',
     'template-style': 'const t = html`<div class="a" style="width: ${w}%"></div>`;',
+    'style-text': 'const t = html`<div class="a" .style=${`--_x:${w}`}></div>`; el.style.cssText = s;',
     'template-handler': 'const t = svg`<circle onclick="go()"></circle>`;',
     'template-tag': 'const t = html`<p>${a}</p><script>go()</script>`;',
   };
