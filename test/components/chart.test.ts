@@ -421,17 +421,28 @@ describe('chart data (pure)', () => {
     expect(chartProblem(plan.root, 'bar')).to.equal(null);
   });
 
-  it('wraps long labels into at most three lines and formats ticks', () => {
-    expect(wrapLabel('行政組織の質を高める', 10)).to.deep.equal(['行政組織の質を高める']);
-    expect(wrapLabel('Raising the quality of the administrative organization', 18)).to.deep.equal([
-      'Raising the',
-      'quality of the…',
-      'organization',
-    ]);
-    // Two labels that start alike stay different when cut (issue 14: "Raising the quality of the…" twice).
-    const cut = (l: string) => wrapLabel(l, 12).join(' ');
-    expect(cut('Raising the quality of the administrative organization')).to.not.equal(cut('Raising the quality of the fiscal base something'));
-    expect(wrapLabel('共創の質を高めるまちづくりの推進と新たな価値の創出', 6)).to.deep.equal(['共創の質を', '高めるまちづ…', '価値の創出']);
+  it('wraps labels between words or phrases, cuts them at the end only, and formats ticks', () => {
+    // A measure of one unit a character (the canvas measures in the tick font).
+    const chars = (t: string) => [...t].length;
+    const wrap = (label: string, lang: 'ja' | 'en', room: number, max = 3) => wrapLabel(label, lang, chars, room, max);
+    expect(wrap('行政組織の質を高める', 'ja', 10)).to.deep.equal({ lines: ['行政組織の質を高める'], over: false });
+    // After a particle, not inside 「組織」 or 「高める」.
+    expect(wrap('行政組織の質を高める', 'ja', 6).lines).to.deep.equal(['行政組織の', '質を高める']);
+    // The era apart from its year, the year with its counter: never 「令和元年|度」.
+    expect(wrap('令和元年度', 'ja', 4).lines).to.deep.equal(['令和', '元年度']);
+    expect(wrap('令和6年度', 'ja', 3).lines).to.deep.equal(['令和', '6年度']);
+    expect(wrap('Raising the quality of the administrative organization', 'en', 18)).to.deep.equal({
+      lines: ['Raising the', 'quality of the', 'administrative…'],
+      over: true,
+    });
+    expect(wrap('Raising the quality of the administrative organization', 'en', 18, 4)).to.deep.equal({
+      lines: ['Raising the', 'quality of the', 'administrative', 'organization'],
+      over: false,
+    });
+    // A word is never broken: too wide for its room, it is said so.
+    expect(wrap('FY2019', 'en', 4)).to.deep.equal({ lines: ['FY2019'], over: true });
+    // Cut at the end, between words, the ellipsis within the room.
+    expect(wrap('共創の質を高めるまちづくりの推進と新たな価値の創出', 'ja', 6, 2)).to.deep.equal({ lines: ['共創の質を', '高めるまち…'], over: true });
     expect(formatTick(40, 'ja')).to.equal('40%');
     expect(formatTick(100, 'en')).to.equal('100%');
   });

@@ -3,7 +3,7 @@
  * chart.js is there: it is part of the lazily loaded chart chunk (`chart-runtime.ts`), so it imports nothing at
  * run time (the classic script imports that chunk by URL, alone).
  */
-import type { ChartConfiguration, ChartType as ChartJsType, Plugin, TooltipItem } from 'chart.js';
+import type { ChartConfiguration, ChartType as ChartJsType, Plugin, Scale, TooltipItem } from 'chart.js';
 import type { Lang } from '../../i18n/index.js';
 import type { ChartModel, Tone } from './chart-data.js';
 
@@ -57,23 +57,21 @@ function valueLabels<T extends ChartJsType>(model: ChartModel, env: ChartEnv, ho
           ctx.textBaseline = 'middle';
           ctx.fillText(model.centre, first.x, first.y);
         }
-      } else if (model.type === 'distribution') {
-        // Each bar's total above it; the counts per grade are in the tooltips and the table.
-        ctx.font = `700 ${env.font.size}px ${env.font.family}`;
-        ctx.textAlign = 'center';
-        ctx.textBaseline = 'bottom';
-        const top = chart.getDatasetMeta(chart.data.datasets.length - 1).data;
-        top.forEach((el, i) => {
-          const label = model.valueTexts[i];
-          if (label) ctx.fillText(label, el.x, el.y - 6);
-        });
       } else {
         ctx.font = `700 ${env.font.size}px ${env.font.family}`;
         ctx.textAlign = horizontal ? 'left' : 'center';
         ctx.textBaseline = horizontal ? 'middle' : 'bottom';
-        elements.forEach((el, i) => {
+        // A distribution: each bar's total above it (the counts per grade are in the tooltips and the table). A label
+        // that would touch the last one drawn is left out (the tooltip and the table have it).
+        let free = [-Infinity, 0];
+        (model.type === 'distribution' ? chart.getDatasetMeta(chart.data.datasets.length - 1).data : elements).forEach((el, i) => {
           const label = model.valueTexts[i];
-          if (label) ctx.fillText(label, horizontal ? el.x + 6 : el.x, horizontal ? el.y : el.y - 6);
+          if (!label) return;
+          if (horizontal) return ctx.fillText(label, el.x + 6, el.y);
+          const w = ctx.measureText(label).width / 2 + 2;
+          if (el.x - w < free[0]! && Math.abs(el.y - free[1]!) < env.font.size) return;
+          free = [el.x + w, el.y];
+          ctx.fillText(label, el.x, el.y - 6);
         });
       }
       ctx.restore();
@@ -105,14 +103,6 @@ export function chartConfig(model: ChartModel, env: ChartEnv): KdxChartConfig {
       plugins: [valueLabels<'doughnut'>(model, env, false)],
     };
   }
-  // Category labels wrap to the room each category has at the chart's current width (recomputed on resize), so
-  // chart.js never needs to rotate them. The full name is in the tooltip and the table.
-  const charWidth = tickFont.size * (env.lang === 'en' ? 0.55 : 1);
-  const wrapped = (chart: { width: number; chartArea?: { width: number } }, index: number) => {
-    const area = chart.chartArea?.width || chart.width * 0.85;
-    const room = horizontal ? chart.width * 0.35 : area / Math.max(1, model.labels.length) - 12;
-    return wrapLabel(model.labels[index] ?? '', Math.max(4, Math.floor(room / charWidth)));
-  };
   const percentAxis = {
     type: 'linear' as const,
     min: 0,
@@ -126,17 +116,11 @@ export function chartConfig(model: ChartModel, env: ChartEnv): KdxChartConfig {
     type: 'category' as const,
     // Points of a line chart kept off the axes, so that their value labels stay clear of the axis labels.
     offset: true,
-    ticks: {
-      color: palette.text,
-      font: tickFont,
-      autoSkip: false,
-      maxRotation: 0,
-      callback(this: { chart: { width: number; chartArea?: { width: number } } }, _value: string | number, index: number) {
-        return wrapped(this.chart, index);
-      },
-    },
+    // chart.js's padding between labels it keeps is 3 by default: 2 keeps ten upright years at 320 px.
+    ticks: { color: palette.text, font: tickFont, autoSkipPadding: 2 },
     grid: { display: false },
     border: { color: palette.border },
+    ...categoryLabels(model.labels, env.lang, tickFont),
   };
   // Room for the value labels beyond the last bar or above the highest point.
   const layout = { padding: horizontal ? { right: font.size * 4 } : { top: font.size * 1.75 } };
@@ -153,9 +137,13 @@ export function chartConfig(model: ChartModel, env: ChartEnv): KdxChartConfig {
     };
   }
   if (model.type === 'indicator') {
+    const values = model.series!.flatMap((x) => x.values.filter((v): v is number => v !== null));
+    const lo = Math.min(...values);
     const valueAxis = {
       type: 'linear' as const,
+      // A twentieth of the range beyond the values (chart.js halves the grace), from 0 where that would go below it.
       grace: '10%',
+      beginAtZero: lo >= 0 && lo * 20 <= Math.max(...values) - lo,
       ticks: { color: palette.text, font: tickFont, callback: (v: string | number) => formatValueTick(Number(v), env.lang) },
       grid: { color: palette.border },
       border: { color: palette.border },
@@ -218,49 +206,103 @@ export function chartConfig(model: ChartModel, env: ChartEnv): KdxChartConfig {
   };
 }
 
-/** After these, a Japanese line may break without splitting a word (particles, punctuation). */
-const JA_BREAK_AFTER = /[のをはがにでとや・、。）」]/;
+/**
+ * Category labels laid out at the axis's size on every layout (a resize too), measured in the tick font: wrapped
+ * into lines that fit their room, cut at the end only where the room has too few lines, no two shown alike. Under
+ * a chart whose labels do not fit so (a word wider than its category: 「FY2019」 at 320 px), each is one line,
+ * turned upright; chart.js leaves some out only when even those cannot stand side by side.
+ */
+function categoryLabels(labels: string[], lang: Lang, font: { family: string; size: number }) {
+  let upright = false;
+  return {
+    afterTickToLabelConversion(axis: Scale) {
+      const { ctx, chart } = axis;
+      ctx.save();
+      ctx.font = `${font.size}px ${font.family}`;
+      const n = labels.length || 1;
+      const gap = font.size / 2;
+      const fit = (room: number, max: number) => {
+        const all = labels.map((l) => wrapLabel(l, lang, (t) => ctx.measureText(t).width, room, max));
+        const ok = !all.some((w) => w.over) && new Set(all.map((w) => w.lines.join())).size === new Set(labels).size;
+        return { all, ok };
+      };
+      let f;
+      if (axis.isHorizontal()) {
+        f = fit(axis.width / n - gap, 3);
+        upright = !f.ok;
+        if (upright) f = fit(chart.height * 0.4, 1);
+      } else {
+        // Horizontal bars: as many lines as a bar's room holds, in a column of a third of the chart, wider if need be.
+        const max = Math.max(1, Math.floor((axis.height / n - gap) / (font.size * 1.2)));
+        f = fit(chart.width * 0.35, max);
+        if (!f.ok) f = fit(chart.width * 0.45, max);
+      }
+      ctx.restore();
+      for (const t of axis.ticks) t.label = f.all[t.value]?.lines ?? '';
+    },
+    // Upright or level, never chart.js's own slant.
+    afterCalculateLabelRotation(axis: Scale) {
+      axis.labelRotation = upright ? 90 : 0;
+    },
+  };
+}
+
+/** After these, a Japanese line breaks between phrases (particles, punctuation). */
+const JA_PHRASE_END = /[のをはがにでとや・、。）」]$/;
+/** Never at a line's start: closing marks (the segmenter keeps small kana and 「ー」 in their words). */
+const JA_NO_BREAK = /^[、。）」%]/;
+const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('ja', { granularity: 'word' }) : undefined;
 
 /**
- * A category label in lines of at most `width` characters (chart.js draws an array as lines), at most 3. English
- * breaks between words; Japanese after a particle or punctuation where one is near, else anywhere.
+ * A label's pieces, never broken: its words (each but the first with its space); in Japanese also the words within
+ * (Intl.Segmenter, or characters), a number with its counter (「元年度」, 「2019年度」). `good`: a phrase starts there.
  */
-export function wrapLabel(label: string, width: number): string[] {
-  const spaced = /\s/.test(label.trim());
+function pieces(label: string, lang: Lang) {
+  const out: Array<{ text: string; good: boolean }> = [];
+  label.trim().split(/\s+/).forEach((word, w) => {
+    const parts = lang === 'en' ? [word] : segmenter ? Array.from(segmenter.segment(word), (s) => s.segment) : [...word];
+    parts.forEach((text, i) => {
+      const last = out.at(-1)!;
+      if (i && (JA_NO_BREAK.test(text) || (/[\w元]$/.test(last.text) && /^[\w年月日度]/.test(text)))) last.text += text;
+      else out.push({ text: i || !w ? text : ` ${text}`, good: !i || JA_PHRASE_END.test(last.text) });
+    });
+  });
+  return out;
+}
+
+/**
+ * A category label in lines no wider than `room` (`width` measures a text), at most `max` (chart.js draws an array
+ * as lines). English breaks between words; Japanese between words, at a phrase's end where one is in the line's
+ * second half, and never leaves one character alone on the last line. Longer than `max` lines: cut at the end (…),
+ * the full text being in the tooltip and the table. `over`: a word is wider than the room, or the label was cut.
+ */
+export function wrapLabel(label: string, lang: Lang, width: (text: string) => number, room: number, max: number) {
+  const ps = pieces(label, lang);
+  const join = (from: number, to: number) => ps.slice(from, to).map((p) => p.text).join('').trim();
   const lines: string[] = [];
-  if (spaced) {
-    let line = '';
-    for (const w of label.trim().split(/\s+/)) {
-      const next = line ? `${line} ${w}` : w;
-      if (line && [...next].length > width) {
-        lines.push(line);
-        line = w;
-      } else line = next;
-    }
-    if (line) lines.push(line);
-  } else {
-    let rest = [...label];
-    while (rest.length > width) {
-      let cut = width;
-      for (let i = width - 1; i >= Math.ceil(width / 2); i--) {
-        if (JA_BREAK_AFTER.test(rest[i - 1]!)) {
-          cut = i;
-          break;
-        }
+  let over = false;
+  for (let i = 0, end; i < ps.length; i = end) {
+    end = i + 1;
+    while (end < ps.length && width(join(i, end + 1)) <= room) end++;
+    // Back to the line's last phrase end, if it is in the line's second half.
+    for (let b = end - 1; end < ps.length && !ps[end]!.good && b > i; b--) {
+      if (ps[b]!.good) {
+        if (width(join(i, b)) >= room / 2) end = b;
+        break;
       }
-      lines.push(rest.slice(0, cut).join(''));
-      rest = rest.slice(cut);
     }
-    if (rest.length) lines.push(rest.join(''));
+    // One character left for the last line: it takes a piece more from this one.
+    if (end < ps.length && end > i + 1 && [...join(end, ps.length)].length < 2) end--;
+    if (lines.length === max - 1 && end < ps.length) {
+      // Cut: pieces off the end, then characters, until the ellipsis fits.
+      let last = join(i, end);
+      while (width(`${last}…`) > room && [...last].length > 1) last = end > i + 1 ? join(i, --end) : [...last].slice(0, -1).join('');
+      return { lines: [...lines, `${last.trimEnd()}…`], over: true };
+    }
+    over ||= width(join(i, end)) > room;
+    lines.push(join(i, end));
   }
-  if (lines.length <= 3) return lines;
-  // The start and the end, cut in the middle: labels that start alike ("Raising the quality of the …") differ.
-  const rest = spaced ? label.trim().split(/\s+/) : [...label];
-  let tail = rest.pop()!;
-  for (let next = rest.pop(); next && [...next].length + [...tail].length + (spaced ? 2 : 1) <= width; next = rest.pop()) {
-    tail = spaced ? `${next} ${tail}` : next + tail;
-  }
-  return [lines[0]!, `${lines[1]}…`, tail];
+  return { lines, over };
 }
 
 const valueFormats = new Map<Lang, Intl.NumberFormat>();

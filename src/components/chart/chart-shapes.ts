@@ -128,13 +128,15 @@ export function indicatorChartModel(o: ShapeOptions, node: PlanNode, lang: Lang,
     value === undefined ? [] : [{ label: name, values: years.map(() => value), valueTexts: years.map(() => ''), tooltips: years.map(() => amount(value)), tone, dashed: true }];
   const values = years.map((y) => byYear.get(y) ?? null);
   const texts = years.map((y) => (byYear.has(y) ? amount(byYear.get(y)!) : ''));
+  // On the canvas the number alone: the value axis is titled with the unit (「18」 on an axis of 人, not 「18人」).
+  const numbers = values.map((v) => (v === null ? '' : formatNumber(v, lang)));
   return {
     type: 'indicator',
     label,
     summary: t.chart.summary(label, t.list(rows.map((r) => m.chart.indicatorPoint(r.header, r.cells[0]!)))),
     labels,
     values: values as number[],
-    valueTexts: texts,
+    valueTexts: numbers,
     tooltips: texts,
     tones: years.map(() => 'accent'),
     series: [
