@@ -236,8 +236,7 @@ async function presentationChecks(page, cdp, { lang, colours }) {
   await media();
   await page.setViewport({ width: 320, height: 900 });
   await calm(page);
-  await run('fitted');
-  note('320px', await run('overflow'));
+  note('320px', [...(await run('fitted')), ...(await run('overflow'))]);
 
   // The page's background, painted over the story's frame (a stylesheet of the test's, not the story's).
   const paint = (bg, fg) =>
@@ -274,8 +273,7 @@ async function presentationChecks(page, cdp, { lang, colours }) {
 
   await run('textSpacing', true);
   await calm(page);
-  await run('fitted');
-  note('text spacing 1.4.12', [...(await run('clipped')), ...(await run('overflow'))]);
+  note('text spacing 1.4.12', [...(await run('fitted')), ...(await run('clipped')), ...(await run('overflow'))]);
   await run('textSpacing', false);
   await page.setViewport({ width: 1280, height: 900 });
   return problems;

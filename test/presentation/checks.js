@@ -283,14 +283,24 @@
    * 6 s: on a loaded machine (two smoke pages at once, other work on 2 cores) a chart once took over 2 s to follow a
    * 1280 → 320 px resize, and the check then measured the old 1248 px canvas.
    */
+  /**
+   * Waits (up to `ms`) until every chart's canvas has followed its box's size (chart.js resizes in an animation
+   * frame). Returns what did not, with chart.js's state, so that a failure says whether the chart missed the resize
+   * (not attached, an animation holding it) or the box itself is too wide.
+   */
   async function fitted(ms = 6000) {
     const until = performance.now() + ms;
-    const fits = () =>
-      widgets().every((w) =>
-        [...w.shadowRoot.querySelectorAll('canvas')].every((c) => c.getBoundingClientRect().width <= c.parentElement.clientWidth + 1),
+    const stale = () =>
+      widgets().flatMap((w) =>
+        [...w.shadowRoot.querySelectorAll('canvas')].filter((c) => c.getBoundingClientRect().width > c.parentElement.clientWidth + 1),
       );
-    while (!fits() && performance.now() < until) await frames();
+    while (stale().length && performance.now() < until) await frames();
     await frames();
+    return stale().map((c) => {
+      const chart = c.getRootNode().host?.chart;
+      const state = chart ? `chart.js attached: ${chart.attached}, its width ${chart.width}px` : 'no chart.js instance';
+      return `<kdx-chart> canvas stayed ${Math.round(c.getBoundingClientRect().width)}px wide in its ${c.parentElement.clientWidth}px box for ${ms / 1000} s (${state})`;
+    });
   }
 
   window.kdxPresentation = {
