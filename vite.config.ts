@@ -248,7 +248,7 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
         emptyOutDir: false,
         sourcemap: true,
         lib: { entry: 'src/kdx.ts', formats: ['iife'], name: 'kdx', fileName: () => 'kdx.iife.js' },
-        rolldownOptions: { output: { minify: true, postBanner: compileHintBanner } },
+        rolldownOptions: { output: { minify: false, postBanner: compileHintBanner } },
       },
     };
   }
@@ -285,7 +285,7 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
       lib: { entry: { kdx: 'src/autoload.ts', embed: 'src/embed/frame.ts' }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
       rolldownOptions: {
         output: {
-          minify: true,
+          minify: false,
           postBanner: compileHintBanner,
           chunkFileNames: 'chunks/[name]-[hash].js',
           // One shared chunk for what every widget needs, one chunk per widget: a page fetches the entry, then

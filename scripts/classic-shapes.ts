@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { build, parseAst, type Alias, type Plugin } from 'vite';
 import { compileHintBanner } from './compile-hint.js';
 import { terserPass } from './terser-pass.js';
-import { applyEdits, type Edit } from './source-maps.js';
+import { editWithMap, type Edit } from './source-maps.js';
 
 /** What the classic script's build needs to know about the chunk. */
 export interface ClassicShapes {
@@ -50,25 +50,27 @@ export async function buildClassicShapes(entry: string, plugins: Plugin[], alias
       return { id: `${DEP}${r.id}`, external: true };
     },
   };
+  // In `renderChunk`, before the minifier (terser-pass.ts, the last handler): the chunk's hashed name is computed
+  // from the code it ships.
   const factory: Plugin = {
     name: 'kdx-classic-shapes-factory',
+    renderChunk(code, chunk) {
+      if (deps.length) throw new Error(`classic-shapes: expected one chunk, got a second, ${chunk.name}`);
+      const { edits, deps: found } = toFactory(code);
+      deps.push(...found);
+      return editWithMap(code, edits, chunk.fileName);
+    },
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
       if (chunks.length !== 1) throw new Error(`classic-shapes: expected one chunk, got ${chunks.map((c) => c.fileName).join(', ')}`);
-      const chunk = chunks[0]!;
-      if (chunk.type !== 'chunk' || !chunk.map) throw new Error('classic-shapes: no chunk or no source map');
-      const { code, mappings, deps: found } = toFactory(chunk.code, chunk.map.mappings);
-      chunk.code = code;
-      chunk.map.mappings = mappings;
-      deps.push(...found);
-      file = chunk.fileName;
+      file = chunks[0]!.fileName;
     },
   };
   await build({
     configFile: false,
     logLevel: 'warn',
     resolve: { alias },
-    // The terser pass (after this plugin's generateBundle) minifies the function as it does every chunk.
+    // The minifier (after this plugin's renderChunk) minifies the function as it does every chunk.
     plugins: [external, ...plugins, factory, terserPass(true)],
     build: {
       target: 'es2022',
@@ -77,7 +79,7 @@ export async function buildClassicShapes(entry: string, plugins: Plugin[], alias
       copyPublicDir: false,
       sourcemap: true,
       lib: { entry: { 'classic-shapes': entry }, formats: ['es'] },
-      rolldownOptions: { output: { minify: true, postBanner: compileHintBanner, entryFileNames: 'chunks/[name]-[hash].js' } },
+      rolldownOptions: { output: { minify: false, postBanner: compileHintBanner, entryFileNames: 'chunks/[name]-[hash].js' } },
     },
   });
   if (!file) throw new Error('classic-shapes: the build wrote no chunk');
@@ -108,9 +110,10 @@ function esChunkModules(entry: string): string[] {
 /**
  * The bundled ES module `code` as `export default function([a, b], [c], …) { …; return { exports } }`: its
  * `import { x as a, y as b } from "kdx-classic-dep:<id>"` become the parameters, its `export { a as x }` the
- * returned object. The source map's `mappings` are moved with the code.
+ * returned object: the edits that make it so (`editWithMap` applies them with a source map; a line of the bundled,
+ * not yet minified code never holds two modules, so the map keeps every byte's module).
  */
-export function toFactory(code: string, mappings: string): { code: string; mappings: string; deps: ClassicShapes['deps'] } {
+export function toFactory(code: string): { edits: Edit[]; deps: ClassicShapes['deps'] } {
   const ast = parseAst(code);
   const deps: ClassicShapes['deps'] = [];
   const params: string[] = [];
@@ -149,7 +152,7 @@ export function toFactory(code: string, mappings: string): { code: string; mappi
   const first = ast.body[0]!.start;
   const lineStart = code.lastIndexOf('\n', first - 1) + 1;
   edits.push({ start: lineStart, end: lineStart, text: `export default function(${params.join(',')}){\n` });
-  return { ...applyEdits(code, mappings, edits), deps };
+  return { edits, deps };
 }
 
 /**

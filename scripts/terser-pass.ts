@@ -2,46 +2,39 @@
  * A second minifier for page builds, as a Vite plugin: used by vite.config.ts (kdx.js, its chunks, kdx.iife.js)
  * and by the benchmark's build of Shoelace's comparable set, so that both are minified the same way.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { minify as terser } from 'terser';
-import { parseAst, type Plugin } from 'vite';
-import { COMPILE_HINT } from './compile-hint.js';
+import type { SourceMapInput } from 'rolldown';
+import { minify, parseAst, type Plugin } from 'vite';
 
 /**
- * A second minifier over the page builds' output: terser with three compress passes finds what one pass of the
- * bundler's minifier leaves (about 0.8 kB brotli on a page with every widget, 7 kB with a chart). It runs on the
- * finished chunks; the bundler writes their maps from its own state, so terser's maps (built on the bundler's)
- * replace those files once they are written.
+ * The page builds' minifier, as a Vite plugin: the bundler's own (oxc, as `output.minify` would run it), then terser
+ * with three compress passes, which finds what one pass of the first leaves (about 0.8 kB brotli on a page with every
+ * widget, 7 kB with a chart). Both run in `renderChunk`, the last of its handlers, so that a chunk's hashed name is
+ * computed from the code it ships: a chunk whose content changes gets a new name (cached files, import-map
+ * `integrity`). Each step's source map is built on the one before, and the bundler chains them to the sources.
  */
 export function terserPass(module: boolean): Plugin {
-  const maps = new Map<string, string>();
   return {
     name: 'kdx-terser',
     apply: 'build',
-    async generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk') continue;
-        // The map's URL comment is already there: keep it as the last line.
-        const url = /\n\/\/# sourceMappingURL=\S+\s*$/.exec(chunk.code)?.[0] ?? '';
-        const code = url ? chunk.code.slice(0, -url.length) : chunk.code;
-        const out = await terser(code, {
+    renderChunk: {
+      order: 'post',
+      async handler(input, chunk) {
+        const file = chunk.fileName.split('/').pop()!;
+        const first = await minify(file, input, { module, sourcemap: true });
+        if (first.errors.length) throw new Error(`kdx-terser: ${file}: ${first.errors.map((e) => e.message).join('; ')}`);
+        const out = await terser(first.code, {
           module,
           ecma: 2020,
           // In modules, imported and exported bindings are named as they are exported (below).
-          ...(module && { nameCache: { vars: { props: sharedNames(code) } } }),
+          ...(module && { nameCache: { vars: { props: sharedNames(first.code) } } }),
           compress: { passes: 3, pure_getters: true },
-          // No comments but V8's compile hint (compile-hint.ts), which must stay the first line.
-          format: { comments: (_node: unknown, c: { value: string }) => `//${c.value}` === COMPILE_HINT },
-          sourceMap: chunk.map ? { content: JSON.stringify(chunk.map), filename: chunk.fileName.split('/').pop()! } : false,
+          // No comments: V8's compile hint (compile-hint.ts) is the `postBanner`, added after this.
+          format: { comments: false },
+          sourceMap: { content: JSON.stringify(first.map), filename: file },
         });
-        chunk.code = out.code! + url;
-        if (typeof out.map === 'string') maps.set(`${chunk.fileName}.map`, out.map);
-      }
-    },
-    writeBundle(options) {
-      for (const [file, map] of maps) writeFileSync(join(options.dir!, file), map);
-      maps.clear();
+        return { code: out.code!, map: typeof out.map === 'string' ? (JSON.parse(out.map) as SourceMapInput) : null };
+      },
     },
   };
 }
