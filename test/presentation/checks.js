@@ -298,13 +298,25 @@
     await frames();
     return stale().map((c) => {
       const chart = c.getRootNode().host?.chart;
-      const state = chart ? `chart.js attached: ${chart.attached}, its width ${chart.width}px` : 'no chart.js instance';
+      const state = chart
+        ? `chart.js attached: ${chart.attached}, its width ${chart.width}px, a resize held for the next draw: ${JSON.stringify(chart._resizeBeforeDraw ?? null)}`
+        : 'no chart.js instance';
       return `<kdx-chart> canvas stayed ${Math.round(c.getBoundingClientRect().width)}px wide in its ${c.parentElement.clientWidth}px box for ${ms / 1000} s (${state})`;
     });
   }
 
+  /** How many animation frames the page gets in `ms`: 0 means the browser is not rendering it at all. */
+  async function framesIn(ms) {
+    let n = 0;
+    const count = () => (n++, (id = requestAnimationFrame(count)));
+    let id = requestAnimationFrame(count);
+    await new Promise((r) => setTimeout(r, ms));
+    cancelAnimationFrame(id);
+    return n;
+  }
+
   window.kdxPresentation = {
-    fitted,
+    fitted, framesIn,
     widgets, texts, contrast, printContrast, overflow, decorations, newDecorations, textSpacing, clipped, setTheme, frames, ratio, rgba,
   };
 })();
