@@ -155,55 +155,55 @@ export class KdxPlanTree extends KdxElement {
     this.grade = '';
   }
 
-  private treeScale: ScaleModel | undefined;
-  private gradeOptions: GradeFilter | undefined;
-  private gradeOptionsKey: unknown[] | undefined;
+  #treeScale: ScaleModel | undefined;
+  #gradeOptions: GradeFilter | undefined;
+  #gradeOptionsKey: unknown[] | undefined;
 
-  private root: PlanNode | undefined;
-  private planId = '';
-  private planModel: PlanModel | undefined;
+  #root: PlanNode | undefined;
+  #planId = '';
+  #planModel: PlanModel | undefined;
   /** Open nodes without a filter, and while filtering (restored when the filter is cleared). */
-  private open = new Set<PlanNode>();
-  private filterOpen = new Set<PlanNode>();
-  private filter: TreeFilter | undefined;
-  private filteredQuery = '';
-  private rows: TreeRow[] = [];
-  private blocks: RowBlock[] = [];
-  private blockHeads = new Set<PlanNode>();
+  #open = new Set<PlanNode>();
+  #filterOpen = new Set<PlanNode>();
+  #filter: TreeFilter | undefined;
+  #filteredQuery = '';
+  #rows: TreeRow[] = [];
+  #blocks: RowBlock[] = [];
+  #blockHeads = new Set<PlanNode>();
   /** Whether a row had keyboard focus when the update started (a rebuilt block gives the row a new element). */
-  private focusOnRow = false;
-  private indexById = new Map<string, number>();
-  private rowsDirty = true;
-  private selectedNode: PlanNode | undefined;
+  #focusOnRow = false;
+  #indexById = new Map<string, number>();
+  #rowsDirty = true;
+  #selectedNode: PlanNode | undefined;
   /** The row that has (or last had) keyboard focus; the tab stop when visible. */
-  private focusNode: PlanNode | undefined;
+  #focusNode: PlanNode | undefined;
   /** Rows currently marked as the tab stop and as selected (marked from code, see `mark()`). */
-  private tabStopEl: HTMLElement | null = null;
-  private selectedEl: HTMLElement | null = null;
-  private status = '';
-  private scrollPending = false;
+  #tabStopEl: HTMLElement | null = null;
+  #selectedEl: HTMLElement | null = null;
+  #status = '';
+  #scrollPending = false;
   /** Why the selection must be made visible in the next update: `scroll` (hash) or `quiet`. */
-  private reveal: 'scroll' | 'quiet' | undefined;
-  private userSelecting = false;
-  private readonly typeAhead = new TypeAhead();
-  private filterTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly rowCache = new WeakMap<PlanNode, { key: string; result: TemplateResult }>();
+  #reveal: 'scroll' | 'quiet' | undefined;
+  #userSelecting = false;
+  readonly #typeAhead = new TypeAhead();
+  #filterTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #rowCache = new WeakMap<PlanNode, { key: string; result: TemplateResult }>();
 
   /** Watches the tree's box: after it changes (rows, width), the rows on screen give the off-screen estimate. */
-  private readonly resizeObserver = new ResizeObserver(() => requestAnimationFrame(this.measureRows));
-  private observed: Element | null = null;
+  readonly #resizeObserver = new ResizeObserver(() => requestAnimationFrame(this.#measureRows));
+  #observed: Element | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('hashchange', this.#onHashChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
-    clearTimeout(this.filterTimer);
-    this.resizeObserver.disconnect();
-    this.observed = null;
+    window.removeEventListener('hashchange', this.#onHashChange);
+    clearTimeout(this.#filterTimer);
+    this.#resizeObserver.disconnect();
+    this.#observed = null;
   }
 
   /**
@@ -211,8 +211,8 @@ export class KdxPlanTree extends KdxElement {
    * (`--_row-height`): titles that wrap at this width make rows taller than any fixed guess. A frame after the
    * change, so that it never adds to the first frame.
    */
-  private readonly measureRows = (): void => {
-    const tree = this.observed as HTMLElement | null;
+  readonly #measureRows = (): void => {
+    const tree = this.#observed as HTMLElement | null;
     if (!tree) return;
     let height = 0;
     let rows = 0;
@@ -245,90 +245,90 @@ export class KdxPlanTree extends KdxElement {
 
   protected override willShow(view: ReadyView, changed: PropertyValues<this>): void {
     const root = view.node;
-    this.planId = view.plan.data.id;
-    this.planModel = view.plan;
-    if (root !== this.root) {
-      this.root = root;
-      this.open = openToDepth(root, this.expandDepth);
-      this.focusNode = undefined;
-      this.filteredQuery = '\u0000'; // re-apply the filter to the new data
-      this.rowsDirty = true;
-      const fromHash = this.linkHash ? this.hashNode(view) : undefined;
+    this.#planId = view.plan.data.id;
+    this.#planModel = view.plan;
+    if (root !== this.#root) {
+      this.#root = root;
+      this.#open = openToDepth(root, this.expandDepth);
+      this.#focusNode = undefined;
+      this.#filteredQuery = '\u0000'; // re-apply the filter to the new data
+      this.#rowsDirty = true;
+      const fromHash = this.linkHash ? this.#hashNode(view) : undefined;
       if (fromHash) {
         this.selected = fromHash.id;
-        this.reveal = 'scroll';
-      } else this.reveal ??= 'quiet';
+        this.#reveal = 'scroll';
+      } else this.#reveal ??= 'quiet';
     } else if (changed.has('expandDepth')) {
-      this.open = openToDepth(root, this.expandDepth);
-      this.rowsDirty = true;
-      this.reveal ??= 'quiet';
+      this.#open = openToDepth(root, this.expandDepth);
+      this.#rowsDirty = true;
+      this.#reveal ??= 'quiet';
     }
     const scale = treeScale(view.plan, this.scale);
-    if (scale !== this.treeScale) {
+    if (scale !== this.#treeScale) {
       this.grade = '';
-      this.treeScale = scale;
-      this.filteredQuery = '\u0000';
+      this.#treeScale = scale;
+      this.#filteredQuery = '\u0000';
     }
     const optionsKey = [root, scale, this.language];
-    if (!this.gradeOptionsKey || optionsKey.some((k, i) => k !== this.gradeOptionsKey![i])) {
-      this.gradeOptionsKey = optionsKey;
-      this.gradeOptions = scale && this.shapes?.code.gradeFilter(root, scale, this.language, this.shapes.m);
+    if (!this.#gradeOptionsKey || optionsKey.some((k, i) => k !== this.#gradeOptionsKey![i])) {
+      this.#gradeOptionsKey = optionsKey;
+      this.#gradeOptions = scale && this.shapes?.code.gradeFilter(root, scale, this.language, this.shapes.m);
     }
     const key = `${this.query}\u0000${this.grade}`;
-    if (key !== this.filteredQuery) {
-      this.filteredQuery = key;
+    if (key !== this.#filteredQuery) {
+      this.#filteredQuery = key;
       const grade = this.grade;
       const keep = scale && grade ? (n: PlanNode) => n.grades.get(scale.id)?.grade.id === grade : undefined;
-      this.filter = this.query.trim() || keep ? filterTree(root, this.query, keep) : undefined;
-      this.filterOpen = new Set(this.filter?.ancestors);
-      this.rowsDirty = true;
+      this.#filter = this.query.trim() || keep ? filterTree(root, this.query, keep) : undefined;
+      this.#filterOpen = new Set(this.#filter?.ancestors);
+      this.#rowsDirty = true;
       // Back from a filter: an item chosen while filtering stays in sight.
-      if (!this.filter) this.reveal ??= 'quiet';
+      if (!this.#filter) this.#reveal ??= 'quiet';
     }
     const sel = this.selected ? view.plan.byId.get(this.selected) : undefined;
-    this.selectedNode = sel && isBelow(sel, root) ? sel : undefined;
-    if (changed.has('selected') && !this.userSelecting) this.reveal ??= 'quiet';
-    this.userSelecting = false;
-    if (this.reveal && this.selectedNode) {
-      const open = this.filter ? this.filterOpen : this.open;
-      for (const p of openPath(this.selectedNode, root)) {
-        if (!open.has(p)) this.rowsDirty = true;
-        this.open.add(p);
+    this.#selectedNode = sel && isBelow(sel, root) ? sel : undefined;
+    if (changed.has('selected') && !this.#userSelecting) this.#reveal ??= 'quiet';
+    this.#userSelecting = false;
+    if (this.#reveal && this.#selectedNode) {
+      const open = this.#filter ? this.#filterOpen : this.#open;
+      for (const p of openPath(this.#selectedNode, root)) {
+        if (!open.has(p)) this.#rowsDirty = true;
+        this.#open.add(p);
         open.add(p);
       }
-      this.focusNode = this.selectedNode;
-      this.scrollPending = this.reveal === 'scroll';
+      this.#focusNode = this.#selectedNode;
+      this.#scrollPending = this.#reveal === 'scroll';
     }
-    this.reveal = undefined;
-    if (this.rowsDirty) {
-      this.rowsDirty = false;
-      this.rows = flatten(root, this.filter ? this.filterOpen : this.open, this.filter);
-      this.indexById = new Map(this.rows.map((r, i) => [r.node.id, i]));
-      ({ blocks: this.blocks, heads: this.blockHeads } = toBlocks(this.rows, this.blockHeads, BLOCK_SIZE));
-      this.focusOnRow = this.shadowRoot?.activeElement?.getAttribute('role') === 'treeitem';
+    this.#reveal = undefined;
+    if (this.#rowsDirty) {
+      this.#rowsDirty = false;
+      this.#rows = flatten(root, this.#filter ? this.#filterOpen : this.#open, this.#filter);
+      this.#indexById = new Map(this.#rows.map((r, i) => [r.node.id, i]));
+      ({ blocks: this.#blocks, heads: this.#blockHeads } = toBlocks(this.#rows, this.#blockHeads, BLOCK_SIZE));
+      this.#focusOnRow = this.shadowRoot?.activeElement?.getAttribute('role') === 'treeitem';
     }
     const t = this.t.tree;
-    const count = this.filter?.matches.size ?? 0;
-    this.status = !this.filter ? '' : count ? t.matches(formatCount(count, this.language)) : t.noMatches;
+    const count = this.#filter?.matches.size ?? 0;
+    this.#status = !this.#filter ? '' : count ? t.matches(formatCount(count, this.language)) : t.noMatches;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const tree = this.renderRoot.querySelector('.tree');
-    if (tree !== this.observed) {
-      this.resizeObserver.disconnect();
-      if (tree) this.resizeObserver.observe(tree);
-      this.observed = tree;
+    if (tree !== this.#observed) {
+      this.#resizeObserver.disconnect();
+      if (tree) this.#resizeObserver.observe(tree);
+      this.#observed = tree;
     }
-    this.mark();
-    if (this.focusOnRow) {
-      this.focusOnRow = false;
-      if (this.tabStopEl && this.shadowRoot?.activeElement !== this.tabStopEl) this.tabStopEl.focus({ preventScroll: true });
+    this.#mark();
+    if (this.#focusOnRow) {
+      this.#focusOnRow = false;
+      if (this.#tabStopEl && this.shadowRoot?.activeElement !== this.#tabStopEl) this.#tabStopEl.focus({ preventScroll: true });
     }
-    if (this.scrollPending) {
-      this.scrollPending = false;
+    if (this.#scrollPending) {
+      this.#scrollPending = false;
       // In the middle of the view, not at its edge: the row a link points to is the one the reader came for.
-      this.rowElement(this.selectedNode)?.scrollIntoView({ block: 'center' });
+      this.#rowElement(this.#selectedNode)?.scrollIntoView({ block: 'center' });
     }
   }
 
@@ -339,20 +339,20 @@ export class KdxPlanTree extends KdxElement {
         <div class="filter" part="filter">
           <label for="filter">${t.filter}</label>
           <input id="filter" type="search" autocomplete="off" spellcheck="false" aria-describedby="filter-hint"
-            .value=${this.query} @input=${this.onFilterInput} @keydown=${this.onFilterKeydown} />
+            .value=${this.query} @input=${this.#onFilterInput} @keydown=${this.#onFilterKeydown} />
         </div>
-        ${this.gradeOptions ? this.shapes!.code.renderGradeFilter(this.gradeOptions, this.grade, this.shapes!.m, this.onGradeChange) : nothing}
+        ${this.#gradeOptions ? this.shapes!.code.renderGradeFilter(this.#gradeOptions, this.grade, this.shapes!.m, this.#onGradeChange) : nothing}
         <div class="actions">
-          <button type="button" @click=${() => this.setAllOpen(true)}>${t.expandAll}</button>
-          <button type="button" @click=${() => this.setAllOpen(false)}>${t.collapseAll}</button>
+          <button type="button" @click=${() => this.#setAllOpen(true)}>${t.expandAll}</button>
+          <button type="button" @click=${() => this.#setAllOpen(false)}>${t.collapseAll}</button>
         </div>
         <span id="filter-hint" class="hint" part="hint">${t.filterHint}</span>
       </div>
-      <p class="status" role="status">${this.status}</p>
+      <p class="status" role="status">${this.#status}</p>
       <div class="tree" part="tree" role="tree" aria-label=${t.label(text(view.node.title, this.language))}
-        ?hidden=${!this.rows.length} @keydown=${this.onKeydown} @click=${this.onClick} @focusin=${this.onFocusin}>
-        ${guard([this.blocks, this.language], () =>
-          repeat(this.blocks, (b) => b.key, (b) => html`<div class="block" ${cssVar('--_rows', b.rows.length)}>${repeat(b.rows, (r) => r.node.id, (r) => this.renderRow(r))}</div>`),
+        ?hidden=${!this.#rows.length} @keydown=${this.#onKeydown} @click=${this.#onClick} @focusin=${this.#onFocusin}>
+        ${guard([this.#blocks, this.language], () =>
+          repeat(this.#blocks, (b) => b.key, (b) => html`<div class="block" ${cssVar('--_rows', b.rows.length)}>${repeat(b.rows, (r) => r.node.id, (r) => this.#renderRow(r))}</div>`),
         )}
       </div>
     </div>`;
@@ -362,32 +362,32 @@ export class KdxPlanTree extends KdxElement {
    * A row's template result, reused while what the row shows is unchanged: after a branch of a 10,000-row tree
    * opens or closes, the other rows are compared, not formatted and rendered again.
    */
-  private renderRow(r: TreeRow): TemplateResult {
+  #renderRow(r: TreeRow): TemplateResult {
     const n = r.node;
-    const context = this.filter !== undefined && !this.filter.matches.has(n);
+    const context = this.#filter !== undefined && !this.#filter.matches.has(n);
     const S = this.shapes;
-    const scale = S ? this.treeScale : undefined;
+    const scale = S ? this.#treeScale : undefined;
     const key = `${r.level} ${r.setsize} ${r.posinset} ${r.open} ${context} ${this.language} ${scale?.id}`;
-    const cached = this.rowCache.get(n);
+    const cached = this.#rowCache.get(n);
     if (cached?.key === key) return cached.result;
     const p = n.progress;
     const graded = scale && n.grades.has(scale.id);
     // A graded item's "1 of 1, 100%" says less than its grade: the grade is shown instead.
     const rate = graded && p?.source === 'status' ? null : (p?.rateTenths ?? null);
     // As the document writes it: 「視点1」 where the plan's kinds say so.
-    const number = this.planModel ? numberLabel(this.planModel.data, n.data, this.language) : n.data.number;
+    const number = this.#planModel ? numberLabel(this.#planModel.data, n.data, this.language) : n.data.number;
     const result = html`<div role="treeitem" part="item" class="row" data-id=${n.id} aria-level=${r.level}
       aria-setsize=${r.setsize} aria-posinset=${r.posinset} aria-expanded=${r.open === undefined ? nothing : String(r.open)}
       aria-selected="false" tabindex="-1" ?data-context=${context} ${cssVar('--_level', r.level - 1)}
-      ><span class="label" part="label"><span class="number">${number ? `${number} ` : nothing}</span>${this.titleOf(n)}</span
-      >${graded ? S!.code.renderRowGrade(n, scale, this.language, S!.m) : nothing}${p && rate !== null ? this.renderProgress(p, rate) : nothing}</div
+      ><span class="label" part="label"><span class="number">${number ? `${number} ` : nothing}</span>${this.#titleOf(n)}</span
+      >${graded ? S!.code.renderRowGrade(n, scale, this.language, S!.m) : nothing}${p && rate !== null ? this.#renderProgress(p, rate) : nothing}</div
     >`;
-    this.rowCache.set(n, { key, result });
+    this.#rowCache.set(n, { key, result });
     return result;
   }
 
   /** The row's title, with the editor's mark where it is the bundle editor's wording (as the card and overview). */
-  private titleOf(n: PlanNode) {
+  #titleOf(n: PlanNode) {
     const title = text(n.title, this.language);
     return isEditorial(n.title) ? html`${title}${editorialMark(this.t.editorial)}` : title;
   }
@@ -397,7 +397,7 @@ export class KdxPlanTree extends KdxElement {
    * the row's name from its content, as a visually hidden text would be, with no box to lay out or paint (the
    * visible 「97.4%（38/39）」 and the bar are its presentational children).
    */
-  private renderProgress(p: Progress, rate: number): TemplateResult {
+  #renderProgress(p: Progress, rate: number): TemplateResult {
     const l = this.language;
     const [pct, a, total] = [formatPercent(rate, l), formatCount(p.achieved, l), formatCount(p.total, l)];
     return html`<span class="progress" part="progress" role="img" aria-label=${this.t.progress.spoken(a, total, pct)}
@@ -406,9 +406,9 @@ export class KdxPlanTree extends KdxElement {
   }
 
   /** The row the tab stop belongs on: the focused row, else the selected one, else the first (APG). */
-  private tabStopNode(): PlanNode | undefined {
-    const visible = (n: PlanNode | undefined) => (n && this.indexById.has(n.id) ? n : undefined);
-    return visible(this.focusNode) ?? visible(this.selectedNode) ?? this.rows[0]?.node;
+  #tabStopNode(): PlanNode | undefined {
+    const visible = (n: PlanNode | undefined) => (n && this.#indexById.has(n.id) ? n : undefined);
+    return visible(this.#focusNode) ?? visible(this.#selectedNode) ?? this.#rows[0]?.node;
   }
 
   /**
@@ -416,103 +416,103 @@ export class KdxPlanTree extends KdxElement {
    * rather than bound in the row template, so that moving focus or selection does not re-render every row: the
    * rows re-render only when the visible list or the language changes (see `guard` in `renderReady`).
    */
-  private mark(): void {
+  #mark(): void {
     const move = (from: HTMLElement | null, to: HTMLElement | null, name: string, off: string, on: string) => {
       if (from !== to) from?.setAttribute(name, off);
       to?.setAttribute(name, on);
       return to;
     };
-    this.tabStopEl = move(this.tabStopEl, this.rowElement(this.tabStopNode()), 'tabindex', '-1', '0');
-    this.selectedEl = move(this.selectedEl, this.rowElement(this.selectedNode), 'aria-selected', 'false', 'true');
+    this.#tabStopEl = move(this.#tabStopEl, this.#rowElement(this.#tabStopNode()), 'tabindex', '-1', '0');
+    this.#selectedEl = move(this.#selectedEl, this.#rowElement(this.#selectedNode), 'aria-selected', 'false', 'true');
   }
 
-  private rowElement(node: PlanNode | undefined): HTMLElement | null {
+  #rowElement(node: PlanNode | undefined): HTMLElement | null {
     if (!node) return null;
     return this.renderRoot.querySelector<HTMLElement>(`.tree > .block > [data-id="${CSS.escape(node.id)}"]`);
   }
 
-  private rowOf(e: Event): { row: TreeRow; index: number } | undefined {
+  #rowOf(e: Event): { row: TreeRow; index: number } | undefined {
     const el = (e.target as Element).closest<HTMLElement>('[role="treeitem"]');
-    const index = el?.dataset.id === undefined ? undefined : this.indexById.get(el.dataset.id);
-    const row = index === undefined ? undefined : this.rows[index];
+    const index = el?.dataset.id === undefined ? undefined : this.#indexById.get(el.dataset.id);
+    const row = index === undefined ? undefined : this.#rows[index];
     return row && index !== undefined ? { row, index } : undefined;
   }
 
-  private readonly onKeydown = (e: KeyboardEvent): void => {
+  readonly #onKeydown = (e: KeyboardEvent): void => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const hit = this.rowOf(e);
+    const hit = this.#rowOf(e);
     if (!hit) return;
-    const typing = isPrintable(e.key) || (e.key === ' ' && this.typeAhead.active());
-    const command = typing ? null : commandFor(e.key, this.rows, hit.index);
+    const typing = isPrintable(e.key) || (e.key === ' ' && this.#typeAhead.active());
+    const command = typing ? null : commandFor(e.key, this.#rows, hit.index);
     if (command) {
       e.preventDefault();
-      this.typeAhead.reset();
-      this.run(command);
+      this.#typeAhead.reset();
+      this.#run(command);
     } else if (typing) {
       e.preventDefault();
-      const prefix = this.typeAhead.push(e.key);
-      const found = findByPrefix(this.rows.length, hit.index, prefix, (i) => this.names(this.rows[i]!.node));
-      if (found >= 0) this.run({ kind: 'focus', index: found });
+      const prefix = this.#typeAhead.push(e.key);
+      const found = findByPrefix(this.#rows.length, hit.index, prefix, (i) => this.#names(this.#rows[i]!.node));
+      if (found >= 0) this.#run({ kind: 'focus', index: found });
     }
   };
 
   /** What type-ahead finds a row by: its title as shown, and its №. */
-  private names(n: PlanNode): string[] {
+  #names(n: PlanNode): string[] {
     const title = fold(text(n.title, this.language));
     return n.data.number ? [title, fold(n.data.number)] : [title];
   }
 
-  private run(c: TreeCommand): void {
-    const row = this.rows[c.index];
+  #run(c: TreeCommand): void {
+    const row = this.#rows[c.index];
     if (!row) return;
-    const open = this.filter ? this.filterOpen : this.open;
+    const open = this.#filter ? this.#filterOpen : this.#open;
     switch (c.kind) {
       case 'focus':
-        this.focusNode = row.node;
-        this.mark();
-        this.tabStopEl?.focus();
+        this.#focusNode = row.node;
+        this.#mark();
+        this.#tabStopEl?.focus();
         return;
       case 'open':
         open.add(row.node);
-        this.rowsDirty = true;
+        this.#rowsDirty = true;
         break;
       case 'close':
         open.delete(row.node);
-        this.rowsDirty = true;
+        this.#rowsDirty = true;
         break;
       case 'open-siblings':
-        for (const r of this.rows) if (r.parentIndex === row.parentIndex && r.open === false) open.add(r.node);
-        this.rowsDirty = true;
+        for (const r of this.#rows) if (r.parentIndex === row.parentIndex && r.open === false) open.add(r.node);
+        this.#rowsDirty = true;
         break;
       case 'select':
-        this.choose(row);
+        this.#choose(row);
         break;
     }
     this.requestUpdate();
   }
 
-  private readonly onClick = (e: MouseEvent): void => {
-    const hit = this.rowOf(e);
+  readonly #onClick = (e: MouseEvent): void => {
+    const hit = this.#rowOf(e);
     if (!hit) return;
     const { row } = hit;
     // The click has focused the row (rows are focusable); it keeps its element when the list changes (keyed).
-    this.focusNode = row.node;
-    this.mark();
-    if (row.open !== undefined) this.run({ kind: row.open ? 'close' : 'open', index: hit.index });
-    this.choose(row);
+    this.#focusNode = row.node;
+    this.#mark();
+    if (row.open !== undefined) this.#run({ kind: row.open ? 'close' : 'open', index: hit.index });
+    this.#choose(row);
   };
 
-  private readonly onFocusin = (e: FocusEvent): void => {
-    const hit = this.rowOf(e);
-    if (hit && hit.row.node !== this.focusNode) {
-      this.focusNode = hit.row.node;
-      this.mark();
+  readonly #onFocusin = (e: FocusEvent): void => {
+    const hit = this.#rowOf(e);
+    if (hit && hit.row.node !== this.#focusNode) {
+      this.#focusNode = hit.row.node;
+      this.#mark();
     }
   };
 
-  private choose(row: TreeRow): void {
+  #choose(row: TreeRow): void {
     const id = row.node.id;
-    this.userSelecting = true;
+    this.#userSelecting = true;
     this.selected = id;
     if (this.linkHash) {
       const url = new URL(location.href);
@@ -520,36 +520,36 @@ export class KdxPlanTree extends KdxElement {
       // Not `location.hash = …`: that would scroll the page to an element with this id and add a history entry.
       history.replaceState(history.state, '', url.href);
     }
-    this.dispatchEvent(new KdxNodeSelectEvent({ id, plan: this.planId }));
+    this.dispatchEvent(new KdxNodeSelectEvent({ id, plan: this.#planId }));
   }
 
-  private readonly onFilterInput = (e: Event): void => {
+  readonly #onFilterInput = (e: Event): void => {
     const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this.filterTimer);
+    clearTimeout(this.#filterTimer);
     // A short pause before filtering and announcing: one announcement per burst of typing, not per key.
-    this.filterTimer = setTimeout(() => (this.query = value), value ? 150 : 0);
+    this.#filterTimer = setTimeout(() => (this.query = value), value ? 150 : 0);
   };
 
-  private readonly onGradeChange = (e: Event): void => {
+  readonly #onGradeChange = (e: Event): void => {
     this.grade = (e.target as HTMLSelectElement).value;
   };
 
-  private readonly onFilterKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'ArrowDown' || !this.rows.length) return;
+  readonly #onFilterKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'ArrowDown' || !this.#rows.length) return;
     e.preventDefault();
-    this.tabStopEl?.focus();
+    this.#tabStopEl?.focus();
   };
 
-  private setAllOpen(value: boolean): void {
-    const open = this.filter ? this.filterOpen : this.open;
+  #setAllOpen(value: boolean): void {
+    const open = this.#filter ? this.#filterOpen : this.#open;
     if (!value) open.clear();
-    else if (this.root) for (const n of descendants(this.root)) if (n.children.length) open.add(n);
-    this.rowsDirty = true;
+    else if (this.#root) for (const n of descendants(this.#root)) if (n.children.length) open.add(n);
+    this.#rowsDirty = true;
     this.requestUpdate();
   }
 
   /** The node a `#hash` names, when it is in this tree. */
-  private hashNode(view: ReadyView): PlanNode | undefined {
+  #hashNode(view: ReadyView): PlanNode | undefined {
     let id: string;
     try {
       id = decodeURIComponent(location.hash.slice(1));
@@ -560,13 +560,13 @@ export class KdxPlanTree extends KdxElement {
     return node && isBelow(node, view.node) ? node : undefined;
   }
 
-  private readonly onHashChange = (): void => {
+  readonly #onHashChange = (): void => {
     const view = this.data.view;
     if (!this.linkHash || view.status !== 'ready') return;
-    const node = this.hashNode(view);
+    const node = this.#hashNode(view);
     if (!node) return;
     this.selected = node.id;
-    this.reveal = 'scroll';
+    this.#reveal = 'scroll';
     this.requestUpdate();
   };
 }
