@@ -148,6 +148,7 @@ function keyOrder(now: string[], file: ReadonlyMap<string, number>): string[] {
   return out;
 }
 
+const kind = (v: unknown) => (Array.isArray(v) ? 'array' : isObject(v) ? 'object' : 'scalar');
 const idOf = (v: unknown) => (isObject(v) && typeof v.id === 'string' ? v.id : undefined);
 
 class Writer {
@@ -161,10 +162,11 @@ class Writer {
     this.text = file.text;
   }
 
-  /** `value` where the file held `was` at `span` (or nothing: `span` undefined); `indent`: its line's. */
+  /**
+   * `value` where the file held `was` (a different value: the caller compared them) at `span`, or where the file
+   * has nothing (`span` undefined); `indent`: its line's.
+   */
   write(value: unknown, was: unknown, span: Span | undefined, indent: string, inline: boolean): string {
-    if (span && same(value, was)) return this.text.slice(span.start, span.end);
-    const kind = (v: unknown) => (Array.isArray(v) ? 'array' : isObject(v) ? 'object' : 'scalar');
     const members = span && kind(value) !== 'scalar' && kind(value) === kind(was) ? this.file.members(span) : [];
     if (members.length) return this.splice(value as Json | unknown[], was as Json | unknown[], span!, members, indent, inline);
     return this.fresh(value, indent, inline);
@@ -188,20 +190,26 @@ class Writer {
     const oneLine = inline || !open.includes('\n');
     const close = text.slice(members.at(-1)!.value.end, span.end);
     // What follows each member of the file up to the next; a new member is set off as the file's first one is.
-    const gaps = members.map((m, i) => (members[i + 1] ? text.slice(m.value.end, members[i + 1]!.start) : undefined));
+    const gapAfter = (j: number) => (j >= 0 && members[j + 1] ? text.slice(members[j]!.value.end, members[j + 1]!.start) : undefined);
     const inner = /\n([ \t]*)$/.exec(open)?.[1] ?? indent + this.unit;
-    const gap = gaps[0] ?? (oneLine ? ', ' : `,\n${inner}`);
-    // Each member to write: which of the file's it is (by key, by id, else by place), and its text.
-    let parts: Array<{ from: number; text: string }>;
+    const gap = gapAfter(0) ?? (oneLine ? ', ' : `,\n${inner}`);
+    // Each member to write: which of the file's it is (by key, by id, else by place), and its text (none: the
+    // file's member as it is, key and all).
+    let parts: Array<{ from: number; text: string | undefined }>;
     if (Array.isArray(value)) {
       const old = was as unknown[];
       const byId = new Map<string, number>();
-      old.forEach((v, j) => idOf(v) !== undefined && byId.set(idOf(v)!, j));
+      old.forEach((v, j) => {
+        const id = idOf(v);
+        if (id !== undefined) byId.set(id, j);
+      });
       parts = value.map((v, i) => {
         const id = idOf(v);
         const j = id !== undefined ? (byId.get(id) ?? -1) : i < members.length ? i : -1;
         const m = members[j];
-        return { from: j, text: v === undefined ? 'null' : this.write(v, m ? old[j] : undefined, m?.value, inner, oneLine) };
+        if (v === undefined) return { from: j, text: 'null' };
+        if (m && same(v, old[j])) return { from: j, text: undefined };
+        return { from: j, text: this.write(v, m ? old[j] : undefined, m?.value, inner, oneLine) };
       });
     } else {
       const old = was as Json;
@@ -209,6 +217,7 @@ class Writer {
       parts = keyOrder(defined(value), index).map((k) => {
         const j = index.get(k) ?? -1;
         const m = members[j];
+        if (m && same(value[k], old[k])) return { from: j, text: undefined };
         const head = m ? text.slice(m.start, m.value.start) : `${JSON.stringify(k)}: `;
         return { from: j, text: head + this.write(value[k], old[k], m?.value, inner, oneLine) };
       });
@@ -219,11 +228,27 @@ class Writer {
      * line break among the gaps (so `a, b,⏎ c` without b is `a,⏎ c`: one line changes, not two).
      */
     const between = (p: { from: number }, q: { from: number }) => {
-      let out = gaps[p.from] ?? gap;
-      for (let j = p.from + 1; p.from >= 0 && j < q.from; j++) if (gaps[j]!.includes('\n')) out = gaps[j]!;
+      let out = gapAfter(p.from) ?? gap;
+      for (let j = p.from + 1; p.from >= 0 && j < q.from; j++) {
+        const g = gapAfter(j)!;
+        if (g.includes('\n')) out = g;
+      }
       return out;
     };
-    return open + parts.map((p, i) => p.text + (i < parts.length - 1 ? between(p, parts[i + 1]!) : '')).join('') + close;
+    const out = [open];
+    for (let i = 0; i < parts.length; i++) {
+      let p = parts[i]!;
+      if (p.text !== undefined) out.push(p.text);
+      else {
+        // Members kept as they are, one after the other in the file: its text from the first to the last, at once.
+        const first = members[p.from]!;
+        while (parts[i + 1]?.text === undefined && parts[i + 1]?.from === p.from + 1) p = parts[++i]!;
+        out.push(text.slice(first.start, members[p.from]!.value.end));
+      }
+      if (i < parts.length - 1) out.push(between(p, parts[i + 1]!));
+    }
+    out.push(close);
+    return out.join('');
   }
 }
 
