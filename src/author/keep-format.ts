@@ -84,12 +84,18 @@ class Source {
     return { span: { start, end }, rest: end };
   }
 
+  /** Members read, by where their object or array starts (a file is saved into again at every edit). */
+  private readonly read = new Map<number, Member[]>();
+
   /** The members of the object or array at `span` (none for any other value). */
   members(span: Span): Member[] {
     const t = this.text;
     const open = t[span.start];
     if (open !== '{' && open !== '[') return [];
+    const known = this.read.get(span.start);
+    if (known) return known;
     const out: Member[] = [];
+    this.read.set(span.start, out);
     let i = this.ws(span.start + 1);
     while (i < span.end - 1) {
       const start = i;
@@ -253,13 +259,19 @@ class Writer {
 }
 
 /**
+ * The file last written into: every save of the page is into the same published file (each edit saves again),
+ * and where its objects end is found in a pass over the whole text (≈ 10–20 ms for 3 MB), so once.
+ */
+let last: Source | undefined;
+
+/**
  * `bundle` as the file `text` (which parsed as `parsed`) would hold it. The byte order mark, if any, is dropped
  * (JSON has none); what follows the last brace is kept (else one newline, as `kdx import` ends its files).
  */
 export function keepFormat(text: string, parsed: unknown, bundle: unknown): string {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (same(bundle, parsed)) return body;
-  const file = new Source(body);
+  const file = last?.text === body ? last : (last = new Source(body));
   const { span, rest } = file.root();
   const unit = /\n([ \t]+)\S/.exec(body)?.[1] ?? '  ';
   return body.slice(0, span.start) + new Writer(file, unit).write(bundle, parsed, span, '', false) + (body.slice(rest) || '\n');
