@@ -29,10 +29,12 @@ export function choosePlan(base: Bundle, sheet: OpenedSheet | undefined): PlanCh
   if (!sheet || !header) return undefined;
   if (plans.length === 1) return { by: 'only', plan: plans[0]!.id };
   if (isRevisionSheet(header)) {
-    const fits = plans.filter((p) => importRevisions({ base, planId: p.id, rows: sheet.rows, charRefs: sheet.charRefs }).ok);
+    const read = readRevisions(sheet.rows, sheet.charRefs);
+    // A sheet with problems of its own fits no plan: importRevisions would read the same problems for each.
+    const fits = read.issues.length ? [] : plans.filter((p) => importRevisions({ base, planId: p.id, rows: sheet.rows, charRefs: sheet.charRefs }).ok);
     if (fits.length === 1) return { by: 'fits', plan: fits[0]!.id };
     const pool = fits.length ? fits : plans;
-    const named = new Set(readRevisions(sheet.rows, sheet.charRefs).revisions.flatMap((r) => r.added?.map((a) => a.node) ?? []));
+    const named = new Set(read.revisions.flatMap((r) => r.added?.map((a) => a.node) ?? []));
     named.delete(undefined);
     return byIds(pool, named) ?? ask(pool);
   }
