@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import type { Bundle } from '../../src/data/bundle.js';
 import type { KdxAuthor } from '../../src/author/author-app.js';
-import { $, byId, choose, download, downloadLinks, fileFrom, mount, selectValue, settle, textOf, waitFor } from './helpers.js';
+import { $, byId, choose, download, downloadLinks, fileFrom, mount, savedText, selectValue, settle, textOf, waitFor } from './helpers.js';
 
 const EXAMPLE = '/seeds/examples/revisions.json';
 const SHEET = '/seeds/examples/revisions.management-plan.revisions.csv';
@@ -18,7 +18,6 @@ const HEADER =
 const fetchJson = async (url: string) => (await (await fetch(url)).json()) as Bundle;
 const bundleFile = (bundle: Bundle, name = 'midori.json') => new File([JSON.stringify(bundle, null, 2) + '\n'], name);
 const csvFile = (rows: string[], name = 'revisions.csv') => new File([BOM + [HEADER, ...rows].join('\r\n') + '\r\n'], name);
-const saved = async (app: KdxAuthor) => new TextDecoder().decode((await download(app, 'json')).bytes);
 const issues = (app: KdxAuthor) => [...app.shadowRoot!.querySelectorAll('.issues li')].map(textOf);
 
 /** Midori's plans in one bundle: the city plan and the DX plan (indicators.json), then the management plan. */
@@ -51,7 +50,7 @@ describe('authoring page: the plan a revisions sheet goes into', () => {
         'この見直しの表を入れられる計画は「（架空）みどり市行政経営計画（management-plan）」だけなので、これを選びました。',
       );
       expect(app.outcome.status, order).to.equal('ok');
-      const plans = (JSON.parse(await saved(app)) as Bundle).plans;
+      const plans = (JSON.parse(await savedText(app)) as Bundle).plans;
       expect(plans.map((p) => p.revisions?.length ?? 0), order).to.deep.equal([0, 0, 2]);
     }
   });
@@ -78,7 +77,7 @@ describe('authoring page: the plan a revisions sheet goes into', () => {
     await settle(app);
     expect(app.outcome.status).to.equal('ok');
     expect(app.shadowRoot!.querySelector('#plan-note')).to.equal(null);
-    const plans = (JSON.parse(await saved(app)) as Bundle).plans;
+    const plans = (JSON.parse(await savedText(app)) as Bundle).plans;
     expect(plans[0]!.revisions).to.deep.equal([{ date: '2024-03', title: '令和6年3月改定', period: { before: { from: 2020, to: 2024 }, after: { from: 2020, to: 2025 } } }]);
     expect(plans[2]!.revisions).to.have.length(2);
   });
@@ -114,7 +113,7 @@ describe('authoring page: the revisions saved as CSV, as kdx export --revisions 
     await choose(app, 'bundle-file', await fileFrom(EXAMPLE));
     const original = await fileFrom(SHEET);
     await choose(app, 'sheet-file', original);
-    const json = await saved(app);
+    const json = await savedText(app);
     await waitFor(() => app.files.revisions, 'the revisions CSV');
     await app.updateComplete;
     const link = $<HTMLAnchorElement>(app, '#h-save ~ ul a[download$=".revisions.csv"]');
@@ -124,7 +123,7 @@ describe('authoring page: the revisions saved as CSV, as kdx export --revisions 
     // seeds/examples/…revisions.csv is what `kdx export --revisions` wrote (test/cli/csv-templates.test.ts).
     expect(csv.bytes).to.deep.equal(new Uint8Array(await original.arrayBuffer()));
     await choose(app, 'sheet-file', new File([csv.bytes as BlobPart], csv.name));
-    expect(await saved(app)).to.equal(json);
+    expect(await savedText(app)).to.equal(json);
   });
 
   it('a revision edited in the sheet: the saved CSV holds it, and opened again gives the same bundle', async () => {
@@ -132,14 +131,14 @@ describe('authoring page: the revisions saved as CSV, as kdx export --revisions 
     await choose(app, 'bundle-file', await fileFrom(EXAMPLE));
     const text = new TextDecoder().decode(await (await fileFrom(SHEET)).arrayBuffer());
     await choose(app, 'sheet-file', new File([text.replace('経常業務化,Became routine work', '事業の統合,Merged into another')], 'edited.csv'));
-    const json = await saved(app);
+    const json = await savedText(app);
     await waitFor(() => app.files.revisions, 'the revisions CSV');
     const csv = await download(app, 'revisions.csv');
     const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bytes).split('\r\n');
     expect(lines[0]).to.equal(BOM + HEADER);
     expect(lines[5]).to.equal('"=""2024-03""",,,,,removed,,K-4,会議録の作成支援,Help with meeting minutes,事業の統合,Merged into another,,,,');
     await choose(app, 'sheet-file', new File([csv.bytes as BlobPart], csv.name));
-    expect(await saved(app)).to.equal(json);
+    expect(await savedText(app)).to.equal(json);
   });
 
   it('an items sheet of a plan with revisions: both sheets are offered', async () => {
@@ -160,7 +159,7 @@ describe('authoring page: where the revisions stand in the saved JSON', () => {
     await choose(app, 'bundle-file', bundleFile(grades));
     await choose(app, 'sheet-file', csvFile(['"=""2025-03""",令和7年3月改定,,,,removed,,1-9,古い取組,,完了,,,,,']));
     expect(app.outcome.status).to.equal('ok');
-    const plan = (JSON.parse(await saved(app)) as Bundle).plans[0]!;
+    const plan = (JSON.parse(await savedText(app)) as Bundle).plans[0]!;
     expect(Object.keys(plan)).to.deep.equal(['id', 'title', 'period', 'asOf', 'source', 'kinds', 'scales', 'revisions', 'progress', 'nodes']);
   });
 
@@ -171,6 +170,6 @@ describe('authoring page: where the revisions stand in the saved JSON', () => {
     const app = await mount();
     await choose(app, 'bundle-file', bundleFile(without, 'revisions.json'));
     await choose(app, 'sheet-file', await fileFrom(SHEET));
-    expect(await saved(app)).to.equal(JSON.stringify(published, null, 2) + '\n');
+    expect(await savedText(app)).to.equal(JSON.stringify(published, null, 2) + '\n');
   });
 });
