@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { RevisionSchema, TextSchema, type PlanData, type RevisionData, type Text } from '../data/bundle.js';
-import { describe } from '../data/validate.js';
+import { describe, type ValidationIssue } from '../data/validate.js';
 import type { IssueKey } from '../i18n/messages.js';
 import { excelText, guardFormula, headerKey, readChoice, readFiscalYear, readId, readText, unwrapCell } from './csv-columns.js';
 import { refusal, textPair, type Owner } from './csv-export.js';
@@ -83,8 +83,25 @@ export function revisionsToSheet(plan: PlanData, planIndex: number): { header: s
 
 const omit = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
 
+/** Where each revision of a sheet stands: its first row, and the row of its period and of each entry. */
+export interface RevisionLines {
+  line: number;
+  period?: number;
+  added: number[];
+  removed: number[];
+}
+
+export interface ReadRevisions {
+  revisions: RevisionData[];
+  issues: CliIssue[];
+  /** By revision, as `revisions`. */
+  lines: RevisionLines[];
+  /** Each column's header as the sheet writes it. */
+  headers: ReadonlyMap<RevisionColumn, string>;
+}
+
 /** The sheet's revisions, in the order of their first rows, or every problem found. */
-export function readRevisions(rows: readonly CsvRow[], charRefs: boolean): { revisions: RevisionData[]; issues: CliIssue[] } {
+export function readRevisions(rows: readonly CsvRow[], charRefs: boolean): ReadRevisions {
   const issues: CliIssue[] = [];
   const [head, ...body] = rows;
   const index = new Map<RevisionColumn, number>();
@@ -97,8 +114,8 @@ export function readRevisions(rows: readonly CsvRow[], charRefs: boolean): { rev
     else if (index.has(c)) issues.push({ line: 1, key: 'duplicate-column', params: { name: h } });
     else (index.set(c, i), headers.set(c, h));
   });
-  if (issues.length) return { revisions: [], issues };
-  const byDate = new Map<string, { r: RevisionData; line: number }>();
+  if (issues.length) return { revisions: [], issues, lines: [], headers };
+  const byDate = new Map<string, { r: RevisionData; lines: RevisionLines }>();
   for (const row of body) {
     if (!row.cells.some((c) => c.trim())) continue;
     const { line } = row;
@@ -125,13 +142,13 @@ export function readRevisions(rows: readonly CsvRow[], charRefs: boolean): { rev
     if (!cell('revision_date').trim()) fail('revision_date', 'empty');
     if (date === undefined) continue;
     let entry = byDate.get(date);
-    if (!entry) byDate.set(date, (entry = { r: { date }, line }));
+    if (!entry) byDate.set(date, (entry = { r: { date }, lines: { line, added: [], removed: [] } }));
     const r = entry.r;
     // The revision's own cells: given once, or the same wherever they are given.
     for (const [field, j, e] of [['title', 'revision_title_ja', 'revision_title_en'], ['summary', 'revision_summary_ja', 'revision_summary_en']] as const) {
       const t = text(j, e);
       if (t === undefined) continue;
-      if (r[field] !== undefined && JSON.stringify(r[field]) !== JSON.stringify(t)) fail(j, 'revision-conflict', { otherLine: entry.line });
+      if (r[field] !== undefined && JSON.stringify(r[field]) !== JSON.stringify(t)) fail(j, 'revision-conflict', { otherLine: entry.lines.line });
       else r[field] = t;
     }
     const raw = cell('change').trim();
@@ -144,18 +161,52 @@ export function readRevisions(rows: readonly CsvRow[], charRefs: boolean): { rev
       const [fb, tb, fa, ta] = (['period_from_before', 'period_to_before', 'period_from', 'period_to'] as const).map(year);
       const missing = (['period_from_before', 'period_to_before', 'period_from', 'period_to'] as const).find((c) => !cell(c).trim());
       if (missing) fail(missing, 'needs', { name: label('change') });
-      else if (fb !== undefined && tb !== undefined && fa !== undefined && ta !== undefined) r.period = { before: { from: fb, to: tb }, after: { from: fa, to: ta } };
+      else if (fb !== undefined && tb !== undefined && fa !== undefined && ta !== undefined) {
+        r.period = { before: { from: fb, to: tb }, after: { from: fa, to: ta } };
+        entry.lines.period = line;
+      }
     } else if (change === 'added') {
       const node = readId(cell('node'));
       if (node === undefined && title === undefined) fail('node', 'needs', { name: label('change') });
       (r.added ??= []).push(omit({ node, number, title, reason }));
+      entry.lines.added.push(line);
     } else if (change === 'removed') {
       if (title === undefined) fail('title_ja', 'needs', { name: label('change') });
-      else (r.removed ??= []).push(omit({ number, title, reason }));
+      else {
+        (r.removed ??= []).push(omit({ number, title, reason }));
+        entry.lines.removed.push(line);
+      }
     }
   }
   // Keys in the schema's order, so that written JSON reads the same whichever way it was built.
   const order = Object.keys(RevisionSchema.entries) as Array<keyof RevisionData>;
   const revisions = [...byDate.values()].map(({ r }) => Object.fromEntries(order.filter((k) => r[k] !== undefined).map((k) => [k, r[k]])) as RevisionData);
-  return { revisions, issues };
+  return { revisions, issues, lines: [...byDate.values()].map((e) => e.lines), headers };
+}
+
+/** The column of each part of a revision (a JSON path after `revisions[i]`), as `csv-locate.ts` has for items. */
+const REVISION_PATHS: Array<[RegExp, RevisionColumn]> = [
+  [/^\.date$/, 'revision_date'], [/^\.title(\.ja)?$/, 'revision_title_ja'], [/^\.title\.en$/, 'revision_title_en'],
+  [/^\.summary(\.ja)?$/, 'revision_summary_ja'], [/^\.summary\.en$/, 'revision_summary_en'],
+  [/^\.period\.before/, 'period_from_before'], [/^\.period/, 'period_from'],
+  [/^\.added\[\d+\]\.title\.en$/, 'title_en'], [/^\.added\[\d+\]\.title/, 'title_ja'], [/^\.added\[\d+\]\.number$/, 'number'],
+  [/^\.added\[\d+\]\.reason\.en$/, 'reason_en'], [/^\.added\[\d+\]\.reason/, 'reason_ja'], [/^\.added\[\d+\]/, 'node'],
+  [/^\.removed\[\d+\]\.number$/, 'number'], [/^\.removed\[\d+\]\.title\.en$/, 'title_en'],
+  [/^\.removed\[\d+\]\.reason\.en$/, 'reason_en'], [/^\.removed\[\d+\]\.reason/, 'reason_ja'], [/^\.removed\[\d+\]/, 'title_ja'],
+];
+
+/**
+ * A validator problem about one of the sheet's revisions of plan `planIndex`, placed at the row it came from (an
+ * entry's or the period's own row, else the revision's first) and its column; anything else keeps its JSON path.
+ */
+export function locateRevisionIssue(issue: ValidationIssue, planIndex: number, read: Pick<ReadRevisions, 'lines' | 'headers'>): CliIssue {
+  const unplaced: CliIssue = { path: issue.path, key: issue.key, params: issue.params };
+  const m = /^plans\[(\d+)\]\.revisions\[(\d+)\](.*)$/.exec(issue.path);
+  const lines = m && Number(m[1]) === planIndex ? read.lines[Number(m[2])] : undefined;
+  if (!lines) return unplaced;
+  const rest = m![3]!;
+  const entry = /^\.(added|removed)\[(\d+)\]/.exec(rest);
+  const line = (entry ? lines[entry[1] as 'added' | 'removed'][Number(entry[2])] : rest.startsWith('.period') ? lines.period : undefined) ?? lines.line;
+  const column = REVISION_PATHS.find(([re]) => re.test(rest))?.[1];
+  return { line, column: column ? (read.headers.get(column) ?? column) : rest.replace(/^\./, '') || undefined, key: issue.key, params: issue.params };
 }

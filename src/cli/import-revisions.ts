@@ -6,7 +6,7 @@
 import { PlanSchema, type Bundle, type PlanData, type RevisionData } from '../data/bundle.js';
 import { validateBundle } from '../data/parse.js';
 import type { CsvRow } from './csv-import.js';
-import { readRevisions } from './csv-revisions.js';
+import { locateRevisionIssue, readRevisions } from './csv-revisions.js';
 import { bundleJson, type ImportResult } from './import-items.js';
 import type { CliIssue } from './messages.js';
 
@@ -34,7 +34,7 @@ export function importRevisions(input: RevisionsInput): RevisionsResult {
   const bundle = structuredClone(base);
   bundle.plans[planIndex] = withRevisions(bundle.plans[planIndex]!, read.revisions);
   const valid = validateBundle(bundle);
-  if (!valid.ok) return { ok: false, issues: valid.errors.map((e) => ({ path: e.path, key: e.key, params: e.params })) };
+  if (!valid.ok) return { ok: false, issues: valid.errors.map((e) => locateRevisionIssue(e, planIndex, read)) };
   return { ok: true, bundle, valid: valid.bundle, text: bundleJson(bundle), planIndex, revisions: read.revisions.length };
 }
 

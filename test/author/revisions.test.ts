@@ -173,3 +173,19 @@ describe('authoring page: where the revisions stand in the saved JSON', () => {
     expect(await savedText(app)).to.equal(JSON.stringify(published, null, 2) + '\n');
   });
 });
+
+describe('authoring page: a revisions sheet\'s problems at their row and column', () => {
+  it('an item the plan does not have and a period that is not the plan\'s: at the rows and columns of the CSV, as the other sheets\' are', async () => {
+    const app = await mount();
+    await choose(app, 'bundle-file', await fileFrom(EXAMPLE));
+    const text = new TextDecoder().decode(await (await fileFrom(SHEET)).arrayBuffer());
+    // Line 2: the period row (after: 2020–2026, the plan runs 2020–2025); line 4: an item added that the plan lacks.
+    const edited = text.replace(',2020,2024,2020,2025', ',2020,2024,2020,2026').replace(',added,K-8,', ',added,K-99,');
+    await choose(app, 'sheet-file', new File([edited], 'edited.csv'));
+    expect(issues(app)).to.deep.equal([
+      '4行目（node）: 項目「K-99」はこの計画にありません',
+      '2行目（period_from）: 最新の見直し後の期間（2020–2026）が計画の period（2020–2025）と一致しません',
+    ]);
+    expect(downloadLinks(app)).to.have.length(0);
+  });
+});
