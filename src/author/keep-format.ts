@@ -180,11 +180,11 @@ class Writer {
 
   /** A value the file does not have: on one line, or as `JSON.stringify(value, null, unit)` at `indent`. */
   fresh(value: unknown, indent: string, inline: boolean): string {
-    const inner = indent + this.unit;
-    const wrap = (open: string, close: string, parts: string[]) =>
-      !parts.length ? open + close : inline ? (open === '{' ? `{ ${parts.join(', ')} }` : `[${parts.join(', ')}]`) : `${open}\n${inner}${parts.join(`,\n${inner}`)}\n${indent}${close}`;
-    if (Array.isArray(value)) return wrap('[', ']', value.map((v) => (v === undefined ? 'null' : this.fresh(v, inner, inline))));
-    if (isObject(value)) return wrap('{', '}', defined(value).map((k) => `${JSON.stringify(k)}: ${this.fresh(value[k], inner, inline)}`));
+    // JSON.stringify escapes every line break inside a string: each one it writes starts a line of its own.
+    if (!inline) return JSON.stringify(value, null, this.unit).replaceAll('\n', `\n${indent}`);
+    const wrap = (open: string, close: string, parts: string[]) => (!parts.length ? open + close : open === '{' ? `{ ${parts.join(', ')} }` : `[${parts.join(', ')}]`);
+    if (Array.isArray(value)) return wrap('[', ']', value.map((v) => (v === undefined ? 'null' : this.fresh(v, indent, true))));
+    if (isObject(value)) return wrap('{', '}', defined(value).map((k) => `${JSON.stringify(k)}: ${this.fresh(value[k], indent, true)}`));
     return JSON.stringify(value);
   }
 
