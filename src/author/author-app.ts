@@ -1,7 +1,7 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { loadDetail, loadMessages, toLang, type Lang } from '../i18n/index.js';
 import { authorStyles } from './author.styles.js';
-import { choosePlan } from './choose-plan.js';
+import { planFromFiles } from './choose-plan.js';
 import { kindOf, openBundleText, openBundleUrl, openSheet, readBytes, type OpenProblem } from './open-files.js';
 import { saveFiles, withCsv, type SaveFiles } from './save-files.js';
 import { compute, EMPTY_EDITS, withEdit, withoutEdits, type Outcome, type Session } from './session.js';
@@ -176,7 +176,7 @@ export class KdxAuthor extends LitElement {
     const plans = base.raw.plans;
     const chosen = this.session.planId;
     if (this.planChosen && (chosen === undefined || plans.some((p) => p.id === chosen))) return { planId: chosen, choice: undefined };
-    const choice = choosePlan(base.raw, sheet);
+    const choice = planFromFiles(base.raw, sheet);
     if (!choice) return { planId: plans[0]!.id, choice: undefined };
     return { planId: choice.by === 'ask' ? undefined : choice.plan, choice };
   }

@@ -23,7 +23,7 @@ function byIds(plans: readonly PlanData[], ids: ReadonlySet<string | undefined>)
 const ask = (plans: readonly PlanData[]): PlanChoice => ({ by: 'ask', plans: plans.map((p) => p.id) });
 
 /** The plan for `sheet` in `base` (parsed and valid); none without a sheet (the page then takes the first plan). */
-export function choosePlan(base: Bundle, sheet: OpenedSheet | undefined): PlanChoice | undefined {
+export function planFromFiles(base: Bundle, sheet: OpenedSheet | undefined): PlanChoice | undefined {
   const plans = base.plans;
   const header = sheet?.rows[0]?.cells;
   if (!sheet || !header) return undefined;
