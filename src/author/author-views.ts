@@ -119,7 +119,7 @@ function renderPlanChooser(app: KdxAuthor, t: AuthorMessages, plans: readonly Pl
   const told = choice?.by !== 'ask' ? choice : undefined;
   const chosen = told && plans.find((p) => p.id === told.plan);
   const note = choices
-    ? html`<p id="plan-note" class="problem">${t.check.choosePlan(choices.map(label))}</p>`
+    ? html`<p id="plan-note" class="problem">${formatPageIssue({ kind: 'page', key: 'choosePlan', plans: choices }, lang)}</p>`
     : told && chosen
       ? html`<p id="plan-note" class="hint">${t.open.chosen[told.by](label(chosen))}</p>`
       : nothing;

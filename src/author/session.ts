@@ -74,7 +74,7 @@ export const EMPTY_EDITS: Edits = { plan: {}, items: new Map() };
 export type PageIssue =
   | { kind: 'cli'; issue: CliIssue; item?: ItemRef | undefined; field?: string | undefined }
   | { kind: 'page'; key: 'needsPeriod' | 'noPlanId' | 'revisionsNeedPlan' }
-  | { kind: 'page'; key: 'choosePlan'; plans: Array<{ id: string; title: Text }> };
+  | { kind: 'page'; key: 'choosePlan'; plans: ReadonlyArray<{ id: string; title: Text }> };
 
 /** The plan's items and fields before the edits (what the edit panel starts from). */
 export interface Source {
