@@ -32,6 +32,21 @@ function edited(name: string, edit: (b: Json) => void): string {
 const amp = (b: Json) => b.plans.find((p: Json) => p.id === 'administrative-management-plan');
 const node = (b: Json, id: string) => amp(b).nodes.find((n: Json) => n.id === id);
 
+/** `kdx diff` of the Kanazawa seed and `changed`, which differ (exit 1): its lines. */
+async function diffLines(changed: string, ...options: string[]): Promise<string[]> {
+  const r = await kdx('diff', seed('kanazawa'), changed, ...options);
+  assert.equal(r.code, 1, r.err);
+  return r.out.split('\n');
+}
+/** The whole Japanese report on `changed` when only the administrative management plan changes: `lines` under its heading. */
+const ampReport = (changed: string, lines: string[]) => [
+  `${seed('kanazawa')} → ${changed}: サイトで変わる点が ${lines.length} 件あります`,
+  '',
+  '計画「金沢市行政経営プラン」（administrative-management-plan）',
+  ...lines,
+  '',
+];
+
 describe('kdx diff', () => {
   it('equal bundles: says so, exit 0', async () => {
     const same = edited('same', () => {});
@@ -49,16 +64,10 @@ describe('kdx diff', () => {
       node(b, 'policy-3').progress = { total: 40, achieved: 34 };
       amp(b).progress = { total: 124, achieved: 110 };
     });
-    const r = await kdx('diff', seed('kanazawa'), moved);
-    assert.equal(r.code, 1, r.err);
-    assert.deepEqual(r.out.split('\n'), [
-      `${seed('kanazawa')} → ${moved}: サイトで変わる点が 2 件あります`,
-      '',
-      '計画「金沢市行政経営プラン」（administrative-management-plan）',
+    assert.deepEqual(await diffLines(moved), ampReport(moved, [
       '  達成率: 金沢市行政経営プラン 87.1%（108/124項目、2項目は数値未確定） → 88.7%（110/124項目）',
       '  達成率: 3 財政基盤の質を高める 80.0%（32/40項目、2項目は数値未確定） → 85.0%（34/40項目）',
-      '',
-    ]);
+    ]));
   });
 
   // A long text is shown from a little before its first difference, 45 characters of it.
@@ -86,20 +95,12 @@ describe('kdx diff', () => {
   // An id renamed (its № with it): the same item, kind and parent, with the same title. Embeds name items by id.
   it('an id that changes: a rename, with the warning about embeds, not an item removed and one added', async () => {
     const renamed = edited('renamed', (b) => Object.assign(node(b, 'R6-7'), { id: 'R7-31', number: 'R7-31' }));
-    const r = await kdx('diff', seed('kanazawa'), renamed);
-    assert.equal(r.code, 1, r.err);
-    assert.deepEqual(r.out.split('\n'), [
-      `${seed('kanazawa')} → ${renamed}: サイトで変わる点が 2 件あります`,
-      '',
-      '計画「金沢市行政経営プラン」（administrative-management-plan）',
+    assert.deepEqual(await diffLines(renamed), ampReport(renamed, [
       '  ID の変更: R7-31 公用車給油事務へのクレジットカードの導入（ID「R6-7」→「R7-31」）。node="R6-7" の埋め込みは項目が見つからず、代わりに誤りを表示します。node="R7-31" に書き換えてください',
       '  番号: R7-31 公用車給油事務へのクレジットカードの導入 R6-7 → R7-31',
-      '',
-    ]);
-    const en = await kdx('diff', seed('kanazawa'), renamed, '--lang', 'en');
-    assert.equal(en.code, 1, en.err);
+    ]));
     assert.equal(
-      en.out.split('\n')[3],
+      (await diffLines(renamed, '--lang', 'en'))[3],
       '  Id changed: R7-31 Introducing credit cards for refueling official vehicles (id "R6-7" → "R7-31"). Embeds with node="R6-7" will not find the item and show an error in its place: change them to node="R7-31"',
     );
     const json = await kdx('diff', seed('kanazawa'), renamed, '--json');
@@ -115,9 +116,7 @@ describe('kdx diff', () => {
       Object.assign(node(b, 'policy-1-1'), { id: 'policy-1-9', number: '（9）' });
       for (const id of ['R6-7', 'R7-1']) node(b, id).parent = 'policy-1-9';
     });
-    const r = await kdx('diff', seed('kanazawa'), renamed, '--lang', 'en');
-    assert.equal(r.code, 1, r.err);
-    assert.deepEqual(r.out.split('\n').slice(3, -1), [
+    assert.deepEqual((await diffLines(renamed, '--lang', 'en')).slice(3, -1), [
       '  Id changed: （9） DX of ways of working and functional organizational management (id "policy-1-1" → "policy-1-9"). Embeds with node="policy-1-1" will not find the item and show an error in its place: change them to node="policy-1-9"',
       '  Number: （9） DX of ways of working and functional organizational management （1） → （9）',
     ]);
@@ -125,9 +124,7 @@ describe('kdx diff', () => {
 
   it('an id and its title changed, or two items alike: removed and added, as before', async () => {
     const both = edited('renamed-retitled', (b) => Object.assign(node(b, 'R6-7'), { id: 'R7-31', number: 'R7-31', title: { ja: '公用車給油のキャッシュレス化', en: 'Cashless refuelling' } }));
-    const r = await kdx('diff', seed('kanazawa'), both, '--lang', 'en');
-    assert.equal(r.code, 1, r.err);
-    assert.deepEqual(r.out.split('\n').slice(3, -1), ['  Added: R7-31 Cashless refuelling', '  Removed: R6-7 Introducing credit cards for refueling official vehicles']);
+    assert.deepEqual((await diffLines(both, '--lang', 'en')).slice(3, -1), ['  Added: R7-31 Cashless refuelling', '  Removed: R6-7 Introducing credit cards for refueling official vehicles']);
     // Two items of the same title, kind and parent, both renamed: which became which is not certain.
     const twins = edited('twins', (b) => (node(b, 'R7-1').title = node(b, 'R6-7').title));
     const renamed = edited('twins-renamed', (b) => {
