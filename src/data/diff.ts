@@ -93,6 +93,8 @@ export interface BundleDiff {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const ref = (n: PlanNode): ItemRef => ({ id: n.id, number: n.data.number, title: n.title });
 const planRef = (p: PlanData): PlanRef => ({ id: p.id, title: p.title });
+/** The item `n` is under in `m`, or null at the top level. */
+const parentIn = (n: PlanNode, m: PlanModel) => (n.parent && n.parent !== m.root ? n.parent : null);
 const figureOf = (p: Progress): Figure => ({ total: p.total, achieved: p.achieved, unconfirmed: p.unconfirmed, rateTenths: p.rateTenths });
 const figure = (n: PlanNode): Figure | null => n.progress && figureOf(n.progress);
 const gradeRef = (g: ShownGrade | undefined): GradeRef | null => g ? { id: g.grade.id, label: g.grade.label, definition: g.grade.definition, source: g.source } : null;
@@ -199,20 +201,22 @@ function renames(before: PlanModel, after: PlanModel, nodes: (m: PlanModel) => P
   const newId = new Map<string, string>();
   const gone = nodes(before).filter((n) => !after.byId.has(n.id));
   const come = nodes(after).filter((n) => !before.byId.has(n.id));
-  const parent = (n: PlanNode, m: PlanModel) => (n.parent && n.parent !== m.root ? n.parent.id : null);
+  // The new items' keys do not change from round to round (their parents are named by their new ids): one map,
+  // less each item paired.
+  const news = byKey(come, (n) => itemKey(n, parentIn(n, after)?.id ?? null));
   // Round by round, parents first: an item under a renamed parent pairs once its parent has (at most one round a level).
   for (let found = true; found; ) {
     found = false;
     const olds = byKey(gone.filter((n) => !newId.has(n.id)), (n) => {
-      const p = parent(n, before);
+      const p = parentIn(n, before)?.id ?? null;
       return itemKey(n, p && (newId.get(p) ?? p));
     });
-    const news = byKey(come.filter((n) => !oldOf.has(n.id)), (n) => itemKey(n, parent(n, after)));
     for (const [key, o] of olds) {
       const n = news.get(key);
       if (!o || !n) continue;
       oldOf.set(n.id, o);
       newId.set(o.id, n.id);
+      news.delete(key);
       found = true;
     }
   }
@@ -236,6 +240,10 @@ function diffPlan(before: PlanModel, after: PlanModel, out: Change[]): void {
     const old = renamed.oldOf.get(n.id) ?? before.byId.get(n.id);
     return old === before.root ? undefined : old;
   };
+  const parentRef = (n: PlanNode, m: PlanModel) => {
+    const p = parentIn(n, m);
+    return p && ref(p);
+  };
   for (const n of nodes(after)) {
     const old = oldOf(n);
     if (!old) {
@@ -244,12 +252,12 @@ function diffPlan(before: PlanModel, after: PlanModel, out: Change[]): void {
     }
     const item = ref(n);
     if (old.id !== n.id) out.push({ kind: 'item-renamed', plan, item, before: ref(old), after: item });
-    const parentOf = (x: PlanNode, m: PlanModel) => (x.parent && x.parent !== m.root ? ref(x.parent) : null);
-    const [pa, pb] = [parentOf(old, before), parentOf(n, after)];
+    const [pa, pb] = [parentRef(old, before), parentRef(n, after)];
     const shownRef = (r: ItemRef | null) => r && [r.number, r.title];
-    // Under a parent renamed, an item has not moved: it follows its parent (compared by its new id).
-    const [ia, ib] = [pa && (renamed.newId.get(pa.id) ?? pa.id), pb?.id ?? null];
-    if (ia !== ib && !same(shownRef(pa), shownRef(pb))) out.push({ kind: 'item-moved', plan, item, before: pa, after: pb });
+    // Under a parent renamed, an item has not moved: it follows its parent. Parents compare by their new ids (an id
+    // `newId` maps is one the new bundle lacks: the new side's parent maps to itself).
+    const parentId = (r: ItemRef | null) => r && (renamed.newId.get(r.id) ?? r.id);
+    if (moves(pa, pb, parentId, shownRef)) out.push({ kind: 'item-moved', plan, item, before: pa, after: pb });
     diffFields(old.data as NodeData, n.data as NodeData, NODE_SHAPE, sides, fields(item));
     const label = (m: PlanModel, id: string | undefined) => (id === undefined ? null : (m.bundle.statuses.get(id)?.label ?? id));
     const [sa, sb] = [label(before, old.data.status), label(after, n.data.status)];
