@@ -34,8 +34,11 @@ export interface RowReader {
   /** A text from its two columns; `editorial` names the column that marks it as the editor's wording. */
   text(ja: ColumnName, en: ColumnName, required: boolean, editorial?: ColumnName): Text | undefined;
   choice<T extends string>(column: ColumnName, values: Readonly<Record<T, readonly string[]>>): T | undefined;
-  /** Notes from a pair of columns, one per line of the cell; line i of the English one translates line i. */
-  notes(ja: ColumnName, en: ColumnName, editorial?: boolean): Text[];
+  /**
+   * Notes from a pair of columns, one per line of the cell; line i of the English one translates line i.
+   * `editorial` names the column that marks them all as the editor's wording (a mark without notes is a problem).
+   */
+  notes(ja: ColumnName, en: ColumnName, editorial?: ColumnName): Text[];
 }
 
 export interface Sheet {
@@ -88,7 +91,8 @@ export function rowReader(cells: readonly string[], line: number, sheet: Sheet):
     if (value === null) fail(column, 'not-choice', { received: describe(cell(column).trim()), name: Object.keys(values).join(', ') });
     return value ?? undefined;
   };
-  const notes = (jaColumn: ColumnName, enColumn: ColumnName, editorial = false): Text[] => {
+  const notes = (jaColumn: ColumnName, enColumn: ColumnName, editorialColumn?: ColumnName): Text[] => {
+    const editorial = editorialColumn ? read(editorialColumn, readFlag, 'not-flag') : undefined;
     const out: Text[] = [];
     const split = (s: string) => s.split('\n').map((l) => l.replace(/^[ \t]+|[ \t]+$/g, ''));
     const ja = split(cell(jaColumn));
@@ -102,6 +106,7 @@ export function rowReader(cells: readonly string[], line: number, sheet: Sheet):
       }
       if (j !== undefined) out.push(editorial ? omitUndefined({ ja: j, en: e, editorial: true }) : e === undefined ? j : { ja: j, en: e });
     }
+    if (editorial && !out.length) fail(jaColumn, 'needs', { name: label(editorialColumn!) });
     return out;
   };
   return { line, cell, has, fail, label, checked, read, text, choice, notes };

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { HistoryPointSchema, IndicatorSchema, ProgressSchema, type HistoryPoint, type IndicatorData, type ProgressData, type ScaleData, type Text } from '../data/bundle.js';
-import { DIRECTIONS, readFiscalYear, readFlag, readNumber, readText, type Column, type ColumnName } from './csv-columns.js';
+import { DIRECTIONS, readFiscalYear, readNumber, readText, type Column, type ColumnName } from './csv-columns.js';
 import type { RowReader } from './csv-cells.js';
 import { gradeId, type DynamicColumn } from './csv-shapes.js';
 
@@ -184,9 +184,7 @@ export function readIndicator(r: RowReader, columns: ReadonlyArray<[Column, Dyna
     grade = scale && gradeId(r.cell('indicator_grade'), scale.grades);
     if (!grade) r.fail('indicator_grade', 'unknown-grade', { id: r.cell('indicator_grade').trim(), other: scale?.grades.map((g) => g.id).join(', ') ?? '' });
   }
-  const editorial = r.read('indicator_note_editorial', readFlag, 'not-flag');
-  const notes = r.notes('indicator_note_ja', 'indicator_note_en', editorial);
-  if (editorial && !notes.length) r.fail('indicator_note_ja', 'needs', { name: r.label('indicator_note_editorial') });
+  const notes = r.notes('indicator_note_ja', 'indicator_note_en', 'indicator_note_editorial');
   return omit<IndicatorData>({
     label: label ?? '',
     unit: r.text('indicator_unit_ja', 'indicator_unit_en', false, 'indicator_unit_editorial'),

@@ -83,7 +83,7 @@ export function readNode(r: RowReader, ctx: RowContext): NodeData {
   const figure = readResult(r);
   const aligned = readAlignment(r);
 
-  const notes = readNotes(r);
+  const notes = r.notes('note_ja', 'note_en', 'note_editorial');
   const shapes = readShapes(r, ctx.dynamic, ctx.scales);
   const progress = progressOf(r, totals, shapes);
   const indicator = readIndicator(r, ctx.dynamic, ctx.scales);
@@ -137,14 +137,6 @@ function readAlignment(r: RowReader): Alignment | undefined {
   return title ? omitUndefined({ plan, title }) : undefined;
 }
 
-/** Notes, one per line of the cell, all the source's or (note_editorial) all the editor's. */
-function readNotes(r: RowReader) {
-  const editorial = r.read('note_editorial', readFlag, 'not-flag');
-  const notes = r.notes('note_ja', 'note_en', editorial);
-  if (editorial && !notes.length) r.fail('note_ja', 'needs', { name: r.label('note_editorial') });
-  return notes;
-}
-
 /** The columns the plan's own row may fill (with the counts and earlier years of the dynamic columns). */
 const PLAN_ROW_COLUMNS = new Set<Column>([
   'id', 'kind', 'title_ja', 'title_en', 'title_editorial', 'total', 'achieved', 'unconfirmed', 'as_of', 'counts_year',
@@ -161,7 +153,7 @@ export function readPlanRow(r: RowReader, ctx: RowContext): PlanRowFields {
   if (readChoice(PLAN_KIND)(raw) === null) r.fail('kind', 'not-choice', { received: describe(raw), name: Object.keys(PLAN_KIND).join(', ') });
   const title = r.text('title_ja', 'title_en', false, 'title_editorial');
   const totals = readTotals(r, counted(r, counts));
-  const notes = readNotes(r);
+  const notes = r.notes('note_ja', 'note_en', 'note_editorial');
   const shapes = readShapes(r, counts, ctx.scales);
   return omitUndefined<PlanRowFields>({
     title,

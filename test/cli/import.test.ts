@@ -307,6 +307,17 @@ describe('kdx import: where the source lists an item, what its summary is, and t
       ].join('\n'),
     );
   });
+
+  it("an editor's mark on notes that are not there: the item's, and an indicator's", async () => {
+    const csv = tmp.path('marks-bad.csv');
+    writeFileSync(csv, ['id,kind,title_ja,note_editorial,indicator_ja,indicator_note_editorial', 'a,measure,A,1,指標,1'].join('\r\n'));
+    const r = await kdx('import', csv, '--plan', 'p', '--from', '2024', '--to', '2025', '--lang', 'en');
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.err.trimEnd().split('\n').slice(1), [
+      '  line 2 (note_ja): is required when "note_editorial" is given',
+      '  line 2 (indicator_note_ja): is required when "indicator_note_editorial" is given',
+    ]);
+  });
 });
 
 /** The CSV text without the columns whose header `drop` picks (a plain CSV: no quoted commas in those columns). */
