@@ -8,7 +8,7 @@
  */
 import type { IndicatorData, NodeData, PlanData, ProgressData, StatusData, Text } from '../data/bundle.js';
 import { COLUMN_NAMES, excelText, guardFormula, type Column } from './csv-columns.js';
-import { PLAN_KIND } from './csv-rows.js';
+import { PLAN_KIND, type RowList } from './csv-rows.js';
 import { actualCells, shapeCells, shapeColumns } from './csv-shapes.js';
 import { toShiftJisSafe } from './encoding.js';
 import type { CliIssue, CliIssueKey, CliParams } from './messages.js';
@@ -127,7 +127,7 @@ function alignedCells(a: AlignmentData, owner: Owner, field: string, issues: Cli
  */
 function listCells(node: NodeData, owner: Owner, issues: CliIssue[]): Cells[] {
   const rows: Cells[] = [{}];
-  function put<E>(field: string, list: readonly E[] | undefined, cells: (e: E, field: string) => Cells, fillDown: boolean) {
+  function put<E>(field: RowList, list: readonly E[] | undefined, cells: (e: E, field: string) => Cells, fillDown: boolean) {
     let first = '';
     (list ?? []).forEach((entry, i) => {
       const c = cells(entry, `${field}[${i}]`);

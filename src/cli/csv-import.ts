@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import type { NodeData, ScaleData, StatusData, Text } from '../data/bundle.js';
 import { REQUIRED_COLUMNS, columnOf, readId, type Column } from './csv-columns.js';
 import { rowReader, type RowReader } from './csv-cells.js';
-import { readFurtherRow, readNode, readPlanRow, statusKey, type FurtherEntries, type RowContext } from './csv-rows.js';
+import { readFurtherRow, readNode, readPlanRow, ROW_LISTS, statusKey, type FurtherEntries, type RowContext, type RowList } from './csv-rows.js';
 import { dynamicColumn, dynamicName, type DynamicColumn } from './csv-shapes.js';
 import { canonicalNode, type PlanRowFields } from './merge.js';
 import type { CliIssue } from './messages.js';
@@ -76,7 +76,7 @@ export interface ReadResult {
 
 const textOf = (t: Text) => (typeof t === 'string' ? [t] : [t.ja, t.en ?? '']);
 /** The lines of an item's list entries, one entry a row: on its own row, then on its further rows. */
-export type EntryLines = Record<'indicators' | 'results' | 'alignedWith', number[]>;
+export type EntryLines = Record<RowList, number[]>;
 const empty = (issues: CliIssue[]): ReadResult => ({ nodes: [], lines: [], entryLines: [], plan: undefined, headers: new Map(), issues, hasHistory: false, hasByStatus: false });
 
 /** A node with the entries its further rows give, each after those of its own row, in the order of the rows. */
@@ -87,9 +87,9 @@ function withFurther(n: NodeData, rows: readonly FurtherEntries[]): NodeData {
   };
   return canonicalNode({
     ...n,
-    indicators: list(n.indicators, rows.map((e) => e.indicator)),
-    results: list(n.results, rows.map((e) => e.result)),
-    alignedWith: list(n.alignedWith, rows.map((e) => e.aligned)),
+    indicators: list(n.indicators, rows.map((e) => e.indicators)),
+    results: list(n.results, rows.map((e) => e.results)),
+    alignedWith: list(n.alignedWith, rows.map((e) => e.alignedWith)),
   });
 }
 
@@ -172,17 +172,16 @@ export function readRows(rows: readonly CsvRow[], options: ReadOptions): ReadRes
     } else if (item) {
       const entries = readFurtherRow(r, ctx, item.r);
       if (!entries) issues.push({ line, column: label('id'), key: 'duplicate-row', params: { id, otherLine: item.r.line } });
-      else further[item.index]!.push(entries);
-      const lines = result.entryLines[item.index]!;
-      if (entries?.indicator) lines.indicators.push(line);
-      if (entries?.result) lines.results.push(line);
-      if (entries?.aligned) lines.alignedWith.push(line);
+      else {
+        further[item.index]!.push(entries);
+        for (const list of ROW_LISTS) if (entries[list]) result.entryLines[item.index]![list].push(line);
+      }
     } else {
       const node = readNode(r, ctx);
       if (id !== undefined) first.set(id, { index: result.nodes.length, r });
       result.nodes.push(node);
       result.lines.push(line);
-      result.entryLines.push({ indicators: node.indicators ? [line] : [], results: node.results ? [line] : [], alignedWith: node.alignedWith ? [line] : [] });
+      result.entryLines.push(Object.fromEntries(ROW_LISTS.map((list) => [list, node[list] ? [line] : []])) as EntryLines);
       further.push([]);
     }
     // A value under a blank header, or beyond the header, would be lost: it is a mistake, often an unquoted ",".

@@ -6,7 +6,8 @@
 import type { NodeData } from '../data/bundle.js';
 import type { ValidationIssue } from '../data/validate.js';
 import type { Column, ColumnName } from './csv-columns.js';
-import type { EntryLines, ReadResult } from './csv-import.js';
+import type { ReadResult } from './csv-import.js';
+import { ROW_LISTS, type RowList } from './csv-rows.js';
 import type { CliIssue, CliParams } from './messages.js';
 
 const PATH_COLUMNS: Array<[RegExp, ColumnName]> = [
@@ -54,6 +55,9 @@ function shapeColumn(rest: string, row: RowData | undefined, headers: ReadonlyMa
   return actual === undefined || actual === null ? undefined : `actual:${actual}`;
 }
 
+/** An entry of one of an item's lists that hold one entry a row (`csv-rows.ts`): `.results[1]`. */
+const ENTRY_PATH = new RegExp(`^\\.(${ROW_LISTS.join('|')})\\[(\\d+)\\]`);
+
 /** What the plan's own row holds (`csv-import.ts`): its other fields come from the bundle and are not placed. */
 const PLAN_ROW_PATH = /^\.(title|asOf|progress|history|notes)\b/;
 
@@ -73,8 +77,8 @@ export function locateIssue(issue: ValidationIssue, planIndex: number, read: Loc
   if (m[2] !== undefined) {
     const n = Number(m[2]);
     // An entry of a list at the row it stands on (an item's further rows hold its further entries).
-    const k = /^\.(indicators|results|alignedWith)\[(\d+)\]/.exec(rest);
-    line = (k && read.entryLines?.[n]?.[k[1] as keyof EntryLines][Number(k[2])]) || read.lines[n];
+    const k = ENTRY_PATH.exec(rest);
+    line = (k && read.entryLines?.[n]?.[k[1] as RowList][Number(k[2])]) || read.lines[n];
     row = read.nodes?.[n];
   } else if (read.plan && PLAN_ROW_PATH.test(rest)) {
     line = read.plan.line;

@@ -10,7 +10,7 @@
  *   the plan's own row   id = the plan's id, kind `plan`: the plan's title, its own counts (the headline table),
  *                        their as-of dates and history, its notes, and `plan_as_of`.
  */
-import { NodeSchema, NumericTargetSchema, PlanSchema, ResultSchema, type IndicatorData, type NodeData, type ScaleData } from '../data/bundle.js';
+import { NodeSchema, NumericTargetSchema, PlanSchema, ResultSchema, type NodeData, type ScaleData } from '../data/bundle.js';
 import { describe } from '../data/validate.js';
 import { REPORTED, SUMMARY_KINDS, readChoice, readFiscalYear, readFlag, readId, readNumber, readPage, readText, type Column } from './csv-columns.js';
 import type { RowReader } from './csv-cells.js';
@@ -113,8 +113,12 @@ export function readNode(r: RowReader, ctx: RowContext): NodeData {
   }));
 }
 
-type Result = NonNullable<NodeData['results']>[number];
-type Alignment = NonNullable<NodeData['alignedWith']>[number];
+/** An item's lists that hold one entry a row: the first of each on the item's own row, the next on each further row. */
+export const ROW_LISTS = ['indicators', 'results', 'alignedWith'] as const;
+export type RowList = (typeof ROW_LISTS)[number];
+type Entry<K extends RowList> = NonNullable<NodeData[K]>[number];
+type Result = Entry<'results'>;
+type Alignment = Entry<'alignedWith'>;
 
 /** The columns of one result, and of one corresponding item (a further row may give the next one of each). */
 export const RESULT_COLUMNS = ['result_label_ja', 'result_label_en', 'result_value', 'result_unit_ja', 'result_unit_en'] as const satisfies readonly Column[];
@@ -164,12 +168,8 @@ export function readPlanRow(r: RowReader, ctx: RowContext): PlanRowFields {
   });
 }
 
-/** What a further row gives: the next entry of each of its item's lists. */
-export interface FurtherEntries {
-  indicator?: IndicatorData;
-  result?: Result;
-  aligned?: Alignment;
-}
+/** What a further row gives: the next entry of each of its item's lists, by the list's name. */
+export type FurtherEntries = { [K in RowList]?: Entry<K> };
 
 /**
  * A further row of the item on `first`'s row: the next indicator, result and corresponding item it gives, or
@@ -179,9 +179,9 @@ export interface FurtherEntries {
 export function readFurtherRow(r: RowReader, ctx: RowContext, first: RowReader): FurtherEntries | undefined {
   const repeats = (columns: readonly Column[]) => columns.every((c) => r.cell(c).trim() === first.cell(c).trim());
   const entries: FurtherEntries = omitUndefined({
-    indicator: readIndicator(r, ctx.dynamic, ctx.scales),
-    result: repeats(RESULT_COLUMNS) ? undefined : readResult(r),
-    aligned: repeats(ALIGNED_COLUMNS) ? undefined : readAlignment(r),
+    indicators: readIndicator(r, ctx.dynamic, ctx.scales),
+    results: repeats(RESULT_COLUMNS) ? undefined : readResult(r),
+    alignedWith: repeats(ALIGNED_COLUMNS) ? undefined : readAlignment(r),
   });
   if (!Object.keys(entries).length) return undefined;
   const dynamic = new Map(ctx.dynamic);

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { unwrapCell } from '../../src/cli/csv-columns.js';
 import { toCsv } from '../../src/cli/csv-export.js';
-import { parseCsv } from '../../src/cli/csv-import.js';
+import { parseCsv, readItems } from '../../src/cli/csv-import.js';
+import { locateIssue } from '../../src/cli/csv-locate.js';
 import { kdx, readJson, ROOT, tempDir } from './helpers.js';
 
 const tmp = tempDir();
@@ -117,6 +118,21 @@ describe('several indicators on one item: further rows with its id', () => {
     const v = await kdx('import', csv, '--plan', 'city-plan', '--into', example('indicators'), '--lang', 'en');
     assert.equal(v.code, 1);
     assert.match(problems(v.err).join('\n'), /^line 3 \(indicator_scale\): .*"rating"/);
+  });
+
+  it("a problem with a further row's result or corresponding item is placed at that row and its column", () => {
+    const sheet = ['id,kind,title_ja,result_value,aligned_title_ja,aligned_title_en', 'a,initiative,A,1,X,', 'a,,,2,,', 'a,,,,Y,Why'].join('\r\n');
+    const read = readItems(sheet, { planId: 'p', statuses: [], charRefs: false });
+    assert.deepEqual(read.issues, []);
+    // As the validator would name them (it finds none in these rows: the cells are checked as they are read).
+    const at = (path: string) => {
+      const placed = locateIssue({ path: `plans[0].nodes[0].${path}`, key: 'too-long', params: {} }, 0, read);
+      return `${placed.line} ${placed.column}`;
+    };
+    assert.deepEqual(
+      ['results[0].value', 'results[1].value', 'alignedWith[0].title', 'alignedWith[1].title.en', 'title'].map(at),
+      ['2 result_value', '3 result_value', '2 aligned_title_ja', '4 aligned_title_en', '2 title_ja'],
+    );
   });
 });
 
