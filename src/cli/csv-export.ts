@@ -8,7 +8,7 @@
  */
 import type { IndicatorData, NodeData, PlanData, ProgressData, StatusData, Text } from '../data/bundle.js';
 import { COLUMN_NAMES, excelText, guardFormula, type Column } from './csv-columns.js';
-import { PLAN_KIND, type RowList } from './csv-rows.js';
+import { FILLED_DOWN, PLAN_KIND, repeatsRow, type RowList } from './csv-rows.js';
 import { actualCells, shapeCells, shapeColumns } from './csv-shapes.js';
 import { toShiftJisSafe } from './encoding.js';
 import type { CliIssue, CliIssueKey, CliParams } from './messages.js';
@@ -121,25 +121,26 @@ function alignedCells(a: AlignmentData, owner: Owner, field: string, issues: Cli
 
 /**
  * An item's lists, entry i on its i-th row (its own row, then further rows): indicators, results and corresponding
- * items. A further row that repeats the item's own row in the columns of a result or corresponding item (cell by
- * cell, trimmed) is read as Excel's fill-down, not as an entry (`csv-rows.ts`): an entry whose cells are the first
- * one's is refused.
+ * items. A further row that repeats the item's own row in the columns of a result or corresponding item is read
+ * as Excel's fill-down, not as an entry (`csv-rows.ts`, `FILLED_DOWN`): an entry whose cells are the first one's is
+ * refused.
  */
 function listCells(node: NodeData, owner: Owner, issues: CliIssue[]): Cells[] {
   const rows: Cells[] = [{}];
-  function put<E>(field: RowList, list: readonly E[] | undefined, cells: (e: E, field: string) => Cells, fillDown: boolean) {
-    let first = '';
+  function put<E>(field: RowList, list: readonly E[] | undefined, cells: (e: E, field: string) => Cells) {
+    const fillDown = FILLED_DOWN[field];
     (list ?? []).forEach((entry, i) => {
       const c = cells(entry, `${field}[${i}]`);
-      const key = JSON.stringify(Object.entries(c).map(([k, v]) => [k, v?.trim()]));
-      if (i === 0) first = key;
-      else if (fillDown && key === first) issues.push(refusal(owner, `${field}[${i}]`, 'repeats-first', { other: `${field}[0]` }));
+      const own = rows[0]!;
+      if (i && fillDown && repeatsRow(fillDown, (k) => c[k] ?? '', (k) => own[k] ?? '')) {
+        issues.push(refusal(owner, `${field}[${i}]`, 'repeats-first', { other: `${field}[0]` }));
+      }
       Object.assign((rows[i] ??= {}), c);
     });
   }
-  put('indicators', node.indicators, (e, f) => indicatorCells(e, owner, f, issues), false);
-  put('results', node.results, (e, f) => resultCells(e, owner, f, issues), true);
-  put('alignedWith', node.alignedWith, (e, f) => alignedCells(e, owner, f, issues), true);
+  put('indicators', node.indicators, (e, f) => indicatorCells(e, owner, f, issues));
+  put('results', node.results, (e, f) => resultCells(e, owner, f, issues));
+  put('alignedWith', node.alignedWith, (e, f) => alignedCells(e, owner, f, issues));
   return rows;
 }
 

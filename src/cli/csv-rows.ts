@@ -121,8 +121,18 @@ type Result = Entry<'results'>;
 type Alignment = Entry<'alignedWith'>;
 
 /** The columns of one result, and of one corresponding item (a further row may give the next one of each). */
-export const RESULT_COLUMNS = ['result_label_ja', 'result_label_en', 'result_value', 'result_unit_ja', 'result_unit_en'] as const satisfies readonly Column[];
-export const ALIGNED_COLUMNS = ['aligned_plan_ja', 'aligned_plan_en', 'aligned_title_ja', 'aligned_title_en'] as const satisfies readonly Column[];
+const RESULT_COLUMNS = ['result_label_ja', 'result_label_en', 'result_value', 'result_unit_ja', 'result_unit_en'] as const satisfies readonly Column[];
+const ALIGNED_COLUMNS = ['aligned_plan_ja', 'aligned_plan_en', 'aligned_title_ja', 'aligned_title_en'] as const satisfies readonly Column[];
+/**
+ * The lists whose entry on a further row may be Excel's fill-down of the item's row, with their columns: a further
+ * row that repeats the item's row in all of them gives no entry (`repeatsRow`), so export refuses to write one so.
+ */
+export const FILLED_DOWN: Partial<Record<RowList, readonly Column[]>> = { results: RESULT_COLUMNS, alignedWith: ALIGNED_COLUMNS };
+const LIST_COLUMNS = new Set<Column>([...RESULT_COLUMNS, ...ALIGNED_COLUMNS]);
+
+/** Whether the cells of a row (`cell`) are those of another (`first`) in `columns`, trimmed. */
+export const repeatsRow = (columns: readonly Column[], cell: (c: Column) => string, first: (c: Column) => string) =>
+  columns.every((c) => cell(c).trim() === first(c).trim());
 
 /** A figure the source gives in its text (`result_*`), if the row gives one. */
 function readResult(r: RowReader): Result | undefined {
@@ -177,18 +187,27 @@ export type FurtherEntries = { [K in RowList]?: Entry<K> };
  * may the cells of a result or corresponding item (Excel's fill-down), which then give none.
  */
 export function readFurtherRow(r: RowReader, ctx: RowContext, first: RowReader): FurtherEntries | undefined {
-  const repeats = (columns: readonly Column[]) => columns.every((c) => r.cell(c).trim() === first.cell(c).trim());
+  const repeats = (columns: readonly Column[]) => repeatsRow(columns, r.cell, first.cell);
   const entries: FurtherEntries = omitUndefined({
     indicators: readIndicator(r, ctx.dynamic, ctx.scales),
     results: repeats(RESULT_COLUMNS) ? undefined : readResult(r),
     alignedWith: repeats(ALIGNED_COLUMNS) ? undefined : readAlignment(r),
   });
   if (!Object.keys(entries).length) return undefined;
-  const dynamic = new Map(ctx.dynamic);
-  const lists = new Set<Column>([...RESULT_COLUMNS, ...ALIGNED_COLUMNS]);
-  for (const c of ctx.columns) {
-    if (c === 'id' || lists.has(c) || isIndicatorColumn(c, dynamic.get(c)) || !r.has(c)) continue;
-    if (r.cell(c).trim() !== first.cell(c).trim()) r.fail(c, 'further-row', { id: readId(r.cell('id')), otherLine: first.line });
+  for (const c of itemColumns(ctx)) {
+    if (r.has(c) && r.cell(c).trim() !== first.cell(c).trim()) r.fail(c, 'further-row', { id: readId(r.cell('id')), otherLine: first.line });
   }
   return entries;
+}
+
+const ITEM_COLUMNS = new WeakMap<RowContext, readonly Column[]>();
+/** A sheet's columns that a further row leaves empty or as its item's row has them (all but the id and the lists'), once a sheet. */
+function itemColumns(ctx: RowContext): readonly Column[] {
+  let columns = ITEM_COLUMNS.get(ctx);
+  if (!columns) {
+    const dynamic = new Map(ctx.dynamic);
+    columns = ctx.columns.filter((c) => c !== 'id' && !LIST_COLUMNS.has(c) && !isIndicatorColumn(c, dynamic.get(c)));
+    ITEM_COLUMNS.set(ctx, columns);
+  }
+  return columns;
 }
