@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { unwrapCell } from '../../src/cli/csv-columns.js';
 import { toCsv } from '../../src/cli/csv-export.js';
-import { parseCsv, readItems } from '../../src/cli/csv-import.js';
+import { readItems } from '../../src/cli/csv-import.js';
 import { locateIssue } from '../../src/cli/csv-locate.js';
-import { kdx, readJson, ROOT, tempDir } from './helpers.js';
+import { filled, kdx, readJson, records, ROOT, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 after(tmp.done);
@@ -24,13 +24,7 @@ const write = (name: string, data: unknown) => {
 };
 const problems = (err: string) => err.trim().split('\n').slice(1).map((l) => l.trim());
 
-/** A sheet as records of raw cells (as in the file), header first, without the empty record after the last CRLF. */
-function records(file: string): string[][] {
-  return parseCsv(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')).rows.map((r) => r.cells).filter((r) => r.some(Boolean));
-}
 const saveRecords = (name: string, [header, ...rows]: string[][]) => write(name, toCsv({ header: header!, rows }));
-/** The cells of a record that are not empty, by column, as a spreadsheet shows them. */
-const filled = (header: string[], cells: string[]) => Object.fromEntries(header.map((h, i) => [h, unwrapCell(cells[i] ?? '')]).filter(([, v]) => v));
 
 /** A 施策 with three indicators: the example's own, a second (fictional) one, and the next measure's. */
 const SECOND = {

@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { unwrapCell } from '../../src/cli/csv-columns.js';
+import { parseCsv } from '../../src/cli/csv-import.js';
 import { main } from '../../src/cli/kdx.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,6 +44,13 @@ export function tempDir(): { path: (name: string) => string; done: () => void } 
   const dir = mkdtempSync(join(tmpdir(), 'kdx-test-'));
   return { path: (name) => join(dir, name), done: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** A sheet as records of raw cells (as in the file), header first, without the empty record after the last CRLF. */
+export function records(file: string): string[][] {
+  return parseCsv(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')).rows.map((r) => r.cells).filter((r) => r.some(Boolean));
+}
+/** The cells of a record that are not empty, by column, as a spreadsheet shows them. */
+export const filled = (header: string[], cells: string[]) => Object.fromEntries(header.map((h, i) => [h, unwrapCell(cells[i] ?? '')]).filter(([, v]) => v));
 
 /** A plan's nodes from a bundle file. */
 export function nodesOf(file: string, plan: string): unknown[] {

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { unwrapCell } from '../../src/cli/csv-columns.js';
 import { toCsv } from '../../src/cli/csv-export.js';
-import { parseCsv } from '../../src/cli/csv-import.js';
-import { fixture, kdx, kdxProcess, nodesOf, readJson, ROOT, seed, tempDir } from './helpers.js';
+import { filled, fixture, kdx, kdxProcess, nodesOf, readJson, records, ROOT, seed, tempDir } from './helpers.js';
 import { fixtureBytes } from './fixtures/make.js';
 
 const tmp = tempDir();
@@ -129,6 +128,13 @@ describe('kdx export → kdx import: several results and corresponding items, th
   Object.assign(e.plans[0], { nodes: [], title: '（CSV から読む）' });
   for (const k of ['asOf', 'progress', 'history', 'notes']) delete e.plans[0][k];
   writeFileSync(empty, JSON.stringify(e));
+  /** The records `kdx export` writes of the plan, header first. */
+  async function exported(name: string): Promise<string[][]> {
+    const csv = tmp.path(name);
+    const x = await kdx('export', source, '--plan', 'city-plan', '--out', csv);
+    assert.equal(x.code, 0, x.err);
+    return records(csv);
+  }
 
   for (const encoding of ENCODINGS) {
     it(`bundle → CSV → bundle → CSV, the same (${encoding})`, async () => {
@@ -146,11 +152,8 @@ describe('kdx export → kdx import: several results and corresponding items, th
   }
 
   it('writes the second and third entries on further rows, the marks in their columns', async () => {
-    const csv = tmp.path('lists.rows.csv');
-    assert.equal((await kdx('export', source, '--plan', 'city-plan', '--out', csv)).code, 0);
-    const [header, ...rows] = parseCsv(readFileSync(csv, 'utf8').replace(/^\uFEFF/, '')).rows.map((r) => r.cells).filter((r) => r.some(Boolean));
-    const filled = (cells: string[]) => Object.fromEntries(header!.map((h, i) => [h, unwrapCell(cells[i] ?? '')]).filter(([, v]) => v));
-    const of = (id: string) => rows.filter((r) => unwrapCell(r[0]!) === id).map(filled);
+    const [header, ...rows] = await exported('lists.rows.csv');
+    const of = (id: string) => rows.filter((r) => unwrapCell(r[0]!) === id).map((r) => filled(header!, r));
     const [own, second, third] = of('1-1');
     assert.deepEqual([own!.result_label_ja, own!.result_value, own!.aligned_plan_ja, own!.indicator_ja], ['説明会', '12', '（架空）みどり市総合戦略', '待機児童数']);
     assert.deepEqual(second, {
@@ -163,9 +166,7 @@ describe('kdx export → kdx import: several results and corresponding items, th
   });
 
   it("a further row repeating the item's result and corresponding item (Excel's fill-down) adds neither", async () => {
-    const csv = tmp.path('lists.fill.csv');
-    assert.equal((await kdx('export', source, '--plan', 'city-plan', '--out', csv)).code, 0);
-    const [header, ...rows] = parseCsv(readFileSync(csv, 'utf8').replace(/^\uFEFF/, '')).rows.map((r) => r.cells).filter((r) => r.some(Boolean));
+    const [header, ...rows] = await exported('lists.fill.csv');
     // 1-2 has one indicator and no list of more: give it a second indicator on a further row, with its own row's
     // result and corresponding item filled down into it.
     const at = (c: string) => header!.indexOf(c);
