@@ -13,6 +13,34 @@ after(tmp.done);
 const PLANS = ['dx-action-plan-2', 'administrative-management-plan'] as const;
 const ENCODINGS = ['utf8', 'sjis'] as const;
 
+/** `kdx export` of `plan` from `source`, then `kdx import` of that sheet `--into` `into`: the sheet and the bundle written. */
+async function exportImport(name: string, source: string, plan: string, into: string, encoding: (typeof ENCODINGS)[number]) {
+  const csv = tmp.path(`${name}.${encoding}.csv`);
+  const x = await kdx('export', source, '--plan', plan, '--encoding', encoding, '--out', csv);
+  assert.equal(x.code, 0, x.err);
+  const out = tmp.path(`${name}.${encoding}.json`);
+  const i = await kdx('import', csv, '--plan', plan, '--into', into, '--encoding', encoding, '--out', out);
+  assert.equal(i.code, 0, i.err);
+  return { csv, out };
+}
+/** The records `kdx export` writes of `plan` from `source`, header first. */
+async function exported(name: string, source: string, plan: string): Promise<string[][]> {
+  const csv = tmp.path(name);
+  const x = await kdx('export', source, '--plan', plan, '--out', csv);
+  assert.equal(x.code, 0, x.err);
+  return records(csv);
+}
+/** `kdx import` of these records (header first) `--into` `into`: the bundle it writes. */
+async function imported(name: string, [header, ...rows]: string[][], plan: string, into: string) {
+  const csv = tmp.path(`${name}.csv`);
+  writeFileSync(csv, toCsv({ header: header!, rows }));
+  const out = tmp.path(`${name}.json`);
+  const i = await kdx('import', csv, '--plan', plan, '--into', into, '--out', out);
+  assert.equal(i.code, 0, i.err);
+  return readJson(out);
+}
+const nodeOf = (bundle: { plans: Array<{ nodes: Array<{ id: string }> }> }, id: string) => bundle.plans[0]!.nodes.find((n) => n.id === id) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 describe('kdx export → kdx import reproduces the plan (seeds/kanazawa.json)', () => {
   const kanazawa = readJson(seed('kanazawa'));
 
@@ -128,22 +156,10 @@ describe('kdx export → kdx import: several results and corresponding items, th
   Object.assign(e.plans[0], { nodes: [], title: '（CSV から読む）' });
   for (const k of ['asOf', 'progress', 'history', 'notes']) delete e.plans[0][k];
   writeFileSync(empty, JSON.stringify(e));
-  /** The records `kdx export` writes of the plan, header first. */
-  async function exported(name: string): Promise<string[][]> {
-    const csv = tmp.path(name);
-    const x = await kdx('export', source, '--plan', 'city-plan', '--out', csv);
-    assert.equal(x.code, 0, x.err);
-    return records(csv);
-  }
 
   for (const encoding of ENCODINGS) {
     it(`bundle → CSV → bundle → CSV, the same (${encoding})`, async () => {
-      const csv = tmp.path(`lists.${encoding}.csv`);
-      const x = await kdx('export', source, '--plan', 'city-plan', '--encoding', encoding, '--out', csv);
-      assert.equal(x.code, 0, x.err);
-      const out = tmp.path(`lists.${encoding}.json`);
-      const i = await kdx('import', csv, '--plan', 'city-plan', '--into', empty, '--encoding', encoding, '--out', out);
-      assert.equal(i.code, 0, i.err);
+      const { csv, out } = await exportImport('lists', source, 'city-plan', empty, encoding);
       assert.deepEqual(readJson(out), b);
       const again = tmp.path(`lists.${encoding}.again.csv`);
       assert.equal((await kdx('export', out, '--plan', 'city-plan', '--encoding', encoding, '--out', again)).code, 0);
@@ -152,7 +168,7 @@ describe('kdx export → kdx import: several results and corresponding items, th
   }
 
   it('writes the second and third entries on further rows, the marks in their columns', async () => {
-    const [header, ...rows] = await exported('lists.rows.csv');
+    const [header, ...rows] = await exported('lists.rows.csv', source, 'city-plan');
     const of = (id: string) => rows.filter((r) => unwrapCell(r[0]!) === id).map((r) => filled(header!, r));
     const [own, second, third] = of('1-1');
     assert.deepEqual([own!.result_label_ja, own!.result_value, own!.aligned_plan_ja, own!.indicator_ja], ['説明会', '12', '（架空）みどり市総合戦略', '待機児童数']);
@@ -166,7 +182,7 @@ describe('kdx export → kdx import: several results and corresponding items, th
   });
 
   it("a further row repeating the item's result and corresponding item (Excel's fill-down) adds neither", async () => {
-    const [header, ...rows] = await exported('lists.fill.csv');
+    const [header, ...rows] = await exported('lists.fill.csv', source, 'city-plan');
     // 1-2 has one indicator and no list of more: give it a second indicator on a further row, with its own row's
     // result and corresponding item filled down into it.
     const at = (c: string) => header!.indexOf(c);
@@ -175,12 +191,7 @@ describe('kdx export → kdx import: several results and corresponding items, th
     const further = header!.map((c) => (c.startsWith('result_') || c.startsWith('aligned_') || c === 'id' ? own[at(c)]! : ''));
     further[at('indicator_ja')] = '（架空）相談件数';
     rows.splice(rows.indexOf(own) + 1, 0, further);
-    const filledCsv = tmp.path('lists.filled.csv');
-    writeFileSync(filledCsv, toCsv({ header: header!, rows }));
-    const out = tmp.path('lists.fill.json');
-    const i = await kdx('import', filledCsv, '--plan', 'city-plan', '--into', empty, '--out', out);
-    assert.equal(i.code, 0, i.err);
-    const got = readJson(out).plans[0].nodes.find((n: { id: string }) => n.id === '1-2');
+    const got = nodeOf(await imported('lists.filled', [header!, ...rows], 'city-plan', empty), '1-2');
     assert.deepEqual([got.results, got.alignedWith, got.indicators.map((x: { label: unknown }) => x.label)], [
       [{ label: '相談', value: 40 }],
       [{ title: '（架空）C' }],
