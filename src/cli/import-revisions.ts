@@ -7,6 +7,7 @@ import { PlanSchema, type Bundle, type PlanData, type RevisionData } from '../da
 import { validateBundle } from '../data/parse.js';
 import type { CsvRow } from './csv-import.js';
 import { locateRevisionIssue, readRevisions } from './csv-revisions.js';
+import { keepForm } from './merge.js';
 import { bundleJson, type ImportResult } from './import-items.js';
 import type { CliIssue } from './messages.js';
 
@@ -38,17 +39,19 @@ export function importRevisions(input: RevisionsInput): RevisionsResult {
   return { ok: true, bundle, valid: valid.bundle, text: bundleJson(bundle), planIndex, revisions: read.revisions.length };
 }
 
+const PLAN_KEYS = Object.keys(PlanSchema.entries);
 /** The keys the format lists after `revisions` (docs/bundle-format.md, the schema's order): progress, …, nodes. */
-const AFTER = new Set(Object.keys(PlanSchema.entries).slice(Object.keys(PlanSchema.entries).indexOf('revisions') + 1));
+const AFTER = new Set(PLAN_KEYS.slice(PLAN_KEYS.indexOf('revisions') + 1));
 
 /**
- * The plan with these revisions: where it had some, in their place; else where the format lists them, before the
- * first key it lists after them (so `kdx import` of a revisions sheet adds one block, not one after the nodes).
+ * The plan with these revisions: where it had some, in their place, each text in the form the plan wrote it while
+ * its words are the same (`keepForm`); else where the format lists them, before the first key it lists after them
+ * (so `kdx import` of a revisions sheet adds one block, not one after the nodes).
  */
 function withRevisions(plan: PlanData, revisions: RevisionData[]): PlanData {
   const { revisions: had, ...rest } = plan;
   if (!revisions.length) return rest as PlanData;
-  if (had) return { ...plan, revisions };
+  if (had) return { ...plan, revisions: keepForm(revisions, had) };
   const entries: Array<[string, unknown]> = Object.entries(rest);
   const at = entries.findIndex(([k]) => AFTER.has(k));
   entries.splice(at < 0 ? entries.length : at, 0, ['revisions', revisions]);

@@ -19,6 +19,31 @@ export function canonicalNode(node: NodeData): NodeData {
   return out as NodeData;
 }
 
+/** A text's meaning, as a key: its Japanese, its English, whether it is the editor's; undefined for what is not a text. */
+function textMeaning(v: unknown): string | undefined {
+  if (typeof v === 'string') return JSON.stringify([v, null, false]);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const t = v as Record<string, unknown>;
+  if (typeof t.ja !== 'string' || Object.keys(t).some((k) => k !== 'ja' && k !== 'en' && k !== 'editorial')) return undefined;
+  return JSON.stringify([t.ja, t.en ?? null, t.editorial === true]);
+}
+
+/**
+ * `now` with each text that says what `before`'s text in the same place says written as `before` wrote it. A sheet
+ * has one cell for `"x"` and `{ "ja": "x" }` (the same text, docs/bundle-format.md) and reads it back as `"x"`;
+ * imported into the bundle it came from, the bundle should change only where its meaning does. Lists are matched by
+ * position, objects by key; a text that changed takes the sheet's form.
+ */
+export function keepForm<T>(now: T, before: unknown): T {
+  if (now === before || before === undefined) return now;
+  const [a, b] = [textMeaning(now), textMeaning(before)];
+  if (a !== undefined && b !== undefined) return (a === b ? structuredClone(before) : now) as T;
+  if (Array.isArray(now)) return (Array.isArray(before) ? now.map((x, i) => keepForm(x, before[i])) : now) as T;
+  if (typeof now !== 'object' || now === null || typeof before !== 'object' || before === null || Array.isArray(before)) return now;
+  const old = before as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(now).map(([k, x]) => [k, keepForm(x, old[k])])) as T;
+}
+
 /** The status vocabulary of a new bundle: 達成 / 未達成 / 数値未確定 (a bundle from `--into` keeps its own). */
 export const DEFAULT_STATUSES: StatusData[] = [
   { id: 'achieved', label: { ja: '達成', en: 'Achieved' }, achieved: true, tone: 'success' },
@@ -111,9 +136,12 @@ export function mergePlan(base: Bundle | undefined, o: MergeOptions): MergeResul
     }
     return out;
   }
-  const nodes = o.nodes.map((node) => (old.has(node.id) ? canonicalNode(carry(node, old.get(node.id), node.id)) : node));
+  const nodes = o.nodes.map((node) => {
+    const before = old.get(node.id);
+    return before ? canonicalNode(keepForm(carry(node, before, node.id), before)) : node;
+  });
   const ids = new Set(nodes.map((n) => n.id));
-  bundle.plans[planIndex] = o.plan ? withPlanRow(plan, carry(o.plan, plan, o.planId), nodes) : { ...plan, nodes };
+  bundle.plans[planIndex] = o.plan ? withPlanRow(plan, keepForm(carry(o.plan, plan, o.planId), plan), nodes) : { ...plan, nodes };
   return {
     ok: true,
     bundle,

@@ -200,6 +200,59 @@ describe('kdx export → kdx import: several results and corresponding items, th
   });
 });
 
+/**
+ * A text given as `{ "ja": "x" }` says what `"x"` says (docs/bundle-format.md: a string is Japanese); the CSV has
+ * one cell for both. Imported into the bundle it came from, each keeps the form the bundle wrote it in, so that the
+ * bundle changes only where its meaning does (issue 16). Fictional: seeds/examples/indicators.json, revisions.json.
+ */
+describe('kdx export → kdx import: a text written { "ja": … } keeps its form', () => {
+  const b = readJson(join(ROOT, 'seeds/examples/indicators.json'));
+  const plan = b.plans[0];
+  const node = (id: string) => plan.nodes.find((n: { id: string }) => n.id === id);
+  Object.assign(plan, { title: { ja: '（架空）みどり市総合計画' }, notes: [{ ja: '（架空）計画の注記' }, '（架空）二つ目の注記'] });
+  Object.assign(node('1-1'), {
+    title: { ja: '子育て支援の充実' },
+    summary: '（架空）保育所を増やします。',
+    results: [{ label: { ja: '説明会' }, value: 12, unit: { ja: '回' } }, { label: '参加者', value: 340 }],
+    alignedWith: [{ plan: { ja: '（架空）総合戦略' }, title: { ja: '子育て' } }],
+    notes: [{ ja: '（架空）注記' }],
+  });
+  node('1-1').indicators[0].unit = { ja: '人' };
+  node('1-2').indicators[0].notes = [{ ja: '（架空）指標の注記' }];
+  const source = tmp.path('forms.json');
+  writeFileSync(source, JSON.stringify(b, null, 2) + '\n');
+
+  for (const encoding of ENCODINGS) {
+    it(`into the bundle it came from: the same bundle (${encoding})`, async () => {
+      const { out } = await exportImport('forms', source, 'city-plan', source, encoding);
+      assert.deepEqual(readJson(out), b);
+    });
+  }
+
+  it('a text whose words change takes the sheet\'s form; one the bundle has as a string stays a string', async () => {
+    const [header, ...rows] = await exported('forms.edit.csv', source, 'city-plan');
+    rows.find((r) => unwrapCell(r[0]!) === '1-1')![header!.indexOf('title_ja')] = '（架空）子育て支援の拡充';
+    const got = nodeOf(await imported('forms.edited', [header!, ...rows], 'city-plan', source), '1-1');
+    assert.deepEqual([got.title, got.summary, got.results[1].label, got.notes], ['（架空）子育て支援の拡充', '（架空）保育所を増やします。', '参加者', [{ ja: '（架空）注記' }]]);
+  });
+
+  it('a revisions sheet into the plan it came from: the same bundle', async () => {
+    const r = readJson(join(ROOT, 'seeds/examples/revisions.json'));
+    const [first] = r.plans[0].revisions;
+    Object.assign(first, { title: { ja: first.title.ja } });
+    first.removed[0].reason = { ja: first.removed[0].reason.ja };
+    const into = tmp.path('forms.revisions.json');
+    writeFileSync(into, JSON.stringify(r, null, 2) + '\n');
+    const csv = tmp.path('forms.revisions.csv');
+    const x = await kdx('export', into, '--plan', 'management-plan', '--revisions', '--out', csv);
+    assert.equal(x.code, 0, x.err);
+    const out = tmp.path('forms.revisions.out.json');
+    const i = await kdx('import', csv, '--plan', 'management-plan', '--into', into, '--out', out);
+    assert.equal(i.code, 0, i.err);
+    assert.deepEqual(readJson(out), r);
+  });
+});
+
 describe('files in the repository', () => {
   it('the fixtures are the bytes test/cli/fixtures/make.ts defines', () => {
     for (const [name, bytes] of Object.entries(fixtureBytes())) {
