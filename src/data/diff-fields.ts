@@ -206,6 +206,15 @@ export const NODE_SHAPE = {
 } as const satisfies Shape<NodeData>;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * A text by what it says, not how the file writes it: `"x"` and `{ "ja": "x" }` are the same words, `editorial: false`
+ * is no mark (an import writes either form, see csv-guide.md).
+ */
+const meaning = (t: unknown) => {
+  if (typeof t === 'string') return { ja: t };
+  const o = t as { ja?: unknown; en?: unknown; editorial?: unknown } | undefined;
+  return o && typeof o === 'object' ? { ja: o.ja, en: o.en, editorial: o.editorial || undefined } : t;
+};
 /** A value with its ids replaced by their labels: what it shows. */
 const shown = (v: unknown, labels: Labels) => JSON.stringify(v, (_, x: unknown) => (typeof x === 'string' && Object.hasOwn(labels, x) ? labels[x] : x));
 
@@ -236,7 +245,7 @@ const inside = (s: Side, o: unknown): Side => ({ plan: s.plan, within: [...s.wit
 
 /** The changes from `a` to `b` by `shape`, each with its path below `path`. */
 export function diffFields(a: unknown, b: unknown, shape: AnyShape, sides: Sides, emit: (d: FieldDiff) => void, path: FieldStep[] = []): void {
-  if (shape === 'skip' || same(a, b)) return;
+  if (shape === 'skip' || same(a, b) || (shape === 'text' && same(meaning(a), meaning(b)))) return;
   if (shape === 'text' || shape === 'value') {
     emit({ path, change: 'changed', before: a ?? null, after: b ?? null });
     return;

@@ -57,6 +57,25 @@ describe('kdx diff', () => {
     assert.equal(en.out, `No differences (${seed('kanazawa')} and ${same}).\n`);
   });
 
+  it('a text written another way with the same words is no change: "x" and { "ja": "x" }, editorial: false and none', async () => {
+    const japaneseOnly = (b: Json) => node(b, 'R6-7').summary.ja;
+    const before = edited('form-before', (b) => {
+      node(b, 'R6-7').summary = { ja: japaneseOnly(b) };
+      node(b, 'policy-1').summary.editorial = false;
+    });
+    const after = edited('form-after', (b) => {
+      node(b, 'R6-7').summary = japaneseOnly(b);
+    });
+    const r = await kdx('diff', before, after);
+    assert.equal(r.out, `違いはありません（${before} と ${after}）。\n`);
+    assert.equal(r.code, 0, r.err);
+    // The words themselves still count, in either form.
+    const reworded = edited('form-reworded', (b) => {
+      node(b, 'R6-7').summary = `${japaneseOnly(b)}。`;
+    });
+    assert.equal((await kdx('diff', before, reworded)).code, 1);
+  });
+
   it('a figure that moves: the policy and the plan, as the widgets will show them', async () => {
     // Two more items of 財政基盤の質を高める achieved, the two unconfirmed ones among them: 34/40 = 85.0%; the plan
     // 110/124 = 88.7% (110 × 1000 / 124 = 887.09…). The report's 「※うち2項目は数値未確定」 goes with them.
