@@ -150,6 +150,28 @@ async function divAndLinkBecomeWidgets(saved: string) {
   frame.remove();
 }
 
+/** The iframe snippet's opening tag as an editor saved it, its address (another origin: as written) and title kept. */
+function savedIframe(saved: string): string {
+  const iframe = /<iframe[^>]*>/.exec(saved)?.[0] ?? '';
+  expect(iframe).to.include(`src="http://127.0.0.1:${location.port}/dist/embed.html#kdx=progress&amp;src=/seeds/kanazawa.json&amp;plan=administrative-management-plan&amp;node=policy-1"`);
+  expect(iframe).to.include('title="行政組織の質を高める（進捗メーター）"');
+  return iframe;
+}
+
+/**
+ * A kept iframe, on a page without the kdx script (`renderFrame`): the frame shows the meter whole, in Japanese,
+ * with no scrollbar inside at the snippet's height, and the iframe keeps the snippet's title.
+ */
+function showsMeter({ iframe, look }: { iframe: HTMLIFrameElement; look: FrameLook }) {
+  expect(look.tag).to.equal('kdx-progress');
+  expect(look.text).to.include('97.4%');
+  expect(look.alert).to.equal(null);
+  expect(look.lang).to.equal('ja');
+  expect(iframe.title).to.equal('行政組織の質を高める（進捗メーター）');
+  expect(iframe.height).to.equal('140');
+  expect(look.scrolls).to.equal(false);
+}
+
 describe('TinyMCE 8 (default configuration)', () => {
   let saved: string;
   before(async () => {
@@ -181,9 +203,7 @@ describe('TinyMCE 8 (default configuration): the iframe form', () => {
   });
 
   it('keeps the iframe with its address (another origin: as written), title and height, but sandboxes it', () => {
-    const iframe = /<iframe[^>]*>/.exec(saved)?.[0] ?? '';
-    expect(iframe).to.include(`src="http://127.0.0.1:${location.port}/dist/embed.html#kdx=progress&amp;src=/seeds/kanazawa.json&amp;plan=administrative-management-plan&amp;node=policy-1"`);
-    expect(iframe).to.include('title="行政組織の質を高める（進捗メーター）"');
+    const iframe = savedIframe(saved);
     expect(iframe).to.include('height="140"');
     expect(iframe).to.include('width="100%"');
     // TinyMCE 7+ sandboxes every iframe but those of a few video sites (`sandbox_iframes`): no script runs in it.
@@ -201,13 +221,9 @@ describe('TinyMCE 8 (default configuration): the iframe form', () => {
     // The list replaces TinyMCE's own (video sites): a site keeps those it uses and adds the host of its embed.html.
     const configured = await tinymceRoundTrip(served(SNIPPETS.iframe), { sandbox_iframes_exclusions: ['youtube.com', '127.0.0.1'] });
     expect(configured).to.include('<iframe').and.not.include('sandbox');
-    const { host, iframe, look } = await renderFrame(configured);
-    expect(look.tag).to.equal('kdx-progress');
-    expect(look.text).to.include('97.4%');
-    expect(look.lang).to.equal('ja');
-    expect(iframe.height).to.equal('140');
-    expect(look.scrolls).to.equal(false);
-    host.remove();
+    const shown = await renderFrame(configured);
+    showsMeter(shown);
+    shown.host.remove();
   });
 });
 
@@ -223,26 +239,17 @@ describe('TinyMCE 6.8 (default configuration): every form', function () {
 
   it('removes the custom tag and the script, keeps the data-kdx div, the link and the iframe, without a sandbox', () => {
     keepsDivAndLink(saved);
-    const iframe = /<iframe[^>]*>/.exec(saved)?.[0] ?? '';
-    expect(iframe).to.include(`src="http://127.0.0.1:${location.port}/dist/embed.html#kdx=progress&amp;src=/seeds/kanazawa.json&amp;plan=administrative-management-plan&amp;node=policy-1"`);
-    expect(iframe).to.include('title="行政組織の質を高める（進捗メーター）"');
-    expect(iframe).not.to.include('sandbox');
+    expect(savedIframe(saved)).not.to.include('sandbox');
   });
 
   it('what it saved becomes widgets on a page with the template script', () => divAndLinkBecomeWidgets(saved));
 
   it('what it saved, on a page without the kdx script: the iframe shows its widget, with no scrollbar inside', async () => {
-    const { host, doc, iframe, look } = await renderFrame(saved);
-    expect(look.tag).to.equal('kdx-progress');
-    expect(look.text).to.include('97.4%');
-    expect(look.alert).to.equal(null);
+    const shown = await renderFrame(saved);
+    showsMeter(shown);
     // The other forms stay what they are without the script: text and a link a reader can still use.
-    expect(doc.body.innerText).to.include('行政組織の質を高める：達成率 97.4%').and.include('行政組織の質を高める（達成率）');
-    expect(look.lang).to.equal('ja');
-    expect(iframe.title).to.equal('行政組織の質を高める（進捗メーター）');
-    expect(iframe.height).to.equal('140');
-    expect(look.scrolls).to.equal(false);
-    host.remove();
+    expect(shown.doc.body.innerText).to.include('行政組織の質を高める：達成率 97.4%').and.include('行政組織の質を高める（達成率）');
+    shown.host.remove();
   });
 });
 
@@ -277,11 +284,9 @@ describe('CKEditor 5 (no General HTML Support)', function () {
     await requireDist();
     const out = await ckeditorRoundTrip(served(SNIPPETS.iframe), { iframes: true });
     expect(out).to.include('<iframe src=').and.not.include('sandbox');
-    const { host, iframe, look } = await renderFrame(out);
-    expect(look.text).to.include('97.4%');
-    expect(iframe.title).to.equal('行政組織の質を高める（進捗メーター）');
-    expect(look.scrolls).to.equal(false);
-    host.remove();
+    const shown = await renderFrame(out);
+    showsMeter(shown);
+    shown.host.remove();
   });
 
   it('keeps a link whose page is relative to the site, as staff type it in the link dialog', async () => {
@@ -351,11 +356,9 @@ describe('CKEditor 4.22 (standard configuration)', function () {
     await requireDist();
     const out = await ckeditor4RoundTrip(served(SNIPPETS.iframe), { extraPlugins: 'iframe', iframe_attributes: {} });
     expect(out).not.to.include('sandbox');
-    const { host, iframe, look } = await renderFrame(out);
-    expect(look.text).to.include('97.4%');
-    expect(iframe.title).to.equal('行政組織の質を高める（進捗メーター）');
-    expect(look.scrolls).to.equal(false);
-    host.remove();
+    const shown = await renderFrame(out);
+    showsMeter(shown);
+    shown.host.remove();
   });
 
   it('keeps a link relative to the site, with a boolean attribute, as staff type it in the link dialog', async () => {
