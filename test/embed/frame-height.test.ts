@@ -136,15 +136,9 @@ describe('iframe height: origin checks', () => {
   });
 
   it('the frame answers only its parent, and only to the origin that asked', async () => {
-    const { frames, told, hello, elsewhere, done } = await helloPage(iframe(`${SOURCE}${PROGRESS}`), 'embed-height');
-    await waitFor(() => frameShows(frames[0]!), 'the widget');
-    // This test page is not the frame's parent: no answer, to anyone.
-    frames[0]!.contentWindow!.postMessage({ kdx: 'embed-hello', v: 1 }, location.origin);
-    await sleep(300);
-    expect(told()).to.deep.equal([]);
-    // Its parent: answered, with the content's height.
-    hello(location.origin);
-    await waitFor(() => told().length, 'the answer to the parent');
+    const { frames, told, helloFromParentOnly, elsewhere, done } = await helloPage(iframe(`${SOURCE}${PROGRESS}`), 'embed-height');
+    // Answered, with the content's height.
+    await helloFromParentOnly();
     expect(told()[0]).to.equal(contentHeight(frames[0]!));
     expect(elsewhere).to.deep.equal([]);
     done();

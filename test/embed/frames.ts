@@ -1,4 +1,5 @@
 /** Helpers for the iframe form's tests: open embed.html in a frame, on a host page, and read what it shows. */
+import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { page, shadowText, waitFor } from './snippets.js';
 
@@ -64,6 +65,8 @@ export async function hostPage(body: string, script = '') {
  * A host page without kdx whose own script says hello to its iframe (`hello(origin)`) and records what the frame
  * sends it of one kind (`told()`: the heights, or the problems' details), with the messages that reach this test
  * page meanwhile, which is not the frame's parent (`elsewhere`: none may).
+ * `helloFromParentOnly()` waits until the frame shows its widget or problem, says hello from this test page (the
+ * frame tells it nothing) and then from the parent, and resolves once the parent was told.
  */
 export async function helloPage(body: string, kind: 'embed-height' | 'embed-error') {
   const field = kind === 'embed-height' ? 'height' : 'detail';
@@ -71,14 +74,24 @@ export async function helloPage(body: string, kind: 'embed-height' | 'embed-erro
     window.hello = (origin) => document.querySelector('iframe').contentWindow.postMessage({ kdx: 'embed-hello', v: 1 }, origin);</script>`;
   const opened = await hostPage(body, script);
   const page = opened.win as unknown as { told: unknown[]; hello: (origin: string) => void };
+  const told = () => page.told;
   const elsewhere: unknown[] = [];
   const listen = (e: MessageEvent) => elsewhere.push(e.data);
   addEventListener('message', listen);
+  const helloFromParentOnly = async () => {
+    const frame = opened.frames[0]!;
+    await waitFor(() => frameShows(frame), 'the frame to show its widget or problem');
+    frame.contentWindow!.postMessage({ kdx: 'embed-hello', v: 1 }, location.origin);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(told(), 'told after a hello from a window that is not the parent').to.deep.equal([]);
+    page.hello(location.origin);
+    await waitFor(() => told().length, 'the frame to tell its parent');
+  };
   const done = () => {
     removeEventListener('message', listen);
     opened.frame.remove();
   };
-  return { ...opened, told: () => page.told, hello: page.hello, elsewhere, done };
+  return { ...opened, told, hello: page.hello, helloFromParentOnly, elsewhere, done };
 }
 
 /** The script tags of a host page that loads kdx: the source autoloader, the built one, or the classic script. */
