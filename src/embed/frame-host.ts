@@ -51,22 +51,23 @@ function errorDetail(d: unknown): KdxErrorDetail | undefined {
   return { code: code as KdxErrorDetail['code'], message, url, issues: issues as string[] | undefined };
 }
 
+/** The embed iframe whose window sent `e` from the origin of its `src`; undefined for any other sender. */
+function senderOf(e: MessageEvent): HTMLIFrameElement | undefined {
+  for (const frame of shared.frames) {
+    if (!frame.isConnected) shared.frames.delete(frame);
+    else if (frame.contentWindow === e.source) return originOf(frame) === e.origin ? frame : undefined;
+  }
+  return undefined;
+}
+
 function onMessage(e: MessageEvent): void {
   const data = e.data as { kdx?: unknown; v?: unknown; height?: unknown; detail?: unknown } | null;
-  if (data?.v !== 1) return;
-  const { height } = data;
-  const fits = data.kdx === 'embed-height' && typeof height === 'number' && Number.isFinite(height) && height >= 0;
-  const problem = data.kdx === 'embed-error' ? errorDetail(data.detail) : undefined;
-  if (!fits && !problem) return;
-  for (const frame of shared.frames) {
-    if (!frame.isConnected) {
-      shared.frames.delete(frame);
-      continue;
-    }
-    if (frame.contentWindow !== e.source || originOf(frame) !== e.origin) continue;
-    if (problem) frame.dispatchEvent(new KdxErrorEvent(problem));
-    else frame.height = String(Math.ceil(height as number));
-  }
+  const frame = data?.v === 1 && senderOf(e);
+  if (!frame) return;
+  const { kdx, height } = data;
+  const detail = kdx === 'embed-error' && errorDetail(data.detail);
+  if (detail) frame.dispatchEvent(new KdxErrorEvent(detail));
+  else if (kdx === 'embed-height' && typeof height === 'number' && Number.isFinite(height) && height >= 0) frame.height = String(Math.ceil(height));
 }
 
 /** Starts resizing `frame` to its content (once per iframe; the listener once per page). */
