@@ -38,6 +38,6 @@ export async function showProblem(body: HTMLElement, problem: FrameProblem, lang
   body.replaceChildren(host);
   const message = detail.join(' ');
   console.error(`[kdx] embed.html ${problem.code}: ${message}`, problem);
-  // As a widget announces its problem (a page with the kdx script hears of it on the iframe: frame-height.ts).
+  // As a widget announces its problem (a page with the kdx script hears of it on the iframe: frame-report.ts).
   host.dispatchEvent(new KdxErrorEvent({ code: problem.code, message, url: problem.code === 'not-allowed' ? problem.url : undefined, issues: undefined }));
 }

@@ -4,9 +4,9 @@
  * transparent page, for sites whose editors keep iframes but whose templates cannot load the kdx script.
  * Only that widget's code is loaded (by the autoloader, the page's other script), and only bundles this page allows
  * (`frame-policy.ts`). Problems are shown in place; a page with the kdx script sizes the frame to its content
- * and hears of its problems (`frame-height.ts`).
+ * and hears of its problems (`frame-report.ts`).
  */
-import { reportHeight } from './frame-height.js';
+import { reportToParent } from './frame-report.js';
 import { allowedOrigins, ALLOW_META, restrictConnections } from './frame-policy.js';
 import type { FrameProblem } from '../i18n/frame.js';
 
@@ -77,6 +77,6 @@ async function render(): Promise<void> {
   document.body.replaceChildren(el);
 }
 
-reportHeight();
+reportToParent();
 addEventListener('hashchange', () => void render());
 void render();

@@ -2,7 +2,7 @@
  * The iframe form's problems on a host page that loads the kdx script: the iframe element fires `kdx-error`, with
  * the detail a widget's `kdx-error` has (code, message, url, issues), for a problem of the frame's own (a refused
  * `src`, an unknown widget) and for its widget's (a bundle that is missing or does not validate), told by the
- * frame through the height protocol's messages (src/embed/frame-height.ts → frame-host.ts) and only from the
+ * frame through the protocol’s messages (src/embed/frame-report.ts → frame-host.ts) and only from the
  * window and origin of that iframe.
  */
 import { expect } from '@open-wc/testing';

@@ -1,6 +1,6 @@
 /**
  * The iframe form on host pages: the height its snippet gives without the kdx script, its content's height with
- * it, the module script or the classic one (src/embed/frame-host.ts ↔ frame-height.ts), never a scrollbar inside
+ * it, the module script or the classic one (src/embed/frame-host.ts ↔ frame-report.ts), never a scrollbar inside
  * when it has room, the origin checks of that protocol on both sides, and keyboard focus moving into and out of
  * the frame.
  */

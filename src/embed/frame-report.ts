@@ -12,7 +12,7 @@ import type { KdxErrorEvent } from '../events/kdx-error.js';
 import type { FrameError, FrameHeight, FrameHello } from './frame-protocol.js';
 
 /** Starts reporting to the parent page, once it says hello. */
-export function reportHeight(win: Window = window): void {
+export function reportToParent(win: Window = window): void {
   const root = win.document.documentElement;
   let host: { window: Window; origin: string } | undefined;
   let shown = false;
@@ -41,12 +41,12 @@ export function reportHeight(win: Window = window): void {
     post();
     tell();
   });
-  // Every widget announces what it shows with one of these (they bubble out of its shadow root), as does the
-  // frame's own problem box.
   const show = () => {
     shown = true;
     post();
   };
+  // Every widget announces what it shows with one of these (they bubble out of its shadow root), as does the
+  // frame's own problem box.
   win.document.addEventListener('kdx-load', () => {
     problem = undefined;
     show();
