@@ -1,7 +1,8 @@
 /**
  * The host page's half of the protocol (`frame-protocol.ts`): each iframe of dist/embed.html on a page that loads
  * the kdx script takes the height of its content, so it never shows a scrollbar of its own, and fires `kdx-error`
- * when its frame shows a problem, with the detail a widget's `kdx-error` has. Part of the upgrader, which finds
+ * when its frame shows a problem and `kdx-load` when its widget shows its data, with the details a widget's
+ * events have. Part of the upgrader, which finds
  * these iframes as it finds the other fallback forms. Without the kdx script an iframe keeps the height its
  * snippet gives, and its problems are told in the frame and its console only.
  *
@@ -9,6 +10,7 @@
  * none of this).
  */
 import { KdxErrorEvent, type KdxErrorDetail } from '../events/kdx-error.js';
+import { KdxLoadEvent } from '../events/kdx-load.js';
 import type { FrameHello } from './frame-protocol.js';
 
 /** Iframes whose address carries a widget, as the snippet builder writes them. */
@@ -65,8 +67,10 @@ function onMessage(e: MessageEvent): void {
   const frame = data?.v === 1 && senderOf(e);
   if (!frame) return;
   const { kdx, height } = data;
+  const { plan, node } = (data.detail ?? {}) as Record<string, unknown>;
   const detail = kdx === 'embed-error' && errorDetail(data.detail);
   if (detail) frame.dispatchEvent(new KdxErrorEvent(detail));
+  else if (kdx === 'embed-load' && isText(plan) && isText(node)) frame.dispatchEvent(new KdxLoadEvent({ plan, node }));
   else if (kdx === 'embed-height' && typeof height === 'number' && Number.isFinite(height) && height >= 0) frame.height = String(Math.ceil(height));
 }
 

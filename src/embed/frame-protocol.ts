@@ -8,11 +8,14 @@
  * 2. frame → host, in reply and whenever its content's height changes: the height in CSS pixels, posted only
  *    to its own parent and only to the origin the hello came from.
  * 3. frame → host, under the same rules, once for each problem the frame shows instead of its widget (one of its
- *    own, or its widget's `kdx-error`), with the detail of that `kdx-error`; a problem shown before the hello is
- *    told after it. The host fires `kdx-error` with that detail on the iframe.
+ *    own, or its widget's `kdx-error`), with the detail of that `kdx-error`, and once each time its widget shows
+ *    its data (its `kdx-load`: after a problem, the problem is over), with that detail. What the frame shows
+ *    before the hello is told after it, the last only. The host fires `kdx-error` or `kdx-load` with that detail
+ *    on the iframe.
  * The host takes a message only from the window of an iframe it found, from the origin of that iframe's `src`.
  */
 import type { KdxErrorDetail } from '../events/kdx-error.js';
+import type { KdxLoadEvent } from '../events/kdx-load.js';
 
 export interface FrameHello {
   kdx: 'embed-hello';
@@ -29,4 +32,10 @@ export interface FrameError {
   kdx: 'embed-error';
   v: 1;
   detail: KdxErrorDetail;
+}
+
+export interface FrameLoad {
+  kdx: 'embed-load';
+  v: 1;
+  detail: KdxLoadEvent['detail'];
 }

@@ -1,15 +1,16 @@
 /**
  * The frame's half of the protocol (`frame-protocol.ts`): once the parent page says hello and the frame shows its
  * widget's data or an error, it tells the parent the height of its content, then again on every change (the tree
- * opened, the chart drawn); and each problem it shows (the `kdx-error` of its widget, or of the frame's own
- * problem box), once. Nothing is sent before a hello, nor to any window but the parent, nor to any origin but the
- * one that said hello.
+ * opened, the chart drawn); and, once each, every problem it shows (the `kdx-error` of its widget, or of the
+ * frame's own problem box) and every time its widget shows its data (`kdx-load`). Nothing is sent before a hello,
+ * nor to any window but the parent, nor to any origin but the one that said hello.
  *
  * Not before the widget is shown: until then the iframe keeps the height of its snippet (the builder measured
  * it on the rendered widget), rather than shrinking to an empty page and growing back.
  */
 import type { KdxErrorEvent } from '../events/kdx-error.js';
-import type { FrameError, FrameHeight, FrameHello } from './frame-protocol.js';
+import type { KdxLoadEvent } from '../events/kdx-load.js';
+import type { FrameError, FrameHeight, FrameHello, FrameLoad } from './frame-protocol.js';
 
 /** Starts reporting to the parent page, once it says hello. */
 export function reportToParent(win: Window = window): void {
@@ -17,8 +18,8 @@ export function reportToParent(win: Window = window): void {
   let host: { window: Window; origin: string } | undefined;
   let shown = false;
   let pending = 0;
-  /** The problem shown, until the host is told. */
-  let problem: FrameError | undefined;
+  /** What the frame last showed (its widget's data, or a problem), until the host is told. */
+  let untold: FrameLoad | FrameError | undefined;
   // Measured in the next frame, once: a widget's updates in a row (data, then its first adjustments) send the
   // height they end at, not each one.
   const post = () => {
@@ -29,10 +30,11 @@ export function reportToParent(win: Window = window): void {
       host.window.postMessage(message, host.origin);
     });
   };
-  const tell = () => {
-    if (!host || !problem) return;
-    host.window.postMessage(problem, host.origin);
-    problem = undefined;
+  const tell = (shows?: FrameLoad | FrameError) => {
+    untold = shows ?? untold;
+    if (!host || !untold) return;
+    host.window.postMessage(untold, host.origin);
+    untold = undefined;
   };
   win.addEventListener('message', (e) => {
     const data = e.data as Partial<FrameHello> | null;
@@ -47,15 +49,15 @@ export function reportToParent(win: Window = window): void {
   };
   // Every widget announces what it shows with one of these (they bubble out of its shadow root), as does the
   // frame's own problem box.
-  win.document.addEventListener('kdx-load', () => {
-    problem = undefined;
+  // Their details' fields only: what a structured clone carries, nothing else of the event.
+  win.document.addEventListener('kdx-load', (e) => {
+    const { plan, node } = (e as KdxLoadEvent).detail;
+    tell({ kdx: 'embed-load', v: 1, detail: { plan, node } });
     show();
   });
   win.document.addEventListener('kdx-error', (e) => {
-    // The detail's fields only: what a structured clone carries, nothing else of the event.
     const { code, message, url, issues } = (e as KdxErrorEvent).detail;
-    problem = { kdx: 'embed-error', v: 1, detail: { code, message, url, issues } };
-    tell();
+    tell({ kdx: 'embed-error', v: 1, detail: { code, message, url, issues } });
     show();
   });
   // The root's own box: its height is the content's (nothing here stretches it to the viewport).

@@ -24,13 +24,17 @@ interface Heard {
   composed: boolean;
   detail: KdxErrorDetail;
 }
-/** A host page's own script, before the kdx script: records every kdx-error that reaches its document. */
-const RECORD = `<script>window.heard = []; document.addEventListener('kdx-error', (e) => heard.push({ on: e.target.localName, title: e.target.title, bubbles: e.bubbles, composed: e.composed, detail: e.detail }));</script>`;
+/**
+ * A host page's own script, before the kdx script: records every kdx-error that reaches its document (`heard`),
+ * and apart from them every kdx-load, each as its element and detail (`loaded`).
+ */
+const RECORD = `<script>window.heard = []; document.addEventListener('kdx-error', (e) => heard.push({ on: e.target.localName, title: e.target.title, bubbles: e.bubbles, composed: e.composed, detail: e.detail }));
+  window.loaded = []; document.addEventListener('kdx-load', (e) => loaded.push({ on: e.target.localName, detail: e.detail }));</script>`;
 
 async function hostWith(body: string, script: string) {
   const opened = await hostPage(body, RECORD + script);
-  const heard = () => (opened.win as unknown as { heard: Heard[] }).heard;
-  return { ...opened, heard };
+  const page = opened.win as unknown as { heard: Heard[]; loaded: { on: string; detail: { plan: string; node: string } }[] };
+  return { ...opened, heard: () => page.heard, loaded: () => page.loaded };
 }
 
 /** The events heard, once the first has come and nothing more for a while (each problem is told once). */
@@ -119,6 +123,31 @@ describe('kdx-error on the iframe: what the frame tells', () => {
     frames[0]!.contentWindow!.location.hash = `#kdx=progress&src=/seeds/kanazawa.json&plan=${AMP}&node=no-such-item`;
     await waitFor(() => heard().length === 2, 'the kdx-error of the next address');
     expect(heard()[1]!.detail.code).to.equal('node-not-found');
+    host.remove();
+  });
+});
+
+describe('kdx-load on the iframe: the frame shows its widget', () => {
+  it('after a problem, as a widget does: its Try again loaded the data, or a new address shows a widget', async function () {
+    this.timeout(20_000); // the loader tries a 503 three times (0.4 s, then 1.2 s apart) before the widget says so
+    // A bundle that fails three times with 503 (a transient fault: the widget offers to try again), then loads.
+    const src = encodeURIComponent(`/__kdx/flaky?id=${unique()}&fail=3`);
+    const { frame: host, frames, heard, loaded } = await hostWith(iframe(`${SOURCE}#kdx=progress&amp;src=${src}&amp;node=goal-b`), WITH_KDX);
+    const [failed] = await settled(heard, 'the kdx-error of the 503');
+    expect(failed!.detail.code).to.equal('http');
+    expect(loaded()).to.deep.equal([]);
+    const widget = () => frames[0]!.contentDocument!.querySelector('kdx-progress')!.shadowRoot!;
+    widget().querySelector<HTMLButtonElement>('button.retry')!.click();
+    await waitFor(() => loaded().length, 'the kdx-load once the data came');
+    expect(widget().querySelector('[role="meter"]')!.getAttribute('aria-valuetext')).to.equal('10項目中7項目達成（70.0%）');
+    expect(loaded()).to.deep.equal([{ on: 'iframe', detail: { plan: 'sample-plan', node: 'goal-b' } }]);
+    // A problem of the frame's own, then an address that shows a widget again.
+    frames[0]!.contentWindow!.location.hash = '#kdx=banana';
+    await waitFor(() => heard().length === 2, 'the kdx-error of the unknown widget');
+    frames[0]!.contentWindow!.location.hash = `#kdx=progress&src=/seeds/kanazawa.json&plan=${AMP}&node=policy-1`;
+    await waitFor(() => loaded().length === 2, 'the kdx-load of the new address');
+    expect(loaded()[1]!.detail).to.deep.equal({ plan: AMP, node: 'policy-1' });
+    expect(heard().map((e) => e.detail.code)).to.deep.equal(['http', 'unknown-widget']);
     host.remove();
   });
 });
