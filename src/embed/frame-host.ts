@@ -20,10 +20,17 @@ interface Frames {
   /** Windows with the listener (an iframe of another realm's document is heard in that realm). */
   listening: WeakSet<Window>;
   frames: Set<HTMLIFrameElement>;
+  /** Frames that have not answered since their last `load`, with the timer that reports it. */
+  waiting?: Map<HTMLIFrameElement, ReturnType<typeof setTimeout>>;
 }
 /** Page-wide, shared by every copy of the library: one listener per page. */
 const KEY = Symbol.for('kdx.frames.v1');
 const shared: Frames = ((globalThis as Record<symbol, Frames | undefined>)[KEY] ??= { listening: new WeakSet(), frames: new Set() });
+// (A copy of the library from before `waiting` may have made the shared object.)
+const waiting = (shared.waiting ??= new Map());
+
+/** How long after a frame's `load` its embed.html has to answer the hello (it answers at once: a busy machine). */
+export const ANSWER_WAIT = 5000;
 
 /** The origin of the frame's `src`, or undefined (an opaque or unparsable address gets no message). */
 function originOf(frame: HTMLIFrameElement): string | undefined {
@@ -41,6 +48,21 @@ function hello(frame: HTMLIFrameElement): void {
   // While the frame still shows about:blank the origin does not match and the browser drops the message;
   // its `load` event says hello again.
   if (origin) frame.contentWindow?.postMessage(hi, origin);
+}
+
+/** From now, a frame that does not answer within ANSWER_WAIT fires `kdx-error` (`no-answer`) on its iframe. */
+function awaitAnswer(frame: HTMLIFrameElement): void {
+  clearTimeout(waiting.get(frame));
+  waiting.set(
+    frame,
+    setTimeout(() => {
+      waiting.delete(frame);
+      if (!frame.isConnected) return;
+      const message = `${frame.src} は embed.html として応答しません（404、sandbox 属性、embed.js がない） / ${frame.src} does not answer as embed.html (a 404, a sandbox attribute, no embed.js)`;
+      console.error(`[kdx] no-answer: ${message}`, frame);
+      frame.dispatchEvent(new KdxErrorEvent({ code: 'no-answer', message, url: frame.src }));
+    }, ANSWER_WAIT),
+  );
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string';
@@ -66,6 +88,8 @@ function onMessage(e: MessageEvent): void {
   const data = e.data as { kdx?: unknown; v?: unknown; height?: unknown; detail?: unknown } | null;
   const frame = data?.v === 1 && senderOf(e);
   if (!frame) return;
+  clearTimeout(waiting.get(frame));
+  waiting.delete(frame);
   const { kdx, height } = data;
   const { plan, node } = (data.detail ?? {}) as Record<string, unknown>;
   const detail = kdx === 'embed-error' && errorDetail(data.detail);
@@ -83,6 +107,13 @@ export function fitFrame(frame: HTMLIFrameElement): void {
     shared.listening.add(win);
     win.addEventListener('message', onMessage);
   }
-  frame.addEventListener('load', () => hello(frame));
+  frame.addEventListener('load', () => {
+    hello(frame);
+    awaitAnswer(frame);
+  });
   hello(frame);
+  // Loaded already (before this script found it): its document is another origin's, or a loaded one of this
+  // origin's, not the initial about:blank. A frame still loading waits for its `load`.
+  const doc = frame.contentDocument;
+  if (!doc || (doc.readyState === 'complete' && doc.URL !== 'about:blank')) awaitAnswer(frame);
 }

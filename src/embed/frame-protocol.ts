@@ -5,8 +5,10 @@
  *
  * 1. host → frame, when the host's script finds the iframe and on each of its `load` events: a hello, posted
  *    to the origin of the iframe's `src` only (a frame that navigated elsewhere never receives it).
- * 2. frame → host, in reply and whenever its content's height changes: the height in CSS pixels, posted only
- *    to its own parent and only to the origin the hello came from.
+ * 2. frame → host, in reply: a ready at once; then, once it shows its widget or a problem and whenever its
+ *    content's height changes, the height in CSS pixels; each posted only to its own parent and only to the origin
+ *    the hello came from. A frame that answers nothing within `ANSWER_WAIT` of its `load` (no embed.html at that
+ *    address, a sandbox, its scripts missing) gets a `kdx-error` on its iframe from the host: `no-answer`.
  * 3. frame → host, under the same rules, once for each problem the frame shows instead of its widget (one of its
  *    own, or its widget's `kdx-error`), with the detail of that `kdx-error`, and once each time its widget shows
  *    its data (its `kdx-load`: after a problem, the problem is over), with that detail. What the frame shows
@@ -19,6 +21,11 @@ import type { KdxLoadEvent } from '../events/kdx-load.js';
 
 export interface FrameHello {
   kdx: 'embed-hello';
+  v: 1;
+}
+
+export interface FrameReady {
+  kdx: 'embed-ready';
   v: 1;
 }
 

@@ -10,7 +10,7 @@
  */
 import type { KdxErrorEvent } from '../events/kdx-error.js';
 import type { KdxLoadEvent } from '../events/kdx-load.js';
-import type { FrameError, FrameHeight, FrameHello, FrameLoad } from './frame-protocol.js';
+import type { FrameError, FrameHeight, FrameHello, FrameLoad, FrameReady } from './frame-protocol.js';
 
 /** Starts reporting to the parent page, once it says hello. */
 export function reportToParent(win: Window = window): void {
@@ -40,6 +40,9 @@ export function reportToParent(win: Window = window): void {
     const data = e.data as Partial<FrameHello> | null;
     if (win.parent === win || e.source !== win.parent || e.origin === 'null' || data?.kdx !== 'embed-hello' || data.v !== 1) return;
     host = { window: win.parent, origin: e.origin };
+    // At once, whatever the frame shows yet: the host knows this is an embed.html that runs.
+    const ready: FrameReady = { kdx: 'embed-ready', v: 1 };
+    host.window.postMessage(ready, host.origin);
     post();
     tell();
   });

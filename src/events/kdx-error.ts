@@ -4,9 +4,10 @@ import type { ErrorCode } from '../i18n/messages.js';
 export interface KdxErrorDetail {
   /**
    * See README → Troubleshooting for every code. On the iframe of an embed.html, also the frame's own problems
-   * (`no-widget`, `unknown-widget`, `no-src`, `not-allowed`: docs/embedding.md §4.5).
+   * (`no-widget`, `unknown-widget`, `no-src`, `not-allowed`) and `no-answer`, a frame that is no running
+   * embed.html (docs/embedding.md §4.5).
    */
-  code: ErrorCode | FrameProblem['code'];
+  code: ErrorCode | FrameProblem['code'] | 'no-answer';
   /** The message shown in the widget, in its language. */
   message: string;
   /** The bundle URL, when one was involved. */

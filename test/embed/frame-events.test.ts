@@ -127,6 +127,36 @@ describe('kdx-error on the iframe: what the frame tells', () => {
   });
 });
 
+describe('kdx-error on the iframe: a frame that never answers', () => {
+  it('an address with no embed.html (HTTP 404) or a sandboxed frame: no-answer, with the iframe’s URL; a frame that answers, nothing', async function () {
+    this.timeout(20_000); // the host waits 5 s after a frame's load for its answer
+    const good = `${SOURCE}#kdx=progress&amp;src=/seeds/kanazawa.json&amp;plan=${AMP}&amp;node=policy-1`;
+    const body = [iframe(`/no/such/embed.html#kdx=progress&amp;src=/seeds/kanazawa.json`, '404'), iframe(good, 'good'), iframe(good, 'sandboxed').replace('<iframe', '<iframe sandbox=""')].join('');
+    const { frame: host, frames, heard } = await hostWith(body, WITH_KDX);
+    await waitFor(() => frameShows(frames[1]!), 'the good frame’s widget');
+    await waitFor(() => heard().length === 2, 'the kdx-error of the two frames that do not answer', 12_000);
+    await sleep(400);
+    const events = heard().map(({ on, title, detail }) => ({ on, title, code: detail.code, url: detail.url }));
+    expect(events).to.have.deep.members([
+      { on: 'iframe', title: '404', code: 'no-answer', url: frames[0]!.src },
+      { on: 'iframe', title: 'sandboxed', code: 'no-answer', url: frames[2]!.src },
+    ]);
+    expect(heard()[0]!.detail.message).to.include('embed.html').and.include('404').and.include('sandbox');
+    host.remove();
+  });
+
+  it('one that finished loading before the kdx script found it: no-answer too', async function () {
+    this.timeout(20_000);
+    const { frame: host, doc, frames, heard } = await hostWith(iframe(`/no/such/embed.html#kdx=progress&amp;src=/seeds/kanazawa.json`, '404'), '');
+    // hostPage resolves on the host's load, which waits for its iframes': the 404 is loaded. Now the kdx script.
+    const script = Object.assign(doc.createElement('script'), { type: 'module', src: '/src/autoload.ts' });
+    doc.head.append(script);
+    await waitFor(() => heard().length, 'the kdx-error of the frame loaded before', 12_000);
+    expect(heard().map(({ on, detail }) => [on, detail.code, detail.url])).to.deep.equal([['iframe', 'no-answer', frames[0]!.src]]);
+    host.remove();
+  });
+});
+
 describe('kdx-load on the iframe: the frame shows its widget', () => {
   it('after a problem, as a widget does: its Try again loaded the data, or a new address shows a widget', async function () {
     this.timeout(20_000); // the loader tries a 503 three times (0.4 s, then 1.2 s apart) before the widget says so
