@@ -20,13 +20,13 @@ type Words = { [C in Code]: (p: Extract<FrameProblem, { code: C }>) => string };
 export const FRAME_PROBLEMS: Record<Lang, Words> = {
   ja: {
     'no-widget': () => 'この埋め込みには、表示するウィジェットの指定がありません。',
-    'unknown-widget': (p) => `「${p.widget}」というウィジェットはありません。使えるもの: ${p.valid.join('、')}`,
+    'unknown-widget': (p) => `「${p.widget}」というウィジェットはありません。使えるもの: ${p.valid.join('、')}。`,
     'no-src': (p) => `データの URL（src）がないか、使えない値です${p.value ? `（${p.value}）` : ''}。`,
     'not-allowed': (p) => `${p.origin} のデータは、この埋め込みでは表示できません（このページの公開元が許可していない場所です）。`,
   },
   en: {
     'no-widget': () => 'This embed does not say which widget to show.',
-    'unknown-widget': (p) => `There is no widget “${p.widget}”. Widgets: ${p.valid.join(', ')}`,
+    'unknown-widget': (p) => `There is no widget “${p.widget}”. Widgets: ${p.valid.join(', ')}.`,
     'no-src': (p) => `The data URL (src) is missing or not valid${p.value ? ` (${p.value})` : ''}.`,
     'not-allowed': (p) => `This embed cannot show data from ${p.origin} (the publisher of this page has not allowed it).`,
   },

@@ -97,7 +97,7 @@ describe('kdx-error on the iframe: what the frame tells', () => {
     const [event] = await settled(heard, 'the kdx-error of the unknown widget');
     expect(event!.detail).to.deep.equal({
       code: 'unknown-widget',
-      message: 'There is no widget “banana”. Widgets: progress, initiative-card, plan-tree, chart, plan-overview Write a widget name after #kdx=.',
+      message: 'There is no widget “banana”. Widgets: progress, initiative-card, plan-tree, chart, plan-overview. Write a widget name after #kdx=.',
       url: undefined,
       issues: undefined,
     });

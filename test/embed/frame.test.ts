@@ -160,7 +160,7 @@ describe('embed.html: problems in place', () => {
   const SETUP = ['表示できません', 'このページの設定に誤りがあるため、この内容は表示できません。'];
   const problems: [string, string, RegExp][] = [
     ['no widget named', '', /^この埋め込みには、表示するウィジェットの指定がありません。 アドレスを embed\.html#kdx=progress&src=…/],
-    ['an unknown widget', '#kdx=banana&src=/seeds/kanazawa.json', /^「banana」というウィジェットはありません。使えるもの: progress、initiative-card、plan-tree、chart、plan-overview #kdx= の後に/],
+    ['an unknown widget', '#kdx=banana&src=/seeds/kanazawa.json', /^「banana」というウィジェットはありません。使えるもの: progress、initiative-card、plan-tree、chart、plan-overview。 #kdx= の後に/],
     ['the container, which shows nothing', '#kdx=plan&src=/seeds/kanazawa.json', /^「plan」というウィジェットはありません/],
     ['no src', '#kdx=progress&node=policy-1', /^データの URL（src）がないか、使えない値です。 src に http\(s\) の URL か相対 URL/],
     ['a src that is not http(s)', '#kdx=progress&src=javascript:alert(1)', /^データの URL（src）がないか、使えない値です（javascript:alert\(1\)）。/],
@@ -185,7 +185,7 @@ describe('embed.html: problems in place', () => {
     const { frame, shown } = await openFrame(`${SOURCE}#kdx=banana&lang=en`);
     expect(readerOf(shown)).to.deep.equal(['Cannot show this', 'This cannot be shown because of an error in the setup of this page.']);
     expect(alertOf(shown)).to.equal('Cannot show this This cannot be shown because of an error in the setup of this page. Details for site staff');
-    expect(detailOf(shown)).to.equal('There is no widget “banana”. Widgets: progress, initiative-card, plan-tree, chart, plan-overview Write a widget name after #kdx=.');
+    expect(detailOf(shown)).to.equal('There is no widget “banana”. Widgets: progress, initiative-card, plan-tree, chart, plan-overview. Write a widget name after #kdx=.');
     frame.remove();
   });
 
