@@ -65,9 +65,3 @@ export function readerMessage(error: KdxError, lang: Lang): string {
   const r = messages(lang).readerError;
   return error.transient ? r.later : SETUP.includes(error.code) ? r.setup : r.data;
 }
-
-/** Any thrown value as a KdxError (unexpected ones become `invalid` data, never a broken page). */
-export function toKdxError(e: unknown): KdxError {
-  if (e instanceof KdxError) return e;
-  return new KdxError('no-data', { reason: e instanceof Error ? e.message : String(e) }, { cause: e });
-}

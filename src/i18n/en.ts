@@ -71,7 +71,6 @@ export const en: Messages = {
     'plan-not-found': (p) => `There is no plan "${p.id ?? ''}" in the data. Check the plan attribute. Plans available: ${(p.valid ?? []).join(', ')}`,
     'node-not-found': (p) => `There is no item "${p.id ?? ''}" in plan "${p.plan ?? ''}". Check the node attribute. For example: ${(p.valid ?? []).join(', ')}`,
     'wrong-kind': (p) => `${p.widget ?? 'The widget'} cannot show item "${p.id ?? ''}": ${p.reason ?? ''}`,
-    'no-data': (p) => `There is no data to show (${p.id ?? ''}).`,
   },
   wrongKind: {
     'tree-no-children': (title) => `"${title}" has no sub-items`,

@@ -66,7 +66,6 @@ export const jaDetail: DetailMessages = {
     'plan-not-found': (p) => `計画「${p.id ?? ''}」はデータにありません。plan 属性を確認してください。使える計画: ${(p.valid ?? []).join('、')}`,
     'node-not-found': (p) => `項目「${p.id ?? ''}」は計画「${p.plan ?? ''}」にありません。node 属性を確認してください。例: ${(p.valid ?? []).join('、')}`,
     'wrong-kind': (p) => `${p.widget ?? 'ウィジェット'} は項目「${p.id ?? ''}」を表示できません: ${p.reason ?? ''}`,
-    'no-data': (p) => `表示できるデータがありません（${p.id ?? ''}）。`,
   },
   wrongKind: {
     'tree-no-children': (title) => `「${title}」には下位の項目がありません`,

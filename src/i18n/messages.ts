@@ -27,7 +27,7 @@ export interface IssueParams {
 /** Codes of every failure a widget can show. Documented in README → Troubleshooting. */
 export type ErrorCode =
   | 'network' | 'http' | 'timeout' | 'not-json' | 'too-large' | 'invalid' | 'unsupported-version'
-  | 'no-source' | 'inline-missing' | 'plan-not-found' | 'node-not-found' | 'wrong-kind' | 'no-data';
+  | 'no-source' | 'inline-missing' | 'plan-not-found' | 'node-not-found' | 'wrong-kind';
 
 /** Why a widget cannot show a node (`wrong-kind`): worded in the language shown, with the node's title. */
 export type WrongKind =
@@ -55,7 +55,7 @@ export interface ErrorParams {
   /** `wrong-kind`: what is missing, and the node's title (as in the bundle, both languages). */
   problem?: WrongKind;
   title?: string | { ja: string; en?: string | undefined };
-  /** `no-data`: the text of an unexpected exception; `wrong-kind`: `problem` worded (set by `errorMessage`). */
+  /** `wrong-kind`: `problem` worded (set by `errorMessage`). */
   reason?: string;
 }
 
