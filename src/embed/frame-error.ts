@@ -9,9 +9,14 @@ import { FRAME_HINTS, FRAME_PROBLEMS, type FrameProblem } from '../i18n/frame.js
 import { hasMessages, loadMessages, messages, toLang } from '../i18n/index.js';
 import { hostStyles } from '../styles/host.js';
 
-export async function showProblem(body: HTMLElement, problem: FrameProblem, langTag: string, theme: string | undefined): Promise<void> {
+/**
+ * Shows `problem` in place of the frame's content, in `langTag`'s language once its words are loaded — unless by
+ * then `current()` says the frame's address has changed again (its new widget stays, and no stale `kdx-error` fires).
+ */
+export async function showProblem(body: HTMLElement, problem: FrameProblem, langTag: string, theme: string | undefined, current: () => boolean): Promise<void> {
   const wanted = toLang(langTag);
   await loadMessages(wanted).catch(() => undefined);
+  if (!current()) return;
   const lang = hasMessages(wanted) ? wanted : 'ja';
   const t = messages(lang);
   // Each entry takes the problem of its own code.

@@ -44,10 +44,7 @@ async function render(): Promise<void> {
   document.documentElement.lang = RULES.lang!(langTag) ? langTag : 'ja';
   const fail = (problem: FrameProblem) =>
     import('./frame-error.js').then(
-      async (m) => {
-        if (token !== current) return;
-        await m.showProblem(document.body, problem, document.documentElement.lang, found?.params.get('theme') ?? undefined);
-      },
+      (m) => m.showProblem(document.body, problem, document.documentElement.lang, found?.params.get('theme') ?? undefined, () => token === current),
       (e: unknown) => console.error('[kdx] embed.html: chunks/ を読み込めませんでした / could not load chunks/', problem, e),
     );
   const widget = found && widgetName(found.widget);
