@@ -1,13 +1,13 @@
 /**
  * What the page offers to save, as object URLs for download links: the bundle as `kdx import` writes it (in the
- * published file's own layout, `keep-format.ts`), the plan's items as `kdx export` writes them and its revisions
+ * published file's own layout, `cli/keep-format.ts`), the plan's items as `kdx export` writes them and its revisions
  * as `kdx export --revisions` does (UTF-8 with BOM, for Excel). Only for an outcome without problems.
  */
 import { planToSheet, toCsv } from '../cli/csv-export.js';
 import { revisionsToSheet } from '../cli/csv-revisions.js';
 import { encodeUtf8WithBom } from '../cli/encoding.js';
 import type { CliIssue } from '../cli/messages.js';
-import { keepFormat } from './keep-format.js';
+import { keepFormat } from '../cli/keep-format.js';
 import type { OpenedBundle, Outcome } from './session.js';
 
 export interface SaveFiles {

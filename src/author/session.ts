@@ -20,7 +20,7 @@ import { itemFields, PLAN_FIELDS, type EditContext } from './edit-fields.js';
 
 export interface OpenedBundle {
   name: string;
-  /** The file as published: the saved JSON keeps its layout (`keep-format.ts`). */
+  /** The file as published: the saved JSON keeps its layout (`cli/keep-format.ts`). */
   text: string;
   /** Of `valid`: built once, when the bundle is opened. */
   model: BundleModel;

@@ -18,11 +18,18 @@ export function readBytes(file: string): Read<Uint8Array> {
 
 /** A JSON file, within the widgets' size limit (a BOM, as Windows editors write, is allowed). */
 export function readJson(file: string): Read<unknown> {
+  const read = readJsonText(file);
+  return read.ok ? { ok: true, value: read.value.json } : read;
+}
+
+/** A JSON file, parsed, with its text (for writing it back in its own layout: `keep-format.ts`). */
+export function readJsonText(file: string): Read<{ json: unknown; text: string }> {
   const bytes = readBytes(file);
   if (!bytes.ok) return bytes;
   if (bytes.value.length > LIMITS.bundleBytes) return { ok: false, issue: { key: 'too-large', params: { limit: LIMITS.bundleBytes } } };
   try {
-    return { ok: true, value: JSON.parse(new TextDecoder().decode(bytes.value)) };
+    const text = new TextDecoder().decode(bytes.value);
+    return { ok: true, value: { json: JSON.parse(text), text } };
   } catch (e) {
     return { ok: false, issue: { key: 'json', params: { received: e instanceof Error ? e.message : String(e) } } };
   }

@@ -25,7 +25,8 @@ import { planToSheet, shiftJisSheet, toCsv } from './csv-export.js';
 import { parseCsv, type CsvRow } from './csv-import.js';
 import { isRevisionSheet, revisionsToSheet } from './csv-revisions.js';
 import { EncodingError, decodeCsv, encodeShiftJis, encodeUtf8WithBom, type CsvEncoding } from './encoding.js';
-import { readBytes, readJson, writeOut } from './files.js';
+import { readBytes, readJson, readJsonText, writeOut } from './files.js';
+import { keepFormat } from './keep-format.js';
 import { importItems } from './import-items.js';
 import { importRevisions } from './import-revisions.js';
 import { checkPlanOptions } from './merge.js';
@@ -242,12 +243,17 @@ function importCommand(ctx: Context, values: Values, positionals: string[]): num
   const out = str('out');
 
   let base: Bundle | undefined;
+  // The bundle's file: what the import writes keeps its layout (only what changed differs, for a version-control diff).
+  let written = (result: { bundle: Bundle; text: string }) => result.text;
   if (into !== undefined) {
-    const json = readJson(into);
-    if (!json.ok) return report(ctx, m.importFailed(into, 1), [json.issue]);
-    const valid = validateBundle(json.value);
+    const read = readJsonText(into);
+    if (!read.ok) return report(ctx, m.importFailed(into, 1), [read.issue]);
+    const { json, text } = read.value;
+    const valid = validateBundle(json);
     if (!valid.ok) return report(ctx, m.importFailed(into, valid.errors.length), valid.errors.map((e) => ({ path: e.path, key: e.key, params: e.params })));
-    base = json.value as Bundle; // the parsed JSON, not the schema's output: unknown fields are kept as they are
+    base = json as Bundle; // the parsed JSON, not the schema's output: unknown fields are kept as they are
+    // (The imports copy `base`, never change it: it is still the file's value.)
+    written = (result) => keepFormat(text, json, result.bundle);
   }
   const precondition = checkPlanOptions(base, options);
   if (precondition) throw new UsageError(precondition.reason === 'needs-period' ? m.needsPeriod(planId) : m.newPlanOnly(precondition.options));
@@ -264,14 +270,13 @@ function importCommand(ctx: Context, values: Values, positionals: string[]): num
   const parsed = parseCsv(decoded.text);
   if (parsed.issues.length) return report(ctx, m.importFailed(csvFile, parsed.issues.length), parsed.issues);
   const charRefs = decoded.encoding === 'shift_jis';
-  if (parsed.rows[0] && isRevisionSheet(parsed.rows[0].cells)) return revisionsCommand(ctx, csvFile, base, planId, parsed.rows, charRefs, out);
+  if (parsed.rows[0] && isRevisionSheet(parsed.rows[0].cells)) return revisionsCommand(ctx, csvFile, base, planId, parsed.rows, charRefs, out, written);
   const merged = importItems({ ...options, base, rows: parsed.rows, charRefs });
   if (!merged.ok) {
     if (merged.problem) throw new UsageError(m.needsPeriod(planId)); // unreachable: checked above
     return report(ctx, m.importFailed(csvFile, merged.issues.length), merged.issues);
   }
-  const text = merged.text;
-  const failed = writeOut(out, text, io.stdout);
+  const failed = writeOut(out, written(merged), io.stdout);
   if (failed) return report(ctx, m.importFailed(csvFile, 1), [failed]);
   const notes = [m.imported(planId, merged.nodes, merged.added, merged.removed, out ?? m.stdout)];
   if (merged.byStatusDropped.length) notes.push(m.byStatusDropped(merged.byStatusDropped.join(', ')));
@@ -281,11 +286,20 @@ function importCommand(ctx: Context, values: Values, positionals: string[]): num
 }
 
 /** A revisions sheet into its plan (which must exist: revisions name its items). */
-function revisionsCommand(ctx: Context, csvFile: string, base: Bundle | undefined, planId: string, rows: CsvRow[], charRefs: boolean, out: string | undefined): number {
+function revisionsCommand(
+  ctx: Context,
+  csvFile: string,
+  base: Bundle | undefined,
+  planId: string,
+  rows: CsvRow[],
+  charRefs: boolean,
+  out: string | undefined,
+  written: (result: { bundle: Bundle; text: string }) => string,
+): number {
   const { io, m } = ctx;
   const result = importRevisions({ base, planId, rows, charRefs });
   if (!result.ok) return report(ctx, m.importFailed(csvFile, result.issues.length), result.issues);
-  const failed = writeOut(out, result.text, io.stdout);
+  const failed = writeOut(out, written(result), io.stdout);
   if (failed) return report(ctx, m.importFailed(csvFile, 1), [failed]);
   io.stderr(m.importedRevisions(planId, result.revisions, out ?? m.stdout) + '\n');
   return 0;

@@ -69,6 +69,8 @@ describe('kdx export → kdx import reproduces the plan (seeds/kanazawa.json)', 
         const imported = await kdx('import', csv, '--plan', plan, '--into', seed('kanazawa'), '--out', out);
         assert.equal(imported.code, 0, imported.err);
         assert.deepEqual(readJson(out), kanazawa);
+        // … in the file's own layout (seeds/kanazawa.json is written by hand): byte for byte.
+        assert.equal(readFileSync(out, 'utf8'), readFileSync(seed('kanazawa'), 'utf8'));
 
         // Into a new bundle: the same nodes.
         const fresh = tmp.path(`${plan}.${encoding}.new.json`);
@@ -250,6 +252,26 @@ describe('kdx export → kdx import: a text written { "ja": … } keeps its form
     const i = await kdx('import', csv, '--plan', 'management-plan', '--into', into, '--out', out);
     assert.equal(i.code, 0, i.err);
     assert.deepEqual(readJson(out), r);
+    assert.equal(readFileSync(out, 'utf8'), readFileSync(into, 'utf8'), 'the file as it was');
+  });
+});
+
+describe('kdx import --into: the bundle in its file\'s own layout, for a version-control diff', () => {
+  it('one count edited in the sheet: that one line of seeds/kanazawa.json changes, nothing else', async () => {
+    const [header, ...rows] = await exported('layout.csv', seed('kanazawa'), 'administrative-management-plan');
+    const col = (name: string) => header!.indexOf(name);
+    const row = rows.find((r) => unwrapCell(r[col('id')]!) === 'policy-1')!;
+    assert.equal(row[col('achieved')], '38', 'the report: policy 1, 38 of 39 achieved');
+    row[col('achieved')] = '37';
+    const csv = tmp.path('layout.edited.csv');
+    writeFileSync(csv, toCsv({ header: header!, rows }));
+    const out = tmp.path('layout.json');
+    const i = await kdx('import', csv, '--plan', 'administrative-management-plan', '--into', seed('kanazawa'), '--out', out);
+    assert.equal(i.code, 0, i.err);
+    const [before, after] = [readFileSync(seed('kanazawa'), 'utf8').split('\n'), readFileSync(out, 'utf8').split('\n')];
+    assert.equal(after.length, before.length);
+    const changed = before.flatMap((line, n) => (line === after[n] ? [] : [[line.trim(), after[n]!.trim()]]));
+    assert.deepEqual(changed, [['"progress": { "total": 39, "achieved": 38 }', '"progress": { "total": 39, "achieved": 37 }']]);
   });
 });
 

@@ -5,6 +5,7 @@
  * values are written on one line inside a value the file has on one line, else as `kdx import` writes them (one
  * member a line, the file's indentation). A key the file lacks goes where the bundle has it: before the next key
  * the file has. Array members are matched by `id` where they have one. Nothing changed, the file byte for byte.
+ * Written by the author page's save and by `kdx import --into` (both: the bundle they were given, edited).
  */
 
 /** Where a value stands in the file. */
