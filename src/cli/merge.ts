@@ -3,6 +3,7 @@
  * (`kdx import --into`), or a new skeleton. Pure: the caller validates the result and writes it.
  */
 import { NodeSchema, type Bundle, type NodeData, type PlanData, type StatusData } from '../data/bundle.js';
+import { textMeaning } from '../data/format.js';
 
 /**
  * What the plan's own row of a sheet holds (`csv-rows.ts`): the plan's title, its own counts (the headline
@@ -17,15 +18,6 @@ export function canonicalNode(node: NodeData): NodeData {
   const out: Record<string, unknown> = {};
   for (const k of NODE_KEYS) if (node[k] !== undefined) out[k] = node[k];
   return out as NodeData;
-}
-
-/** A text's meaning, as a key: its Japanese, its English, whether it is the editor's; undefined for what is not a text. */
-function textMeaning(v: unknown): string | undefined {
-  if (typeof v === 'string') return JSON.stringify([v, null, false]);
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
-  const t = v as Record<string, unknown>;
-  if (typeof t.ja !== 'string' || Object.keys(t).some((k) => k !== 'ja' && k !== 'en' && k !== 'editorial')) return undefined;
-  return JSON.stringify([t.ja, t.en ?? null, t.editorial === true]);
 }
 
 /**

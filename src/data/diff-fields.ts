@@ -6,6 +6,7 @@
  * field added to the schema is a type error until the diff can say how it changed.
  */
 import type { Bundle, IndicatorData, NodeData, PlanData, ProgressData, ScaleData, Text } from './bundle.js';
+import { textMeaning } from './format.js';
 
 /** The labels ids are shown by on one side of the diff (a plan's kinds, its scales, a scale's grades). */
 export type Labels = Readonly<Record<string, Text>>;
@@ -206,14 +207,10 @@ export const NODE_SHAPE = {
 } as const satisfies Shape<NodeData>;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-/**
- * A text by what it says, not how the file writes it: `"x"` and `{ "ja": "x" }` are the same words, `editorial: false`
- * is no mark (an import writes either form, see csv-guide.md).
- */
-const meaning = (t: unknown) => {
-  if (typeof t === 'string') return { ja: t };
-  const o = t as { ja?: unknown; en?: unknown; editorial?: unknown } | undefined;
-  return o && typeof o === 'object' ? { ja: o.ja, en: o.en, editorial: o.editorial || undefined } : t;
+/** Two texts that say the same, however the file writes them (`textMeaning`). */
+const sameText = (a: unknown, b: unknown) => {
+  const m = textMeaning(a);
+  return m !== undefined && m === textMeaning(b);
 };
 /** A value with its ids replaced by their labels: what it shows. */
 const shown = (v: unknown, labels: Labels) => JSON.stringify(v, (_, x: unknown) => (typeof x === 'string' && Object.hasOwn(labels, x) ? labels[x] : x));
@@ -245,7 +242,7 @@ const inside = (s: Side, o: unknown): Side => ({ plan: s.plan, within: [...s.wit
 
 /** The changes from `a` to `b` by `shape`, each with its path below `path`. */
 export function diffFields(a: unknown, b: unknown, shape: AnyShape, sides: Sides, emit: (d: FieldDiff) => void, path: FieldStep[] = []): void {
-  if (shape === 'skip' || same(a, b) || (shape === 'text' && same(meaning(a), meaning(b)))) return;
+  if (shape === 'skip' || same(a, b) || (shape === 'text' && sameText(a, b))) return;
   if (shape === 'text' || shape === 'value') {
     emit({ path, change: 'changed', before: a ?? null, after: b ?? null });
     return;

@@ -18,6 +18,19 @@ export function isEditorial(t: Text | undefined | null): boolean {
 }
 
 /**
+ * A text's meaning, as a key: its Japanese, its English, whether it is the editor's; undefined for what is not a
+ * text. `"x"` and `{ "ja": "x" }` mean the same, as do `editorial: false` and no mark (an import writes either form):
+ * `kdx import --into` keeps the bundle's form of an unchanged text, `kdx diff` reports no change between them.
+ */
+export function textMeaning(v: unknown): string | undefined {
+  if (typeof v === 'string') return JSON.stringify([v, null, false]);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const t = v as Record<string, unknown>;
+  if (typeof t.ja !== 'string' || Object.keys(t).some((k) => k !== 'ja' && k !== 'en' && k !== 'editorial')) return undefined;
+  return JSON.stringify([t.ja, t.en ?? null, t.editorial === true]);
+}
+
+/**
  * A unit in `lang`, with no fallback to Japanese on English pages: a counter word (件, 人, 回) has no English
  * form, and "17件" would be wrong there.
  */
