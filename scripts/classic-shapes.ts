@@ -55,7 +55,6 @@ export async function buildClassicShapes(entry: string, plugins: Plugin[], alias
   const factory: Plugin = {
     name: 'kdx-classic-shapes-factory',
     renderChunk(code, chunk) {
-      if (deps.length) throw new Error(`classic-shapes: expected one chunk, got a second, ${chunk.name}`);
       const { edits, deps: found } = toFactory(code);
       deps.push(...found);
       return editWithMap(code, edits, chunk.fileName);

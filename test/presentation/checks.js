@@ -279,14 +279,10 @@
     });
 
   /**
-   * Resolves once every chart canvas fits its box again after a resize (chart.js resizes on its next frames).
-   * 6 s: on a loaded machine (two smoke pages at once, other work on 2 cores) a chart once took over 2 s to follow a
-   * 1280 → 320 px resize, and the check then measured the old 1248 px canvas.
-   */
-  /**
    * Waits (up to `ms`) until every chart's canvas has followed its box's size (chart.js resizes in an animation
    * frame). Returns what did not, with chart.js's state, so that a failure says whether the chart missed the resize
-   * (not attached, an animation holding it) or the box itself is too wide.
+   * or the box itself is too wide. 6 s: on a loaded machine (two smoke pages at once, other work on 2 cores) a chart
+   * once took over 2 s to follow a 1280 → 320 px resize.
    */
   async function fitted(ms = 6000) {
     const until = performance.now() + ms;
