@@ -8,6 +8,8 @@
  * Written by the author page's save and by `kdx import --into` (both: the bundle they were given, edited).
  */
 
+import { sameValue } from '../data/same.js';
+
 /** Where a value stands in the file. */
 interface Span {
   start: number;
@@ -120,28 +122,6 @@ type Json = { [key: string]: unknown };
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const defined = (o: Json) => Object.keys(o).filter((k) => o[k] !== undefined);
 
-/** The same value, whatever the order of an object's keys (which is all `canonicalNode` changes). */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const c = b as unknown[];
-    if (a.length !== c.length) return false;
-    for (let i = 0; i < a.length; i++) if (!same(a[i], c[i])) return false;
-    return true;
-  }
-  // Without allocating: this runs over every value of a 10,000-item plan.
-  const [x, y] = [a as Json, b as Json];
-  let n = 0;
-  for (const k in x) {
-    if (x[k] === undefined) continue;
-    if (!same(x[k], y[k])) return false;
-    n++;
-  }
-  for (const k in y) if (y[k] !== undefined) n--;
-  return n === 0;
-}
-
 /** The order to write an object's keys in: the file's, with each new key before the next one the file has. */
 function keyOrder(now: string[], file: ReadonlyMap<string, number>): string[] {
   const present = new Set(now);
@@ -215,7 +195,7 @@ class Writer {
         const j = id !== undefined ? (byId.get(id) ?? -1) : i < members.length ? i : -1;
         const m = members[j];
         if (v === undefined) return { from: j, text: 'null' };
-        if (m && same(v, old[j])) return { from: j, text: undefined };
+        if (m && sameValue(v, old[j])) return { from: j, text: undefined };
         return { from: j, text: this.write(v, m ? old[j] : undefined, m?.value, inner, oneLine) };
       });
     } else {
@@ -224,7 +204,7 @@ class Writer {
       parts = keyOrder(defined(value), index).map((k) => {
         const j = index.get(k) ?? -1;
         const m = members[j];
-        if (m && same(value[k], old[k])) return { from: j, text: undefined };
+        if (m && sameValue(value[k], old[k])) return { from: j, text: undefined };
         const head = m ? text.slice(m.start, m.value.start) : `${JSON.stringify(k)}: `;
         return { from: j, text: head + this.write(value[k], old[k], m?.value, inner, oneLine) };
       });
@@ -271,7 +251,7 @@ let last: Source | undefined;
  */
 export function keepFormat(text: string, parsed: unknown, bundle: unknown): string {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (same(bundle, parsed)) return body;
+  if (sameValue(bundle, parsed)) return body;
   const file = last?.text === body ? last : (last = new Source(body));
   const { span, rest } = file.root();
   const unit = /\n([ \t]+)\S/.exec(body)?.[1] ?? '  ';

@@ -6,7 +6,8 @@
  * field added to the schema is a type error until the diff can say how it changed.
  */
 import type { Bundle, IndicatorData, NodeData, PlanData, ProgressData, ScaleData, Text } from './bundle.js';
-import { textMeaning } from './format.js';
+import { sameText } from './format.js';
+import { sameValue } from './same.js';
 
 /** The labels ids are shown by on one side of the diff (a plan's kinds, its scales, a scale's grades). */
 export type Labels = Readonly<Record<string, Text>>;
@@ -206,12 +207,6 @@ export const NODE_SHAPE = {
   },
 } as const satisfies Shape<NodeData>;
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-/** Two texts that say the same, however the file writes them (`textMeaning`). */
-const sameText = (a: unknown, b: unknown) => {
-  const m = textMeaning(a);
-  return m !== undefined && m === textMeaning(b);
-};
 /** A value with its ids replaced by their labels: what it shows. */
 const shown = (v: unknown, labels: Labels) => JSON.stringify(v, (_, x: unknown) => (typeof x === 'string' && Object.hasOwn(labels, x) ? labels[x] : x));
 
@@ -242,18 +237,18 @@ const inside = (s: Side, o: unknown): Side => ({ plan: s.plan, within: [...s.wit
 
 /** The changes from `a` to `b` by `shape`, each with its path below `path`. */
 export function diffFields(a: unknown, b: unknown, shape: AnyShape, sides: Sides, emit: (d: FieldDiff) => void, path: FieldStep[] = []): void {
-  if (shape === 'skip' || same(a, b) || (shape === 'text' && sameText(a, b))) return;
+  if (shape === 'skip' || sameValue(a, b) || (shape === 'text' && sameText(a, b))) return;
   if (shape === 'text' || shape === 'value') {
     emit({ path, change: 'changed', before: a ?? null, after: b ?? null });
     return;
   }
   if ('default' in shape) {
-    if (!same(a ?? shape.default, b ?? shape.default)) emit({ path, change: 'changed', before: a ?? shape.default, after: b ?? shape.default });
+    if (!sameValue(a ?? shape.default, b ?? shape.default)) emit({ path, change: 'changed', before: a ?? shape.default, after: b ?? shape.default });
     return;
   }
   if ('labels' in shape) {
     const labels = { before: shape.labels(sides.before), after: shape.labels(sides.after) };
-    if (!same(shown(a, labels.before), shown(b, labels.after))) emit({ path, change: 'changed', before: a ?? null, after: b ?? null, labels });
+    if (!sameValue(shown(a, labels.before), shown(b, labels.after))) emit({ path, change: 'changed', before: a ?? null, after: b ?? null, labels });
     return;
   }
   const [oa, ob] = [a as Record<string, unknown> | undefined, b as Record<string, unknown> | undefined];

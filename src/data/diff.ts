@@ -9,6 +9,7 @@ import { evaluate } from './evaluate.js';
 import { buildModel, type BundleModel, type PlanModel, type PlanNode, type ScaleModel, type ShownGrade } from './model.js';
 import { STATUS_SCALE, type Progress } from './rollup.js';
 import { BUNDLE_SHAPE, diffFields, NODE_SHAPE, PLAN_SHAPE, type FieldDiff, type Side } from './diff-fields.js';
+import { sameValue } from './same.js';
 import { snapshots } from './snapshots.js';
 
 /** An item as staff know it: its №, its title, its id. */
@@ -90,7 +91,6 @@ export interface BundleDiff {
   changes: Change[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const ref = (n: PlanNode): ItemRef => ({ id: n.id, number: n.data.number, title: n.title });
 const planRef = (p: PlanData): PlanRef => ({ id: p.id, title: p.title });
 /** The item `n` is under in `m`, or null at the top level. */
@@ -102,7 +102,7 @@ const gradeRef = (g: ShownGrade | undefined): GradeRef | null => g ? { id: g.gra
  * Whether what an item or a table shows moves. Not when only the words of a grade, scale or status change (their
  * own line says so, once), nor when only an id is renamed: both its ids and its words must differ.
  */
-const moves = <T>(a: T, b: T, ids: (x: T) => unknown, words: (x: T) => unknown) => !same(ids(a), ids(b)) && !same(words(a), words(b));
+const moves = <T>(a: T, b: T, ids: (x: T) => unknown, words: (x: T) => unknown) => !sameValue(ids(a), ids(b)) && !sameValue(words(a), words(b));
 // A grade or status added to the vocabulary adds a row of 0 to every table: its own line says so.
 const countIds = (c: Counts | null) => c && c.filter((x) => x.count).map((x) => [x.id, x.count]);
 const countWords = (c: Counts | null) => c && c.filter((x) => x.count).map((x) => [x.grade, x.count]);
@@ -156,7 +156,7 @@ function diffIndicators(old: PlanNode, n: PlanNode, item: ItemRef, plan: PlanRef
     const dates = (p: YearValue | undefined, q: YearValue | undefined) => ({ before: p?.asOf ?? null, after: q?.asOf ?? null });
     for (const field of ['baseline', 'target'] as const) {
       const [p, q] = [x[field], y[field]];
-      if (!same(p, q)) {
+      if (!sameValue(p, q)) {
         const years = { before: p?.fiscalYear ?? null, after: q?.fiscalYear ?? null };
         out.push({ kind: 'indicator', plan, item, indicator, field, years, dates: dates(p, q), before: p?.value ?? null, after: q?.value ?? null, unit });
       }
@@ -165,7 +165,7 @@ function diffIndicators(old: PlanNode, n: PlanNode, item: ItemRef, plan: PlanRef
     const [ax, ay] = [byYear(x.actuals), byYear(y.actuals)];
     for (const fy of [...new Set([...ax.keys(), ...ay.keys()])].sort((p, q) => p - q)) {
       const [p, q] = [ax.get(fy), ay.get(fy)];
-      if (!same(p, q)) out.push({ kind: 'indicator', plan, item, indicator, field: 'actual', fiscalYear: fy, dates: dates(p, q), before: p?.value ?? null, after: q?.value ?? null, unit });
+      if (!sameValue(p, q)) out.push({ kind: 'indicator', plan, item, indicator, field: 'actual', fiscalYear: fy, dates: dates(p, q), before: p?.value ?? null, after: q?.value ?? null, unit });
     }
   }
 }
@@ -261,7 +261,7 @@ function diffPlan(before: PlanModel, after: PlanModel, out: Change[]): void {
     diffFields(old.data as NodeData, n.data as NodeData, NODE_SHAPE, sides, fields(item));
     const label = (m: PlanModel, id: string | undefined) => (id === undefined ? null : (m.bundle.statuses.get(id)?.label ?? id));
     const [sa, sb] = [label(before, old.data.status), label(after, n.data.status)];
-    if (old.data.status !== n.data.status && !same(sa, sb)) out.push({ kind: 'status', plan, item, before: sa, after: sb });
+    if (old.data.status !== n.data.status && !sameValue(sa, sb)) out.push({ kind: 'status', plan, item, before: sa, after: sb });
     diffShapes(before, after, old, n, item, plan, out);
   }
   diffShapes(before, after, before.root, after.root, null, plan, out);
@@ -273,7 +273,7 @@ function diffPlan(before: PlanModel, after: PlanModel, out: Change[]): void {
     const old = oldOf(n);
     if (!old || (n.progress?.source === 'status' && old.progress?.source === 'status')) continue;
     const [a, b] = [figure(old), figure(n)];
-    if (!same(a, b)) out.push({ kind: 'figure', plan, item: n === after.root ? null : ref(n), before: a, after: b });
+    if (!sameValue(a, b)) out.push({ kind: 'figure', plan, item: n === after.root ? null : ref(n), before: a, after: b });
   }
 }
 

@@ -17,17 +17,27 @@ export function isEditorial(t: Text | undefined | null): boolean {
   return typeof t === 'object' && t !== null && t.editorial === true;
 }
 
-/**
- * A text's meaning, as a key: its Japanese, its English, whether it is the editor's; undefined for what is not a
- * text. `"x"` and `{ "ja": "x" }` mean the same, as do `editorial: false` and no mark (an import writes either form):
- * `kdx import --into` keeps the bundle's form of an unchanged text, `kdx diff` reports no change between them.
- */
-export function textMeaning(v: unknown): string | undefined {
-  if (typeof v === 'string') return JSON.stringify([v, null, false]);
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+/** A text as a file may write it: `"x"`, or `{ "ja", "en"?, "editorial"? }` with nothing else. */
+export function isTextValue(v: unknown): boolean {
+  if (typeof v === 'string') return true;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const t = v as Record<string, unknown>;
-  if (typeof t.ja !== 'string' || Object.keys(t).some((k) => k !== 'ja' && k !== 'en' && k !== 'editorial')) return undefined;
-  return JSON.stringify([t.ja, t.en ?? null, t.editorial === true]);
+  if (typeof t.ja !== 'string') return false;
+  for (const k in t) if (k !== 'ja' && k !== 'en' && k !== 'editorial') return false;
+  return true;
+}
+
+/**
+ * Whether two values are texts that say the same: the same Japanese, the same English, both the editor's or
+ * neither. `"x"` and `{ "ja": "x" }` say the same, as do `editorial: false` and no mark (an import writes either
+ * form): `kdx import --into` keeps the bundle's form of an unchanged text, `kdx diff` reports no change between them.
+ */
+export function sameText(a: unknown, b: unknown): boolean {
+  if (!isTextValue(a) || !isTextValue(b)) return false;
+  const [x, y] = [a as Text, b as Text];
+  const en = (t: Text) => (typeof t === 'string' ? undefined : (t.en ?? undefined));
+  const mine = (t: Text) => typeof t !== 'string' && t.editorial === true;
+  return (typeof x === 'string' ? x : x.ja) === (typeof y === 'string' ? y : y.ja) && en(x) === en(y) && mine(x) === mine(y);
 }
 
 /**

@@ -76,6 +76,16 @@ describe('kdx diff', () => {
     assert.equal((await kdx('diff', before, reworded)).code, 1);
   });
 
+  it('the same bundle with its keys in another order is no change (an object\'s key order says nothing)', async () => {
+    const reverse = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reverse) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : v;
+    const reordered = tmp.path('reordered.json');
+    writeFileSync(reordered, JSON.stringify(reverse(readJson(seed('kanazawa'))), null, 2));
+    const r = await kdx('diff', seed('kanazawa'), reordered);
+    assert.equal(r.out, `違いはありません（${seed('kanazawa')} と ${reordered}）。\n`);
+    assert.equal(r.code, 0, r.err);
+  });
+
   it('a figure that moves: the policy and the plan, as the widgets will show them', async () => {
     // Two more items of 財政基盤の質を高める achieved, the two unconfirmed ones among them: 34/40 = 85.0%; the plan
     // 110/124 = 88.7% (110 × 1000 / 124 = 887.09…). The report's 「※うち2項目は数値未確定」 goes with them.
