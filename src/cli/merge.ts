@@ -3,7 +3,7 @@
  * (`kdx import --into`), or a new skeleton. Pure: the caller validates the result and writes it.
  */
 import { NodeSchema, type Bundle, type NodeData, type PlanData, type StatusData } from '../data/bundle.js';
-import { textMeaning } from '../data/format.js';
+import { isTextValue, sameText } from '../data/format.js';
 
 /**
  * What the plan's own row of a sheet holds (`csv-rows.ts`): the plan's title, its own counts (the headline
@@ -27,14 +27,31 @@ export function canonicalNode(node: NodeData): NodeData {
  * position, objects by key; a text that changed takes the sheet's form.
  */
 export function keepForm<T>(now: T, before: unknown): T {
-  if (now === before || before === undefined) return now;
-  const [a, b] = [textMeaning(now), textMeaning(before)];
-  if (a !== undefined && b !== undefined) return (a === b ? structuredClone(before) : now) as T;
-  if (Array.isArray(now)) return (Array.isArray(before) ? now.map((x, i) => keepForm(x, before[i])) : now) as T;
-  if (typeof now !== 'object' || now === null || typeof before !== 'object' || before === null || Array.isArray(before)) return now;
-  const old = before as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(now).map(([k, x]) => [k, keepForm(x, old[k])])) as T;
+  if (now === before || before === undefined || typeof now !== 'object' || now === null) {
+    return typeof now === 'string' && sameText(now, before) ? (copyText(before) as T) : now;
+  }
+  if (isTextValue(now) && isTextValue(before)) return (sameText(now, before) ? copyText(before) : now) as T;
+  if (typeof before !== 'object' || before === null || Array.isArray(now) !== Array.isArray(before)) return now;
+  // Copied only where a member takes the bundle's form (a 10,000-item plan is walked whole).
+  if (Array.isArray(now)) {
+    const old = before as unknown[];
+    let out: unknown[] | undefined;
+    now.forEach((x, i) => {
+      const kept = keepForm(x, old[i]);
+      if (kept !== x) (out ??= [...now])[i] = kept;
+    });
+    return (out ?? now) as T;
+  }
+  const [o, old] = [now as Record<string, unknown>, before as Record<string, unknown>];
+  let out: Record<string, unknown> | undefined;
+  for (const k in o) {
+    const kept = keepForm(o[k], old[k]);
+    if (kept !== o[k]) (out ??= { ...o })[k] = kept;
+  }
+  return (out ?? now) as T;
 }
+/** A text of the published bundle for the new one (which is changed later, as the published one must not be). */
+const copyText = (t: unknown) => (typeof t === 'string' ? t : { ...(t as object) });
 
 /** The status vocabulary of a new bundle: 達成 / 未達成 / 数値未確定 (a bundle from `--into` keeps its own). */
 export const DEFAULT_STATUSES: StatusData[] = [
