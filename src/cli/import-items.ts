@@ -4,6 +4,7 @@
  * every problem placed at its row and column → the JSON text to publish. Pure: no files, no DOM, no Node.
  */
 import { LIMITS, type Bundle, type NodeData, type PlanData } from '../data/bundle.js';
+import { overBundleLimit } from '../data/load.js';
 import { validateBundle } from '../data/parse.js';
 import { locateIssue, readRows, type CsvRow, type ReadResult } from './csv-import.js';
 import { DEFAULT_STATUSES, mergePlan, type MergeOptions, type PlanOptionProblem } from './merge.js';
@@ -87,7 +88,7 @@ export function importItems(input: ImportInput): ImportResult {
     return { ok: false, issues, read };
   }
   const text = bundleJson(bundle);
-  if (new TextEncoder().encode(text).length > LIMITS.bundleBytes) {
+  if (overBundleLimit(text)) {
     return { ok: false, issues: [{ key: 'too-large', params: { limit: LIMITS.bundleBytes } }], read };
   }
   return {

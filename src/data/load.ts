@@ -60,10 +60,16 @@ function utf8Length(s: string): number {
   return n;
 }
 
+/** Whether `text` is more than a bundle may be in UTF-8 (`LIMITS.bundleBytes`), counted without encoding it. */
+export function overBundleLimit(text: string): boolean {
+  // Japanese text is 3 bytes per character: counted only where that could pass the limit.
+  return text.length > LIMITS.bundleBytes || (text.length * 3 > LIMITS.bundleBytes && utf8Length(text) > LIMITS.bundleBytes);
+}
+
 /** Bundle text (JSON, optional BOM) as JSON, within the size limit. Throws a KdxError. */
 export function readJson(text: string, url: string): unknown {
-  // The limit is in bytes (as served); Japanese text is 3 bytes per character.
-  if (text.length > LIMITS.bundleBytes || (text.length * 3 > LIMITS.bundleBytes && utf8Length(text) > LIMITS.bundleBytes)) {
+  // The limit is in bytes (as served).
+  if (overBundleLimit(text)) {
     throw new KdxError('too-large', { url, limit: `${LIMITS.bundleBytes / 1024 / 1024} MB` });
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
