@@ -99,6 +99,7 @@ export function columnOf(header: string): ColumnName | null | undefined {
 
 /** Full-width digits and signs to ASCII, the minus sign (U+2212) to `-`, spaces out. */
 function numeric(s: string): string {
+  if (!s) return s; // most cells of a sheet are empty
   return s.normalize('NFKC').replace(/\u2212/g, '-').replace(/\s+/g, '');
 }
 
@@ -154,6 +155,7 @@ const NO = new Set(['0', 'false', 'no', 'n', '×', 'なし', '無', '無し', '�
 
 /** A yes/no cell: `1`, `○`, `あり`, `TRUE` / `0`, `×`, `なし`, `FALSE`. */
 export function readFlag(cell: string): boolean | null | undefined {
+  if (!cell) return undefined;
   const s = cell.normalize('NFKC').trim().toLowerCase();
   if (!s) return undefined;
   return YES.has(s) ? true : NO.has(s) ? false : null;
@@ -165,6 +167,7 @@ export function readFlag(cell: string): boolean | null | undefined {
  */
 export function readChoice<T extends string>(values: Readonly<Record<T, readonly string[]>>): (cell: string) => T | null | undefined {
   return (cell) => {
+    if (!cell) return undefined;
     const s = cell.normalize('NFKC').trim().toLowerCase();
     if (!s) return undefined;
     for (const [id, words] of Object.entries(values) as Array<[T, readonly string[]]>) if (id === s || words.includes(s)) return id;
