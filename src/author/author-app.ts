@@ -68,12 +68,16 @@ export class KdxAuthor extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('outcome')) return;
-    this.files = saveFiles(this.outcome, this.files, this.session.base);
-    const outcome = this.outcome;
-    if (outcome.status === 'ok') {
-      // The CSV once the preview is drawn (or within a second), unless the outcome has changed since.
-      requestIdleCallback(() => this.outcome === outcome && (this.files = withCsv(outcome, this.files)), { timeout: 1000 });
-    }
+    this.files = saveFiles(undefined, this.files);
+    const { outcome, session } = this;
+    if (outcome.status !== 'ok') return;
+    // The files once the preview is drawn (or within a second; a 10,000-row plan takes a moment to write, and is
+    // not needed to see the result), unless the outcome has changed since: the bundle, then the spreadsheet.
+    const later = (make: () => void) => requestIdleCallback(() => this.outcome === outcome && make(), { timeout: 1000 });
+    later(() => {
+      this.files = saveFiles(outcome, this.files, session.base);
+      later(() => (this.files = withCsv(outcome, this.files)));
+    });
   }
 
   protected override render() {

@@ -184,7 +184,8 @@ function renderSave(app: KdxAuthor, t: AuthorMessages): TemplateResult {
   let body: TemplateResult;
   if (o.status === 'empty') body = html`<p>${t.save.nothing}</p>`;
   else if (app.computing) body = html`<p role="status">${t.save.checking}</p>`;
-  else if (o.status === 'invalid' || !f.json) body = html`<p class="problem">${t.save.blocked}</p>`;
+  else if (o.status === 'invalid') body = html`<p class="problem">${t.save.blocked}</p>`;
+  else if (!f.json) body = html`<p role="status">${t.save.preparing}</p>`;
   else {
     body = html`<ul class="save">
         <li><a class="button" href=${f.json.url} download=${f.json.name}>${t.save.json(f.json.name)}</a>

@@ -101,6 +101,8 @@ export interface AuthorMessages {
     blocked: string;
     /** Between a change and the end of its check: nothing to save meanwhile. */
     checking: string;
+    /** After the check, while the files to save are written (a moment for a large plan). */
+    preparing: string;
     nothing: string;
     csvBlocked: string;
     revisions: (name: string) => string;
@@ -223,6 +225,7 @@ const ja: AuthorMessages = {
     csv: (name) => `項目の表を保存（Excel 用 CSV、${name}）`,
     blocked: '誤りが残っているため保存できません。「2. 確認」の誤りを直してください。',
     checking: '確認しています…（終わると保存できます）',
+    preparing: '保存するファイルを用意しています…',
     nothing: 'ファイルを開くと保存できます。',
     csvBlocked: 'この計画の項目は CSV の1行で表せないため、CSV には保存できません:',
     revisions: (name) => `見直しの表を保存（Excel 用 CSV、${name}）`,
@@ -345,6 +348,7 @@ const en: AuthorMessages = {
     csv: (name) => `Save the spreadsheet (CSV for Excel, ${name})`,
     blocked: 'Problems remain, so nothing can be saved. Fix the problems under "2. Check".',
     checking: 'Checking… (you can save once it is done)',
+    preparing: 'Preparing the files to save…',
     nothing: 'Open a file to save.',
     csvBlocked: "This plan's items cannot be written one per CSV row, so no CSV can be saved:",
     revisions: (name) => `Save the revisions sheet (CSV for Excel, ${name})`,

@@ -8,7 +8,7 @@ import { validateBundle } from '../../src/data/parse.js';
 import type { Bundle } from '../../src/data/bundle.js';
 import { encodeShiftJis, toShiftJisSafe } from '../../src/cli/encoding.js';
 import {
-  $, AMP, choose, download, downloadLinks, fileFrom, mount, previewWidgets, shadowText, TEMPLATE, templateXlsx, textOf, type,
+  $, AMP, choose, download, downloadLinks, settle, fileFrom, mount, previewWidgets, shadowText, TEMPLATE, templateXlsx, textOf, type,
   waitFor, withPublished,
 } from './helpers.js';
 
@@ -69,7 +69,7 @@ describe('authoring page: the template, opened with the file button', () => {
     type(app, 'new-to', 'R10');
     type(app, 'new-publisher', '金沢市');
     await waitFor(() => app.outcome.status === 'ok', 'the new plan to check');
-    await app.updateComplete;
+    await settle(app);
     const bundle = await json(app);
     expect(bundle.publisher).to.deep.equal({ name: '金沢市' });
     expect(bundle.plans[0]).to.deep.include({ id: 'my-plan', title: 'my-plan', period: { from: 2025, to: 2028 } });
