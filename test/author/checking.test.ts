@@ -30,6 +30,26 @@ describe('authoring page: nothing can be downloaded while errors may remain', ()
   });
 });
 
+describe('authoring page: the files to save, once checked', () => {
+  it('a right value: checking, then preparing the files, then the links; never "problems remain"', async () => {
+    const app = await withTemplate();
+    await editItem(app, 'policy-1');
+    const states: string[] = [];
+    const record = () => {
+      const section = $(app, '#h-save').parentElement!;
+      const now = section.querySelector('a[download]') ? 'links' : textOf(section.querySelector('p')!);
+      if (states.at(-1) !== now) states.push(now);
+    };
+    const observer = new MutationObserver(record);
+    observer.observe(app.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    type(app, 'edit-item-achieved', '38');
+    await recomputed(app);
+    record();
+    observer.disconnect();
+    expect(states).to.deep.equal(['確認しています…（終わると保存できます）', '保存するファイルを用意しています…', 'links']);
+  });
+});
+
 /** Every state a file's status shows, in turn, as it shows it: its words, and whether its bar has a value. */
 function watch(app: KdxAuthor, id: string): { states: string[]; stop: () => void } {
   const states: string[] = [];
