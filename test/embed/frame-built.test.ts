@@ -63,6 +63,40 @@ describe('dist/embed.html', () => {
     frame.remove();
   });
 
+  it('a problem whose words load late does not replace the widget of the address that came meanwhile', async () => {
+    // The English messages' chunk is held back on the server: the problem of the first address (no such widget)
+    // waits for its words; the address changes to a widget before they arrive.
+    const served = '/__kdx/embed/held-en/embed.html';
+    const frame = document.createElement('iframe');
+    Object.assign(frame, { title: 'kdx', width: '640', height: '400' });
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    frame.src = `${served}#kdx=banana&src=/seeds/kanazawa.json&lang=en`;
+    document.body.append(frame);
+    try {
+      await loaded;
+      const errors: string[] = [];
+      frame.contentWindow!.addEventListener('kdx-error', (e) => errors.push((e as CustomEvent<{ code: string }>).detail.code), true);
+      const waiting = async () => ((await (await fetch('/__kdx/embed/held')).json()) as { waiting: number }).waiting;
+      for (let tries = 0; (await waiting()) === 0; tries++) {
+        if (tries > 200) throw new Error('Timed out waiting for the problem to ask for its English words');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      frame.contentWindow!.location.hash = `#kdx=progress&src=/seeds/kanazawa.json&plan=${AMP}&node=policy-1&lang=en`;
+      await waitFor(() => frame.contentDocument!.querySelector('kdx-progress'), 'the new address\'s widget');
+      await fetch('/__kdx/embed/release-en');
+      const shown = await waitFor(() => frameShows(frame), 'the frame to show its widget');
+      expect(shown.localName).to.equal('kdx-progress');
+      expect(shadowText(shown)).to.include('97.4%');
+      // Words that arrive after the widget drew: the problem of the old address would have come with them.
+      await new Promise((r) => setTimeout(r, 200));
+      expect([...frame.contentDocument!.body.children].map((c) => c.localName)).to.deep.equal(['kdx-progress']);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      await fetch('/__kdx/embed/release-en');
+      frame.remove();
+    }
+  });
+
   it('is the source page with its scripts built: the same meta to allow origins, the same policy', async () => {
     const [built, source] = await Promise.all([BUILT, '/src/embed/embed.html'].map(async (u) => (await fetch(u)).text()));
     const meta = (html: string, what: string) => new RegExp(`<meta[^>]*${what}[^>]*>`).exec(html)?.[0];
