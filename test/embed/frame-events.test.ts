@@ -222,6 +222,32 @@ describe('kdx-error on the iframe: origin checks', () => {
     }
   });
 
+  it('kdx-load too: from the iframe’s own window and origin, with a plan and a node that are text; from nothing else', async () => {
+    const claim = { plan: 'claimed-plan', node: 'claimed-node' };
+    const load = (detail: object) => `/__kdx/fake-frame?load=${encodeURIComponent(JSON.stringify(detail))}`;
+    // Control: the iframe's own origin claims a widget shown: heard, as the frame's own would be.
+    const control = await hostWith(iframe(`${OTHER}${load(claim)}#kdx=progress`), WITH_KDX);
+    await waitFor(() => control.loaded().length, 'the kdx-load of the iframe’s own origin');
+    expect(control.loaded()[0]).to.deep.equal({ on: 'iframe', detail: claim });
+    control.frame.remove();
+    // Another iframe of the page, and the page itself, claiming the same: ignored.
+    const other = `<iframe srcdoc="&lt;script&gt;setInterval(() => parent.postMessage({ kdx: 'embed-load', v: 1, detail: { plan: 'p', node: 'n' } }, '*'), 50)&lt;/script&gt;" title="other"></iframe>`;
+    const { frame: host, win, frames, loaded } = await hostWith(iframe(`${SOURCE}#kdx=progress&amp;src=/seeds/kanazawa.json&amp;plan=${AMP}&amp;node=policy-1`) + other, WITH_KDX);
+    await waitFor(() => loaded().length, 'the kdx-load of the frame’s own widget');
+    win.postMessage({ kdx: 'embed-load', v: 1, detail: claim }, '*');
+    await sleep(400);
+    expect(loaded().map((l) => l.detail)).to.deep.equal([{ plan: AMP, node: 'policy-1' }]);
+    expect(frames).to.have.length(2);
+    host.remove();
+    // The right window, without the detail's shape: ignored.
+    for (const detail of [{ plan: 'p' }, { plan: 'p', node: 7 }, { plan: ['p'], node: 'n' }]) {
+      const bad = await hostWith(iframe(`${OTHER}${load(detail)}#kdx=progress`), WITH_KDX);
+      await sleep(400);
+      expect(bad.loaded(), JSON.stringify(detail)).to.deep.equal([]);
+      bad.frame.remove();
+    }
+  });
+
   it('the frame tells only its parent, only the origin that said hello, and once', async () => {
     const { told, hello, helloFromParentOnly, elsewhere, done } = await helloPage(iframe(`${SOURCE}#kdx=banana`), 'embed-error');
     await helloFromParentOnly();

@@ -51,11 +51,12 @@ async function kdxRoutes(ctx, next) {
     case 'fake-frame': {
       // A page that claims a height to its parent, unasked: what the host's origin check must refuse when it
       // comes from anywhere but the iframe's own origin. /__kdx/fake-frame?height=999; with detail=<JSON>, a
-      // problem (embed-error) with that detail instead.
+      // problem (embed-error) with that detail instead; with load=<JSON>, a widget shown (embed-load).
       const height = Number(q.get('height') ?? 999);
-      const detail = q.get('detail');
+      const detail = q.get('detail') ?? q.get('load');
+      const kind = q.has('load') ? 'embed-load' : 'embed-error';
       const message = detail
-        ? `{ kdx: 'embed-error', v: 1, detail: ${JSON.stringify(JSON.parse(detail)).replaceAll('<', '\\u003c')} }`
+        ? `{ kdx: '${kind}', v: 1, detail: ${JSON.stringify(JSON.parse(detail)).replaceAll('<', '\\u003c')} }`
         : `{ kdx: 'embed-height', v: 1, height: ${height} }`;
       ctx.set('Cache-Control', 'no-store');
       ctx.type = 'text/html';
