@@ -67,6 +67,7 @@ describe('dist/embed.html', () => {
     // The English messages' chunk is held back on the server: the problem of the first address (no such widget)
     // waits for its words; the address changes to a widget before they arrive.
     const served = '/__kdx/embed/held-en/embed.html';
+    await fetch('/__kdx/embed/hold-en');
     const frame = document.createElement('iframe');
     Object.assign(frame, { title: 'kdx', width: '640', height: '400' });
     const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));

@@ -127,31 +127,29 @@ async function kdxRoutes(ctx, next) {
  * - /__kdx/embed/no-chunks/<file>, /__kdx/embed/no-en/<file>, /__kdx/embed/no-detail/<file>,
  *   /__kdx/embed/no-shapes/<file>: dist/ without chunks/, without the English messages' chunk, without the
  *   Japanese detail of problems, or without the classic script's chunk of the report shapes (404 for those).
- * - /__kdx/embed/held-en/<file> (embed.html too): dist/ with the English messages' chunk held back until
- *   /__kdx/embed/release-en (or 8 s), for races against a slow chunk; /__kdx/embed/held tells how many wait.
+ * - /__kdx/embed/held-en/<file> (embed.html too): dist/; after /__kdx/embed/hold-en, its English messages'
+ *   chunk is held back until /__kdx/embed/release-en (or 8 s), for races against a slow chunk;
+ *   /__kdx/embed/held tells how many requests wait.
  * - /__kdx/embed/csp?scripts=module,iife&tt=strict|dup: a page under a strict Content-Security-Policy with
  *   Trusted Types enforced (`dup` adds 'allow-duplicates'), loading the named builds and test/embed/fixtures.
  */
 const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
-/** The requests for held-en's English chunk now waiting, and what lets them go. */
+/** The requests for held-en's English chunk now waiting, and what lets them go (nothing is held until hold-en). */
 const heldEn = { waiting: 0, release: () => {}, released: Promise.resolve() };
-const holdEn = () => {
-  heldEn.released = new Promise((r) => (heldEn.release = r));
-  setTimeout(heldEn.release, 8000); // a test that fails never leaves a request hanging
-};
-holdEn();
 
 async function embedRoutes(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
   if (!url.pathname.startsWith('/__kdx/embed/')) return next();
   const route = url.pathname.slice('/__kdx/embed/'.length);
   const q = url.searchParams;
-  if (route === 'held' || route === 'release-en') {
-    if (route === 'release-en') {
-      heldEn.release();
-      holdEn();
+  if (route === 'held' || route === 'hold-en' || route === 'release-en') {
+    if (route !== 'held') heldEn.release();
+    if (route === 'hold-en') {
+      const released = new Promise((r) => (heldEn.release = r));
+      heldEn.released = released;
+      setTimeout(heldEn.release, 8000); // a test that fails never leaves a request hanging
     }
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { waiting: heldEn.waiting };
