@@ -27,11 +27,9 @@ export function canonicalNode(node: NodeData): NodeData {
  * position, objects by key; a text that changed takes the sheet's form.
  */
 export function keepForm<T>(now: T, before: unknown): T {
-  if (now === before || before === undefined || typeof now !== 'object' || now === null) {
-    return typeof now === 'string' && sameText(now, before) ? (copyText(before) as T) : now;
-  }
+  if (now === before || before === undefined) return now;
   if (isTextValue(now) && isTextValue(before)) return (sameText(now, before) ? copyText(before) : now) as T;
-  if (typeof before !== 'object' || before === null || Array.isArray(now) !== Array.isArray(before)) return now;
+  if (typeof now !== 'object' || now === null || typeof before !== 'object' || before === null || Array.isArray(now) !== Array.isArray(before)) return now;
   // Copied only where a member takes the bundle's form (a 10,000-item plan is walked whole).
   if (Array.isArray(now)) {
     const old = before as unknown[];
