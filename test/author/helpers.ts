@@ -56,13 +56,14 @@ export async function choose(app: KdxAuthor, id: string, file: File): Promise<vo
   await settle(app);
 }
 
+/** Whether the files to save are written, where there are any (once the preview is drawn). */
+const written = (app: KdxAuthor) => app.outcome.status !== 'ok' || !!app.files.json;
+
 /** Waits until the page has read its files and checked them. */
 export async function settle(app: KdxAuthor): Promise<void> {
   await waitFor(
     () =>
-      !app.computing && app.sheetOpening.status !== 'reading' && app.bundleOpening.status !== 'reading' &&
-      // The files to save are written once the preview is drawn.
-      (app.outcome.status !== 'ok' || !!app.files.json),
+      !app.computing && app.sheetOpening.status !== 'reading' && app.bundleOpening.status !== 'reading' && written(app),
     'the page to read and check its files, and write those to save',
   );
   await app.updateComplete;
@@ -139,7 +140,7 @@ export async function editItem(app: KdxAuthor, id: string): Promise<void> {
 export async function recomputed(app: KdxAuthor): Promise<void> {
   await waitFor(() => !app.computing, 'the page to check again', 4000);
   await new Promise((r) => setTimeout(r, 450)); // typing pause
-  await waitFor(() => !app.computing && (app.outcome.status !== 'ok' || !!app.files.json), 'the page to check again', 4000);
+  await waitFor(() => !app.computing && written(app), 'the page to check again', 4000);
   await app.updateComplete;
 }
 

@@ -4,7 +4,7 @@
  * refusal of bundles from other origins as the source page.
  */
 import { expect } from '@open-wc/testing';
-import { BUILT, detailOf, frameShows, OTHER, openFrame, readerOf } from './frames.js';
+import { addFrame, BUILT, detailOf, frameShows, OTHER, openFrame, readerOf } from './frames.js';
 import { requireDist, shadowText, waitFor } from './snippets.js';
 
 interface Probe {
@@ -66,22 +66,13 @@ describe('dist/embed.html', () => {
   it('a problem whose words load late does not replace the widget of the address that came meanwhile', async () => {
     // The English messages' chunk is held back on the server: the problem of the first address (no such widget)
     // waits for its words; the address changes to a widget before they arrive.
-    const served = '/__kdx/embed/held-en/embed.html';
     await fetch('/__kdx/embed/hold-en');
-    const frame = document.createElement('iframe');
-    Object.assign(frame, { title: 'kdx', width: '640', height: '400' });
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    frame.src = `${served}#kdx=banana&src=/seeds/kanazawa.json&lang=en`;
-    document.body.append(frame);
+    const frame = await addFrame('/__kdx/embed/held-en/embed.html#kdx=banana&src=/seeds/kanazawa.json&lang=en');
     try {
-      await loaded;
       const errors: string[] = [];
       frame.contentWindow!.addEventListener('kdx-error', (e) => errors.push((e as CustomEvent<{ code: string }>).detail.code), true);
       const waiting = async () => ((await (await fetch('/__kdx/embed/held')).json()) as { waiting: number }).waiting;
-      for (let tries = 0; (await waiting()) === 0; tries++) {
-        if (tries > 200) throw new Error('Timed out waiting for the problem to ask for its English words');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await waitFor(waiting, 'the problem to ask for its English words');
       frame.contentWindow!.location.hash = `#kdx=progress&src=/seeds/kanazawa.json&plan=${AMP}&node=policy-1&lang=en`;
       await waitFor(() => frame.contentDocument!.querySelector('kdx-progress'), 'the new address\'s widget');
       await fetch('/__kdx/embed/release-en');

@@ -38,14 +38,20 @@ export function scrolls(frame: HTMLIFrameElement): boolean {
   return root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth;
 }
 
-/** Opens `url` in an iframe of this test page and waits until its widget or problem shows. */
-export async function openFrame(url: string, { width = 640, height = 400, title = 'kdx' } = {}) {
+/** Opens `url` in an iframe of this test page, once its document has loaded (what it shows may still be on its way). */
+export async function addFrame(url: string, { width = 640, height = 400, title = 'kdx' } = {}): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   Object.assign(frame, { title, width: String(width), height: String(height) });
   const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
   frame.src = url;
   document.body.append(frame);
   await loaded;
+  return frame;
+}
+
+/** Opens `url` in an iframe of this test page and waits until its widget or problem shows. */
+export async function openFrame(url: string, size: { width?: number; height?: number; title?: string } = {}) {
+  const frame = await addFrame(url, size);
   const shown = await waitFor(() => frameShows(frame), `the frame ${url} to show its widget`);
   return { frame, doc: frame.contentDocument!, shown };
 }

@@ -31,11 +31,11 @@ export const SNIPPETS = {
 export const served = (html: string): string =>
   html.replaceAll('/data/kanazawa.json', '/seeds/kanazawa.json').replaceAll('https://city.example/kdx/', `http://127.0.0.1:${location.port}/dist/`);
 
-/** Polls until `fn` returns a truthy value; fails with `what` after `ms`. */
-export async function waitFor<T>(fn: () => T | null | undefined | false, what: string, ms = 8000): Promise<T> {
+/** Polls until `fn` returns (or resolves to) a truthy value; fails with `what` after `ms`. */
+export async function waitFor<T>(fn: () => T | null | undefined | false | Promise<T | null | undefined | false>, what: string, ms = 8000): Promise<T> {
   const end = performance.now() + ms;
   for (;;) {
-    const v = fn();
+    const v = await fn();
     if (v) return v;
     if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));

@@ -139,6 +139,13 @@ const STRICT_CSP =
 /** The requests for held-en's English chunk now waiting, and what lets them go (nothing is held until hold-en). */
 const heldEn = { waiting: 0, release: () => {}, released: Promise.resolve() };
 
+/** A file of dist/ as built, never cached (each test's variant of dist/ is served under its own path). */
+async function sendDist(ctx, file) {
+  ctx.type = file.endsWith('.html') ? 'text/html' : 'text/javascript';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = await readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+}
+
 async function embedRoutes(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
   if (!url.pathname.startsWith('/__kdx/embed/')) return next();
@@ -147,8 +154,7 @@ async function embedRoutes(ctx, next) {
   if (route === 'held' || route === 'hold-en' || route === 'release-en') {
     if (route !== 'held') heldEn.release();
     if (route === 'hold-en') {
-      const released = new Promise((r) => (heldEn.release = r));
-      heldEn.released = released;
+      heldEn.released = new Promise((r) => (heldEn.release = r));
       setTimeout(heldEn.release, 8000); // a test that fails never leaves a request hanging
     }
     ctx.set('Cache-Control', 'no-store');
@@ -163,10 +169,7 @@ async function embedRoutes(ctx, next) {
       await heldEn.released;
       heldEn.waiting--;
     }
-    ctx.type = file.endsWith('.html') ? 'text/html' : 'text/javascript';
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = await readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
-    return;
+    return sendDist(ctx, file);
   }
   const versioned = /^v\/([0-9A-Za-z.-]+)\/((?:chunks\/)?[\w.-]+\.js)$/.exec(route);
   if (versioned) {
@@ -189,10 +192,7 @@ async function embedRoutes(ctx, next) {
   if (partial) {
     const [, missing, file] = partial;
     if (file.startsWith({ 'no-en': 'chunks/en-', 'no-detail': 'chunks/ja-detail-', 'no-shapes': 'chunks/classic-shapes-' }[missing] ?? 'chunks/')) return next();
-    ctx.type = 'text/javascript';
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = await readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
-    return;
+    return sendDist(ctx, file);
   }
   if (route === 'csp') {
     const scripts = (q.get('scripts') ?? 'module').split(',');
